@@ -1,0 +1,96 @@
+import type { NextAuthOptions } from "next-auth";
+import type { OAuthConfig, Provider } from "next-auth/providers/index";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { z } from "zod";
+import { db } from "~/server/db";
+import { env } from "~/server/env";
+import { createAuthAdapter } from "./adapter";
+import { verifyPassword } from "./password";
+
+const ZCredentials = z.object({ email: z.string().email(), password: z.string().min(1) });
+
+interface OidcProfile {
+  sub: string;
+  name?: string;
+  given_name?: string;
+  family_name?: string;
+  email?: string;
+  picture?: string;
+}
+
+function oidcProvider(id: string, name: string, issuer: string, clientId: string, clientSecret: string): OAuthConfig<OidcProfile> {
+  return {
+    id,
+    name,
+    type: "oauth",
+    wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    clientId,
+    clientSecret,
+    profile(profile) {
+      const fullName = profile.name ?? [profile.given_name, profile.family_name].filter(Boolean).join(" ");
+      return {
+        id: profile.sub,
+        name: fullName || null,
+        // ORCID does not share e-mail addresses; a stable synthetic address keeps users unique.
+        email: profile.email ?? `${profile.sub}@${id}.invalid`,
+        image: profile.picture ?? null,
+      };
+    },
+  };
+}
+
+/** Identity providers enabled by the environment, in the order shown on the sign-in page. */
+export function configuredOAuthProviders(): Provider[] {
+  const providers: Provider[] = [];
+  if (env.ORCID_CLIENT_ID && env.ORCID_CLIENT_SECRET) {
+    const issuer = env.ORCID_SANDBOX ? "https://sandbox.orcid.org" : "https://orcid.org";
+    providers.push(oidcProvider("orcid", "ORCID", issuer, env.ORCID_CLIENT_ID, env.ORCID_CLIENT_SECRET));
+  }
+  if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) {
+    providers.push(GitHubProvider({ clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }));
+  }
+  if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
+    providers.push(oidcProvider("oidc", env.OIDC_NAME, env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET));
+  }
+  return providers;
+}
+
+export const authOptions: NextAuthOptions = {
+  adapter: createAuthAdapter(db),
+  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  secret: env.NEXTAUTH_SECRET,
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = ZCredentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await db.user.findUnique({
+          where: { email: parsed.data.email.toLowerCase() },
+          select: { id: true, email: true, name: true, passwordHash: true },
+        });
+        if (!user?.passwordHash) return null;
+        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+    ...configuredOAuthProviders(),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.uid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+};

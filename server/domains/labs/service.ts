@@ -1,0 +1,208 @@
+import type { Db } from "~/server/db";
+import { AppError } from "~/server/errors";
+import { newSecret, sha256Hex } from "~/server/platform/secrets";
+import type { Actor } from "~/server/domains/access/actor";
+import { requireLabPermission, requireUser, resolveScope } from "~/server/domains/access/service";
+import { canGrantRole } from "~/server/domains/access/roles";
+import { recordAudit } from "~/server/domains/audit/service";
+import type { TCreateLabInput, TInviteInput, TLabDto, TLabSummaryDto, TUpdateMemberRoleInput } from "./schemas";
+
+const INVITATION_DAYS = 14;
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48);
+  return base || "lab";
+}
+
+async function uniqueSlug(db: Db, name: string): Promise<string> {
+  const base = slugify(name);
+  const taken = new Set(
+    (await db.lab.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((lab) => lab.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+export async function createLab(db: Db, actor: Actor, input: TCreateLabInput): Promise<{ id: string; slug: string }> {
+  const userId = requireUser(actor);
+  const slug = await uniqueSlug(db, input.name);
+  return db.$transaction(async (tx) => {
+    const lab = await tx.lab.create({
+      data: {
+        slug,
+        name: input.name,
+        institution: input.institution ?? null,
+        description: input.description ?? null,
+        memberships: { create: { userId, role: "OWNER" } },
+      },
+      select: { id: true, slug: true },
+    });
+    await recordAudit(tx, { actor, labId: lab.id, action: "lab.create", entityType: "Lab", entityId: lab.id, details: { name: input.name } });
+    return lab;
+  });
+}
+
+export async function listMyLabs(db: Db, actor: Actor): Promise<TLabSummaryDto[]> {
+  const userId = requireUser(actor);
+  const memberships = await db.membership.findMany({
+    where: { userId, ...(actor.kind === "token" ? { labId: actor.labId } : {}) },
+    orderBy: { lab: { name: "asc" } },
+    select: {
+      role: true,
+      lab: { select: { id: true, slug: true, name: true, institution: true, _count: { select: { memberships: true, samples: true } } } },
+    },
+  });
+  return memberships.map(({ role, lab }) => ({
+    id: lab.id,
+    slug: lab.slug,
+    name: lab.name,
+    institution: lab.institution,
+    role,
+    memberCount: lab._count.memberships,
+    sampleCount: lab._count.samples,
+  }));
+}
+
+export async function getLab(db: Db, actor: Actor, labId: string): Promise<TLabDto> {
+  const scope = await resolveScope(db, actor);
+  const myRole = requireLabPermission(scope, labId, "read");
+  const lab = await db.lab.findUniqueOrThrow({
+    where: { id: labId },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      institution: true,
+      description: true,
+      memberships: { orderBy: { createdAt: "asc" }, select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } } },
+      invitations: {
+        where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, email: true, role: true, createdAt: true, expiresAt: true },
+      },
+      _count: { select: { samples: true, setups: true } },
+    },
+  });
+  return {
+    id: lab.id,
+    slug: lab.slug,
+    name: lab.name,
+    institution: lab.institution,
+    description: lab.description,
+    myRole,
+    members: lab.memberships.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, since: m.createdAt })),
+    invitations: lab.invitations,
+    sampleCount: lab._count.samples,
+    setupCount: lab._count.setups,
+  };
+}
+
+/** Creates an invitation; the token is returned once and only its hash is stored. */
+export async function inviteMember(db: Db, actor: Actor, input: TInviteInput): Promise<{ invitationId: string; token: string; expiresAt: Date }> {
+  const scope = await resolveScope(db, actor);
+  const myRole = requireLabPermission(scope, input.labId, "manageMembers");
+  if (!canGrantRole(myRole, input.role)) throw new AppError("FORBIDDEN", `Only an owner can invite another owner.`);
+  const already = await db.membership.findFirst({ where: { labId: input.labId, user: { email: input.email } }, select: { id: true } });
+  if (already) throw new AppError("CONFLICT", `${input.email} is already a member of this lab.`);
+  const token = newSecret("inv_");
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
+  return db.$transaction(async (tx) => {
+    const invitation = await tx.invitation.create({
+      data: { labId: input.labId, email: input.email, role: input.role, tokenHash: sha256Hex(token), invitedById: requireUser(actor), expiresAt },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actor, labId: input.labId, action: "invitation.create", entityType: "Invitation", entityId: invitation.id, details: { email: input.email, role: input.role } });
+    return { invitationId: invitation.id, token, expiresAt };
+  });
+}
+
+export async function getInvitation(db: Db, token: string): Promise<{ labName: string; email: string; role: string; isUsable: boolean }> {
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    select: { email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, lab: { select: { name: true } } },
+  });
+  if (!invitation) throw new AppError("NOT_FOUND", "This invitation does not exist.");
+  const isUsable = !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt > new Date();
+  return { labName: invitation.lab.name, email: invitation.email, role: invitation.role, isUsable };
+}
+
+/** The signed-in user joins the lab. The invitation is bound to the address it was sent to. */
+export async function acceptInvitation(db: Db, actor: Actor, token: string): Promise<{ labId: string }> {
+  const userId = requireUser(actor);
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    select: { id: true, labId: true, email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true },
+  });
+  if (!invitation) throw new AppError("NOT_FOUND", "This invitation does not exist.");
+  if (invitation.acceptedAt) throw new AppError("CONFLICT", "This invitation was already used.");
+  if (invitation.revokedAt) throw new AppError("FORBIDDEN", "This invitation was revoked.");
+  if (invitation.expiresAt <= new Date()) throw new AppError("FORBIDDEN", "This invitation has expired. Ask for a new one.");
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  if (user.email.toLowerCase() !== invitation.email.toLowerCase()) {
+    throw new AppError("FORBIDDEN", `This invitation was sent to ${invitation.email}; you are signed in as ${user.email}.`);
+  }
+  return db.$transaction(async (tx) => {
+    await tx.membership.upsert({
+      where: { labId_userId: { labId: invitation.labId, userId } },
+      create: { labId: invitation.labId, userId, role: invitation.role },
+      update: {},
+    });
+    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date(), acceptedById: userId } });
+    await recordAudit(tx, { actor, labId: invitation.labId, action: "invitation.accept", entityType: "Invitation", entityId: invitation.id });
+    return { labId: invitation.labId };
+  });
+}
+
+export async function revokeInvitation(db: Db, actor: Actor, invitationId: string): Promise<void> {
+  const invitation = await db.invitation.findUnique({ where: { id: invitationId }, select: { id: true, labId: true } });
+  if (!invitation) throw new AppError("NOT_FOUND", `Invitation ${invitationId} not found`);
+  const scope = await resolveScope(db, actor);
+  requireLabPermission(scope, invitation.labId, "manageMembers");
+  await db.$transaction(async (tx) => {
+    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, { actor, labId: invitation.labId, action: "invitation.revoke", entityType: "Invitation", entityId: invitation.id });
+  });
+}
+
+async function ownerCount(db: Pick<Db, "membership">, labId: string): Promise<number> {
+  return db.membership.count({ where: { labId, role: "OWNER" } });
+}
+
+export async function updateMemberRole(db: Db, actor: Actor, input: TUpdateMemberRoleInput): Promise<void> {
+  const scope = await resolveScope(db, actor);
+  const myRole = requireLabPermission(scope, input.labId, "manageMembers");
+  const member = await db.membership.findUnique({ where: { labId_userId: { labId: input.labId, userId: input.userId } }, select: { id: true, role: true } });
+  if (!member) throw new AppError("NOT_FOUND", "This person is not a member of the lab.");
+  if (!canGrantRole(myRole, input.role) || (member.role === "OWNER" && myRole !== "OWNER")) {
+    throw new AppError("FORBIDDEN", "Only an owner can change an owner's role or make someone an owner.");
+  }
+  await db.$transaction(async (tx) => {
+    if (member.role === "OWNER" && input.role !== "OWNER" && (await ownerCount(tx, input.labId)) <= 1) {
+      throw new AppError("CONFLICT", "A lab needs at least one owner. Make someone else an owner first.");
+    }
+    await tx.membership.update({ where: { id: member.id }, data: { role: input.role } });
+    await recordAudit(tx, { actor, labId: input.labId, action: "membership.role", entityType: "Membership", entityId: member.id, details: { from: member.role, to: input.role } });
+  });
+}
+
+export async function removeMember(db: Db, actor: Actor, input: { labId: string; userId: string }): Promise<void> {
+  const scope = await resolveScope(db, actor);
+  const isSelf = requireUser(actor) === input.userId;
+  const myRole = isSelf ? requireLabPermission(scope, input.labId, "read") : requireLabPermission(scope, input.labId, "manageMembers");
+  const member = await db.membership.findUnique({ where: { labId_userId: { labId: input.labId, userId: input.userId } }, select: { id: true, role: true } });
+  if (!member) throw new AppError("NOT_FOUND", "This person is not a member of the lab.");
+  if (member.role === "OWNER" && myRole !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can remove an owner.");
+  await db.$transaction(async (tx) => {
+    if (member.role === "OWNER" && (await ownerCount(tx, input.labId)) <= 1) {
+      throw new AppError("CONFLICT", "A lab needs at least one owner. Make someone else an owner first.");
+    }
+    await tx.membership.delete({ where: { id: member.id } });
+    await recordAudit(tx, { actor, labId: input.labId, action: "membership.remove", entityType: "Membership", entityId: member.id, details: { userId: input.userId } });
+  });
+}

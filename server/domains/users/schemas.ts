@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+export const ZSignUpInput = z.object({
+  name: z.string().trim().min(1, "Enter your name").max(120),
+  email: z.string().trim().toLowerCase().email("Enter a valid e-mail address"),
+  password: z.string().min(10, "Use at least 10 characters").max(200),
+});
+export type TSignUpInput = z.infer<typeof ZSignUpInput>;
+
+export const ZUserDto = z.object({ id: z.string(), email: z.string(), name: z.string().nullable() });
+export type TUserDto = z.infer<typeof ZUserDto>;

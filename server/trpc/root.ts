@@ -1,0 +1,18 @@
+import { createCallerFactory, createTRPCRouter } from "./init";
+import { curveRouter } from "./routers/curve";
+import { labRouter } from "./routers/lab";
+import { sampleRouter } from "./routers/sample";
+import { setupRouter } from "./routers/setup";
+import { userRouter } from "./routers/user";
+
+export const appRouter = createTRPCRouter({
+  user: userRouter,
+  lab: labRouter,
+  sample: sampleRouter,
+  setup: setupRouter,
+  curve: curveRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import {
+  ZAcceptInvitationInput,
+  ZCreateLabInput,
+  ZInvitationCreatedDto,
+  ZInviteInput,
+  ZLabDto,
+  ZLabIdInput,
+  ZLabSummaryDto,
+  ZRemoveMemberInput,
+  ZRevokeInvitationInput,
+  ZUpdateMemberRoleInput,
+} from "~/server/domains/labs/schemas";
+import {
+  acceptInvitation,
+  createLab,
+  getInvitation,
+  getLab,
+  inviteMember,
+  listMyLabs,
+  removeMember,
+  revokeInvitation,
+  updateMemberRole,
+} from "~/server/domains/labs/service";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "../init";
+
+export const labRouter = createTRPCRouter({
+  create: protectedProcedure.input(ZCreateLabInput).output(z.object({ id: z.string(), slug: z.string() })).mutation(({ ctx, input }) => createLab(ctx.db, ctx.actor, input)),
+  listMine: protectedProcedure.output(z.array(ZLabSummaryDto)).query(({ ctx }) => listMyLabs(ctx.db, ctx.actor)),
+  get: protectedProcedure.input(ZLabIdInput).output(ZLabDto).query(({ ctx, input }) => getLab(ctx.db, ctx.actor, input.labId)),
+  invite: protectedProcedure.input(ZInviteInput).output(ZInvitationCreatedDto).mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.actor, input)),
+  getInvitation: publicProcedure
+    .input(ZAcceptInvitationInput)
+    .output(z.object({ labName: z.string(), email: z.string(), role: z.string(), isUsable: z.boolean() }))
+    .query(({ ctx, input }) => getInvitation(ctx.db, input.token)),
+  acceptInvitation: protectedProcedure.input(ZAcceptInvitationInput).output(z.object({ labId: z.string() })).mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.actor, input.token)),
+  revokeInvitation: protectedProcedure.input(ZRevokeInvitationInput).mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input.invitationId)),
+  updateMemberRole: protectedProcedure.input(ZUpdateMemberRoleInput).mutation(({ ctx, input }) => updateMemberRole(ctx.db, ctx.actor, input)),
+  removeMember: protectedProcedure.input(ZRemoveMemberInput).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input)),
+});
