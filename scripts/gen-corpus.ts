@@ -8,8 +8,8 @@
  */
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
-import { generateCorpus } from "~/server/synthetic/corpus";
-import type { LabelledCurve } from "~/server/synthetic/types";
+import { generateCorpus } from "../server/synthetic/corpus";
+import type { LabelledCurve } from "../server/synthetic/types";
 
 interface Args {
   seed: number;
