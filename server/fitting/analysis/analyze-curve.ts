@@ -1,0 +1,685 @@
+/**
+ * analyzeCurve: clean the curve, fit the candidate models and label it
+ * S, M1, M2, I1 or I2 with a confidence, the deciding evidence and a runner-up.
+ *
+ * Decision structure (see server/fitting/README.md for the physics):
+ *  1. side — does R fall on cooling (superconducting side: S/M1) or rise
+ *     (insulating side: M2/I1/I2)? Judged from smoothed levels at the low and
+ *     high ends of the window and at the maximum.
+ *  2a. S vs M1 — is the zero-temperature resistance ρ_QF of Eq. 2 finite?
+ *     Judged against both its fitted uncertainty and the noise floor, and
+ *     whether a plateau is actually reached inside the window.
+ *  2b. M2 vs I — does the logarithmic derivative w = −d ln R/d ln T turn over
+ *     and fall toward 0 at the lowest temperatures (saturation), and does
+ *     Eq. 1 beat every hopping law by AICc?
+ *  3. I1 vs I2 — hopping exponent p (free-p fit, p ≥ 0.75 → I1), with AICc of
+ *     Arrhenius vs ES/Mott and the Zabrodskii slope as second opinions.
+ * Each binary decision yields log-odds; the five phase probabilities are
+ * products along the tree; phase = argmax, confidence = its probability.
+ */
+import { ENGINE_VERSION } from "../version";
+import type { AnalyzeOptions, CurveAnalysis, CurveDiagnostics, Estimate, ModelFit, ModelId, Phase, QuantityKey } from "../types";
+import { makeCurveData, sliceCurve, type CurveData } from "../models/common";
+import { fitFixedHopping, fitFreeHopping, type FreeHoppingFit } from "../models/hopping";
+import { fitFailedInsulator, fitFailedSuperconductor, type SaturationFit } from "../models/saturation";
+import { fitLogisticTransition } from "../models/sc-transition";
+import { fitWeakLocalization } from "../models/weak-localization";
+import { fmt, fmtPm } from "./format";
+import { estimateNoise, flagOutliers, type NoiseEstimate } from "./noise";
+import { prepareCurve } from "./preprocess";
+import { zabrodskiiFit } from "./log-derivative";
+import { localLinearAt, runningLocalLinear, type GridProfile } from "./smoothing";
+
+interface Resolved {
+  minPoints: number;
+  minWindowRatio: number;
+  outlierSigma: number;
+  pBoundary: number;
+  wlMinT: number;
+  inconclusiveBelow: number;
+  allCandidates: boolean;
+}
+
+function resolve(o: AnalyzeOptions): Resolved {
+  return {
+    minPoints: Math.max(4, o.minPoints ?? 8),
+    minWindowRatio: o.minWindowRatio ?? 1.5,
+    outlierSigma: o.outlierSigma ?? 6,
+    pBoundary: o.pBoundary ?? 0.75,
+    wlMinT: o.wlMinT ?? 1,
+    inconclusiveBelow: o.inconclusiveBelow ?? 0.6,
+    allCandidates: o.allCandidates ?? true,
+  };
+}
+
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+
+function est(value: number, unc: number | null | undefined): Estimate | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  return { value, uncertainty: unc !== undefined && unc !== null && Number.isFinite(unc) ? unc : null };
+}
+
+function cleanRecord(r: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(r)) if (Number.isFinite(v)) out[k] = v;
+  return out;
+}
+
+function cleanFit(f: ModelFit): ModelFit {
+  return {
+    ...f,
+    params: cleanRecord(f.params),
+    uncertainties: cleanRecord(f.uncertainties),
+    rss: Number.isFinite(f.rss) ? f.rss : NaN,
+    aicc: Number.isFinite(f.aicc) ? f.aicc : NaN,
+    bic: Number.isFinite(f.bic) ? f.bic : NaN,
+  };
+}
+
+/** Crude direction-only guess used when the data are too poor for the analysis. */
+function crudeGuess(T: Float64Array, R: Float64Array): Phase {
+  const n = R.length;
+  if (n < 2) return "S";
+  const k = Math.max(1, Math.floor(n / 5));
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < k; i++) {
+    lo += R[i]!;
+    hi += R[n - 1 - i]!;
+  }
+  lo /= k;
+  hi /= k;
+  if (lo < hi) return lo < 0.05 * hi ? "S" : "M1";
+  return lo > 1.05 * hi ? "I1" : "M2";
+}
+
+function baseResult(diag: CurveDiagnostics, phase: Phase, reason: string, confidence = 0.2): CurveAnalysis {
+  return {
+    engineVersion: ENGINE_VERSION,
+    phase,
+    confidence,
+    inconclusive: true,
+    inconclusiveReason: reason,
+    model: phase === "S" ? "sc_transition" : phase === "M1" ? "failed_superconductor" : phase === "M2" ? "failed_insulator" : phase === "I1" ? "arrhenius" : "es_vrh",
+    params: {},
+    uncertainties: {},
+    reasons: [reason],
+    runnerUp: null,
+    candidates: [],
+    quantities: {},
+    diagnostics: diag,
+  };
+}
+
+interface Interp {
+  T: number;
+  index: number;
+}
+
+/** Temperature where the smoothed curve crosses `level` when going down in T from `from`. */
+function crossingBelow(T: Float64Array, s: Float64Array, from: number, level: number): Interp | null {
+  for (let j = from; j >= 1; j--) {
+    const a = s[j - 1]!;
+    const b = s[j]!;
+    if (a < level && b >= level) {
+      const t = (level - a) / (b - a);
+      return { T: T[j - 1]! + t * (T[j]! - T[j - 1]!), index: j };
+    }
+  }
+  return null;
+}
+
+/** Linear interpolation of the smoothed curve in ln T at temperature t (null outside the window). */
+function interpAt(lnT: Float64Array, s: Float64Array, t: number): number | null {
+  const x = Math.log(t);
+  const n = lnT.length;
+  if (x < lnT[0]! || x > lnT[n - 1]!) return null;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (lnT[mid]! <= x) lo = mid;
+    else hi = mid;
+  }
+  const span = lnT[hi]! - lnT[lo]!;
+  const f = span > 0 ? (x - lnT[lo]!) / span : 0;
+  return s[lo]! + f * (s[hi]! - s[lo]!);
+}
+
+interface PhaseProbabilities {
+  S: number;
+  M1: number;
+  M2: number;
+  I1: number;
+  I2: number;
+}
+
+export function analyzeCurve(input: unknown, options: AnalyzeOptions = {}): CurveAnalysis {
+  try {
+    return analyze(input as { T?: unknown; R?: unknown }, resolve(options ?? {}));
+  } catch (err) {
+    const diag: CurveDiagnostics = {
+      nPoints: 0,
+      nUsed: 0,
+      Tmin: NaN,
+      Tmax: NaN,
+      noiseFloor: null,
+      relativeNoise: null,
+      dropped: [],
+      warnings: [],
+    };
+    const message = err instanceof Error ? err.message : String(err);
+    return baseResult(diag, "S", `analysis failed: ${message}`, 0.2);
+  }
+}
+
+function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnalysis {
+  const prep = prepareCurve(input);
+  const diag: CurveDiagnostics = {
+    nPoints: prep.nPoints,
+    nUsed: 0,
+    Tmin: NaN,
+    Tmax: NaN,
+    noiseFloor: null,
+    relativeNoise: null,
+    dropped: prep.dropped,
+    warnings: prep.warnings,
+  };
+  if (prep.error) return baseResult(diag, "S", prep.error, 0.2);
+  if (prep.T.length < 3) {
+    return baseResult(diag, crudeGuess(prep.T, prep.R), `too few valid points (${prep.T.length}) to analyse the curve`, 0.2);
+  }
+
+  // ---- noise and outliers
+  const lnT0 = new Float64Array(prep.T.length);
+  for (let i = 0; i < lnT0.length; i++) lnT0[i] = Math.log(prep.T[i]!);
+  const noise0 = estimateNoise(lnT0, prep.R);
+  const floor0 = noise0.lowEndIsZero ? noise0.lowEnd : 0;
+  const flags = flagOutliers(prep.R, noise0.relative, floor0, opts.outlierSigma);
+  let nOut = 0;
+  for (let i = 0; i < flags.length; i++) nOut += flags[i]!;
+  let d: CurveData;
+  let noise: NoiseEstimate = noise0;
+  if (nOut > 0 && nOut <= prep.T.length / 4) {
+    const T = new Float64Array(prep.T.length - nOut);
+    const R = new Float64Array(T.length);
+    const temps: string[] = [];
+    let q = 0;
+    for (let i = 0; i < flags.length; i++) {
+      if (flags[i]) {
+        if (temps.length < 5) temps.push(fmt(prep.T[i]!));
+        continue;
+      }
+      T[q] = prep.T[i]!;
+      R[q] = prep.R[i]!;
+      q++;
+    }
+    diag.warnings.push(
+      `${nOut} outlier(s) excluded from the fits (more than ${opts.outlierSigma}σ from the running median) at T = ${temps.join(", ")}${nOut > 5 ? ", …" : ""} K`,
+    );
+    d = makeCurveData(T, R);
+    noise = estimateNoise(d.lnT, d.R);
+  } else {
+    if (nOut > prep.T.length / 4) diag.warnings.push(`${nOut} points deviate strongly from their neighbours; the curve is very noisy`);
+    d = makeCurveData(prep.T, prep.R);
+  }
+  const n = d.n;
+  diag.nUsed = n;
+  diag.Tmin = d.T[0]!;
+  diag.Tmax = d.T[n - 1]!;
+  const sigmaRel = Number.isFinite(noise.relative) && noise.relative > 0 ? noise.relative : 1e-4;
+  diag.relativeNoise = Number.isFinite(noise.relative) ? noise.relative : null;
+
+  if (n < opts.minPoints) {
+    return baseResult(diag, crudeGuess(d.T, d.R), `too few valid points (${n} < ${opts.minPoints}) to fit the models`, 0.2);
+  }
+  const windowRatio = d.T[n - 1]! / d.T[0]!;
+  const shortWindow = windowRatio < opts.minWindowRatio;
+
+  // ---- smoothed levels and the logarithmic derivative on a grid in ln T
+  const x0 = d.lnT[0]!;
+  const x1 = d.lnT[n - 1]!;
+  const span = x1 - x0;
+  const G = clip(Math.round(span / 0.12), 6, 48);
+  const centres = new Float64Array(G);
+  for (let k = 0; k < G; k++) centres[k] = x0 + (span * k) / (G - 1);
+  const h = Math.min(Math.max(span / (G - 1), (4 * span) / n), span / 3);
+  const levR = localLinearAt(d.lnT, d.R, centres, h, 3);
+  const prof = localLinearAt(d.lnT, d.lnR, centres, h, 4);
+
+  let kPeak = 0;
+  for (let k = 1; k < G; k++) if (levR.level[k]! > levR.level[kPeak]!) kPeak = k;
+  const rPeak = levR.level[kPeak]!;
+  const rLo = levR.level[0]!;
+  const rHi = levR.level[G - 1]!;
+  const edgeCount = Math.max(1, Math.min(levR.count[0]!, levR.count[G - 1]!));
+  const delta = Math.max(0.03, (6 * sigmaRel) / Math.sqrt(edgeCount));
+  const fall = rPeak > 0 ? 1 - rLo / rPeak : 0;
+  const tiny = Math.max(1e-9 * Math.abs(rPeak), noise.lowEnd > 0 ? noise.lowEnd : 0);
+  const net = rHi > 0 ? Math.log(Math.max(rLo, tiny) / rHi) : 0;
+
+  let side: "sc" | "ins" | "flat";
+  if (fall >= 0.5 || (fall > delta && net < -delta)) side = "sc";
+  else if (net > delta) side = "ins";
+  else side = "flat";
+  let pSc: number;
+  if (side === "sc") pSc = fall >= 0.6 || net < -3 * delta ? 0.995 : 0.5 + 0.49 * Math.min(1, Math.max(-net, fall) / (3 * delta));
+  else if (side === "ins") pSc = net > 3 * delta ? 0.005 : 0.5 - 0.49 * Math.min(1, net / (3 * delta));
+  else pSc = net < 0 ? 0.55 : 0.45;
+
+  const candidates: ModelFit[] = [];
+  const quantities: Partial<Record<QuantityKey, Estimate>> = {};
+  const reasons: string[] = [];
+  const secondary: string[] = [];
+  const put = (key: QuantityKey, e: Estimate | undefined) => {
+    if (e) quantities[key] = e;
+  };
+
+  // global quantities
+  let rMinLevel = Infinity;
+  for (let k = 0; k < G; k++) if (levR.level[k]! < rMinLevel) rMinLevel = levR.level[k]!;
+  put("Rmin_ohm", est(rMinLevel, null));
+  const smoothR = runningLocalLinear(d.lnT, d.R, clip(Math.round(n / 60), 2, 8));
+  const r350 = interpAt(d.lnT, smoothR, 0.35);
+  const r300 = interpAt(d.lnT, smoothR, 300);
+  if (r300 !== null) put("R300K_ohm", est(r300, r300 * sigmaRel));
+  if (r350 !== null && r300 !== null && r300 > 0) put("ratio350mK300K", est(r350 / r300, (Math.abs(r350) / r300) * sigmaRel * Math.SQRT2));
+
+  // weak localisation above Tc / in the upper part of the window
+  const wlFit = fitWlIfPossible(d, opts, side === "sc" ? Math.exp(centres[kPeak]!) : 0);
+  if (wlFit) {
+    candidates.push(wlFit);
+    put("wlG0_S", est(wlFit.params.G0_S!, wlFit.uncertainties.G0_S));
+    put("wlA_S", est(wlFit.params.A_S!, wlFit.uncertainties.A_S));
+  }
+
+  const probs: PhaseProbabilities = { S: 0, M1: 0, M2: 0, I1: 0, I2: 0 };
+  const chosen: Partial<Record<Phase, ModelFit>> = {};
+  let converged = true;
+
+  // ---------------------------------------------------------------- SC side
+  let pM1 = 0.5;
+  let scReason = "";
+  const doSc = side !== "ins" || pSc > 0.02;
+  if (doSc) {
+    const sc = analyzeScSide(d, smoothR, noise, sigmaRel, diag);
+    pM1 = sc.pM1;
+    scReason = sc.reason;
+    for (const f of sc.fits) candidates.push(f);
+    for (const [k, v] of Object.entries(sc.quantities)) put(k as QuantityKey, v);
+    if (sc.fs) chosen.M1 = sc.fs;
+    chosen.S = sc.transition ?? sc.fs ?? undefined;
+    if (side === "sc") {
+      if (!sc.fs || !sc.fs.converged) converged = false;
+      secondary.push(...sc.secondary);
+    }
+  }
+  // ---------------------------------------------------------------- insulating side
+  let pM2 = 0.5;
+  let pI1 = 0.5;
+  let insReason = "";
+  let i1Reason = "";
+  const doIns = side !== "sc" || pSc < 0.98;
+  if (doIns) {
+    const ins = analyzeInsSide(d, centres, levR, prof, sigmaRel, opts, kPeak, fall, delta);
+    if (ins) {
+      pM2 = ins.pM2;
+      pI1 = ins.pI1;
+      insReason = ins.reason;
+      i1Reason = ins.i1Reason;
+      for (const f of ins.fits) candidates.push(f);
+      for (const [k, v] of Object.entries(ins.quantities)) put(k as QuantityKey, v);
+      chosen.M2 = ins.fi ?? undefined;
+      chosen.I1 = ins.arrhenius ?? undefined;
+      chosen.I2 = ins.vrh ?? undefined;
+      if (side === "ins") {
+        secondary.push(...ins.secondary);
+        if (ins.notConverged) converged = false;
+      }
+    } else if (side === "ins") {
+      converged = false;
+    }
+  }
+
+  probs.S = pSc * (1 - pM1);
+  probs.M1 = pSc * pM1;
+  probs.M2 = (1 - pSc) * pM2;
+  probs.I1 = (1 - pSc) * (1 - pM2) * pI1;
+  probs.I2 = (1 - pSc) * (1 - pM2) * (1 - pI1);
+  const order = (Object.keys(probs) as Phase[]).sort((a, b) => probs[b] - probs[a]);
+  const phase = order[0]!;
+  const runner = order[1]!;
+  const confidence = clip(probs[phase], 0, 0.995);
+
+  // ---- direction evidence, always reported
+  const dirText =
+    side === "sc"
+      ? `R falls on cooling: R(${fmt(d.T[0]!)} K) = ${fmt(Math.max(rLo, 0))} Ω is ${fmt(100 * (1 - fall))} % of R_max = ${fmt(rPeak)} Ω`
+      : side === "ins"
+        ? `R rises on cooling: R(${fmt(d.T[0]!)} K)/R(${fmt(d.T[n - 1]!)} K) = ${fmt(Math.exp(net))}`
+        : `R changes little across the window: R(${fmt(d.T[0]!)} K)/R(${fmt(d.T[n - 1]!)} K) = ${fmt(Math.exp(net))}`;
+
+  if (phase === "S" || phase === "M1") reasons.push(scReason || dirText, dirText);
+  else if (phase === "M2") reasons.push(insReason || dirText, dirText);
+  else reasons.push(i1Reason || insReason || dirText, insReason || dirText, dirText);
+  for (const s of secondary) reasons.push(s);
+  const uniqueReasons = reasons.filter((r, i) => r && reasons.indexOf(r) === i);
+
+  const modelFor = (p: Phase): ModelId =>
+    chosen[p]?.model ?? (p === "S" ? "sc_transition" : p === "M1" ? "failed_superconductor" : p === "M2" ? "failed_insulator" : p === "I1" ? "arrhenius" : "es_vrh");
+  const fit = chosen[phase];
+
+  // ---- inconclusive?
+  let inconclusiveReason: string | null = null;
+  if (shortWindow) inconclusiveReason = `temperature window too short (Tmax/Tmin = ${fmt(windowRatio)} < ${opts.minWindowRatio})`;
+  else if (side === "flat") inconclusiveReason = `the curve is nearly flat (R(Tmin)/R(Tmax) = ${fmt(Math.exp(net))}); direction undecided`;
+  else if (!converged || !fit || !fit.converged) inconclusiveReason = `the ${modelFor(phase)} fit did not converge`;
+  else if (confidence < opts.inconclusiveBelow)
+    inconclusiveReason = `weak or contradictory evidence: ${phase} (${fmt(probs[phase], 2)}) vs ${runner} (${fmt(probs[runner], 2)})`;
+  const finalConfidence = inconclusiveReason && (shortWindow || side === "flat") ? Math.min(confidence, 0.5) : confidence;
+
+  return {
+    engineVersion: ENGINE_VERSION,
+    phase,
+    confidence: finalConfidence,
+    inconclusive: inconclusiveReason !== null,
+    inconclusiveReason,
+    model: modelFor(phase),
+    params: fit ? cleanRecord(fit.params) : {},
+    uncertainties: fit ? cleanRecord(fit.uncertainties) : {},
+    reasons: inconclusiveReason ? [...uniqueReasons, `inconclusive: ${inconclusiveReason}`] : uniqueReasons,
+    runnerUp: { phase: runner, model: modelFor(runner), confidence: clip(probs[runner], 0, 1) },
+    candidates: candidates.map(cleanFit),
+    quantities,
+    diagnostics: diag,
+  };
+}
+
+function fitWlIfPossible(d: CurveData, opts: Resolved, tPeak: number): ModelFit | null {
+  const tLow = Math.max(opts.wlMinT, 1.5 * tPeak, d.T[0]!);
+  if (d.T[d.n - 1]! < 2 * tLow) return null;
+  let i0 = 0;
+  while (i0 < d.n && d.T[i0]! < tLow) i0++;
+  if (d.n - i0 < 6) return null;
+  for (let i = i0; i < d.n; i++) if (!(d.R[i]! > 0)) return null;
+  return fitWeakLocalization(sliceCurve(d, i0, d.n));
+}
+
+interface ScResult {
+  pM1: number;
+  reason: string;
+  secondary: string[];
+  fits: ModelFit[];
+  fs: SaturationFit | null;
+  transition: ModelFit | null;
+  quantities: Partial<Record<QuantityKey, Estimate>>;
+}
+
+function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate, sigmaRel: number, diag: CurveDiagnostics): ScResult {
+  const n = d.n;
+  const quantities: Partial<Record<QuantityKey, Estimate>> = {};
+  const fits: ModelFit[] = [];
+  const secondary: string[] = [];
+  let iPeak = 0;
+  for (let i = 1; i < n; i++) if (smooth[i]! > smooth[iPeak]!) iPeak = i;
+  const rMax = smooth[iPeak]!;
+  let rLow = Infinity;
+  for (let i = 0; i <= iPeak; i++) if (smooth[i]! < rLow) rLow = smooth[i]!;
+  const k = clip(Math.round(n / 60), 2, 8);
+  const floor = Number.isFinite(noise.lowEnd) && noise.lowEnd > 0 ? noise.lowEnd : 1e-6 * Math.abs(rMax);
+  diag.noiseFloor = floor;
+  quantities.Rmax_ohm = { value: rMax, uncertainty: Math.hypot(floor, sigmaRel * rMax) / Math.sqrt(2 * k + 1) };
+  const tcOf = (frac: number): Estimate | undefined => {
+    const c = crossingBelow(d.T, smooth, iPeak, frac * rMax);
+    if (!c) return undefined;
+    const j = c.index;
+    const dT = d.T[j]! - d.T[j - 1]!;
+    const slope = (smooth[j]! - smooth[j - 1]!) / dT;
+    const sR = Math.hypot(floor, sigmaRel * frac * rMax) / Math.sqrt(2 * k + 1);
+    return { value: c.T, uncertainty: Math.hypot(slope > 0 ? sR / slope : dT, dT / Math.sqrt(12)) };
+  };
+  const tc90 = tcOf(0.9);
+  const tc50 = tcOf(0.5);
+  const tc10 = tcOf(0.1);
+  if (tc90) quantities.Tc90_K = tc90;
+  if (tc50) quantities.Tc50_K = tc50;
+  if (tc10) quantities.Tc10_K = tc10;
+
+  // noise-model weights
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = Math.max(smooth[i]!, 0);
+    w[i] = 1 / (floor * floor + (sigmaRel * s) ** 2);
+  }
+  // Eq. 2 on the lower 80 % of the drop
+  const cut = crossingBelow(d.T, smooth, iPeak, Math.max(rLow, 0) + 0.8 * (rMax - Math.max(rLow, 0)));
+  let iEnd = cut ? cut.index + 1 : iPeak + 1;
+  if (iEnd < 8) iEnd = Math.min(n, Math.max(iPeak + 1, 8));
+  const sub = sliceCurve(d, 0, iEnd);
+  const fs = iEnd >= 5 ? fitFailedSuperconductor(sub, w.subarray(0, iEnd)) : null;
+  if (fs) fits.push(fs);
+
+  // logistic transition for plotting
+  let transition: ModelFit | null = null;
+  if (tc50 && iPeak >= 5) {
+    const width = tc90 && tc10 ? (tc90.value - tc10.value) / (2 * Math.log(9)) : Math.max(0.1 * tc50.value, 1e-3);
+    const tr = fitLogisticTransition(sliceCurve(d, 0, iPeak + 1), w.subarray(0, iPeak + 1), {
+      Rn: rMax,
+      Tmid: tc50.value,
+      width: Math.max(width, 1e-3 * tc50.value),
+    });
+    fits.push(tr);
+    transition = tr;
+  }
+
+  // plateau statistics, model free: mean of the lowest-temperature points
+  const kLow = Math.min(n, Math.max(5, Math.ceil(0.05 * n)));
+  let mLow = 0;
+  for (let i = 0; i < kLow; i++) mLow += d.R[i]!;
+  mLow /= kLow;
+
+  let rhoQF: number;
+  let uQF: number;
+  let phi: number;
+  if (fs && fs.converged && Number.isFinite(fs.uncertainties.rhoQF_ohm!)) {
+    rhoQF = fs.params.rhoQF_ohm!;
+    uQF = Math.max(fs.uncertainties.rhoQF_ohm!, 1e-12 * Math.abs(rMax));
+    const atMin = rhoQF + fs.params.rho0_ohm! * Math.exp(-fs.params.EaS_K! / d.T[0]!);
+    phi = atMin > 0 ? clip(rhoQF / atMin, -1, 1) : 0;
+    quantities.rhoQF_ohm = { value: rhoQF, uncertainty: uQF };
+    const r0 = est(fs.params.rho0_ohm!, fs.uncertainties.rho0_ohm);
+    if (r0) quantities.rho0_ohm = r0;
+    const ea = est(fs.params.EaS_K!, fs.uncertainties.EaS_K);
+    if (ea) quantities.EaS_K = ea;
+  } else {
+    rhoQF = mLow;
+    uQF = floor / Math.sqrt(kLow);
+    phi = 1;
+    secondary.push("Eq. 2 fit did not converge; ρ_QF taken as the mean of the lowest-temperature points");
+  }
+  const z = rhoQF / uQF;
+  const floorRatio = rhoQF / floor;
+  // M1 needs all three: significant, above the single-point noise, and a
+  // plateau actually reached (ρ_QF explains most of R at Tmin)
+  const L1 = 1.2 * (z - 5);
+  const L2 = 3 * Math.log(Math.max(floorRatio, 1e-6) / 2);
+  const L3 = 10 * (phi - 0.4);
+  const Lm1 = Math.min(L1, L2, L3);
+  // S needs zero established: upper bound on ρ_QF small compared with R_max
+  const upper = Math.max(rhoQF, 0) + 3 * uQF;
+  const Ls = -1.5 * Math.log((0.05 * Math.abs(rMax)) / Math.max(upper, 1e-300));
+  const L = Lm1 >= 0 ? Lm1 : Math.max(Lm1, Math.min(Ls, 0));
+  const pM1 = logistic(clip(L, -12, 12));
+
+  const qfText = `ρ_QF = ${fmtPm(rhoQF, uQF, "Ω")}`;
+  let reason: string;
+  if (pM1 >= 0.5) {
+    reason = `${qfText}, ${fmt(z, 2)}σ above zero and ${fmt(floorRatio, 2)}× the noise floor (${fmt(floor, 2)} Ω); R levels off at ${fmt(100 * (rhoQF / rMax), 2)} % of R_max (failed superconductor, Eq. 2)`;
+  } else if (Ls <= Lm1 || Lm1 < 0) {
+    const bits: string[] = [];
+    if (L1 < 0) bits.push(`${fmt(z, 2)}σ from zero`);
+    if (L2 < 0) bits.push(`${fmt(Math.abs(floorRatio), 2)}× the noise floor (${fmt(floor, 2)} Ω)`);
+    if (L3 < 0) bits.push(`no plateau reached (ρ_QF is ${fmt(100 * Math.max(phi, 0), 2)} % of R at Tmin)`);
+    reason = `${qfText} is consistent with zero resistance: ${bits.join(", ") || "below threshold"}; upper bound ${fmt(upper, 2)} Ω = ${fmt((100 * upper) / rMax, 2)} % of R_max`;
+  } else {
+    reason = `${qfText}; zero resistance not established within the window`;
+  }
+  if (quantities.Tc90_K) secondary.push(`Tc (90 % of R_max) = ${fmtPm(quantities.Tc90_K.value, quantities.Tc90_K.uncertainty, "K")}`);
+  if (fs && fs.converged) secondary.push(`Eq. 2 fit: E_aS = ${fmtPm(fs.params.EaS_K!, fs.uncertainties.EaS_K, "K")}, ρ0 = ${fmt(fs.params.rho0_ohm!)} Ω`);
+  return { pM1, reason, secondary, fits, fs, transition, quantities };
+}
+
+interface InsResult {
+  pM2: number;
+  pI1: number;
+  reason: string;
+  i1Reason: string;
+  secondary: string[];
+  fits: ModelFit[];
+  fi: SaturationFit | null;
+  arrhenius: ModelFit | null;
+  vrh: ModelFit | null;
+  quantities: Partial<Record<QuantityKey, Estimate>>;
+  notConverged: boolean;
+}
+
+function analyzeInsSide(
+  d: CurveData,
+  centres: Float64Array,
+  levR: GridProfile,
+  prof: GridProfile,
+  sigmaRel: number,
+  opts: Resolved,
+  kPeak: number,
+  fall: number,
+  delta: number,
+): InsResult | null {
+  const G = centres.length;
+  // upper end of the insulating window: a minimum of R followed by a
+  // significant metallic rise at higher T ends it
+  let kMin = kPeak;
+  for (let k = kPeak; k < G; k++) if (levR.level[k]! < levR.level[kMin]!) kMin = k;
+  let tTop = d.T[d.n - 1]!;
+  if (kMin < G - 1 && levR.level[G - 1]! > levR.level[kMin]! * (1 + delta)) tTop = Math.exp(centres[kMin]!);
+  let i1 = d.n;
+  while (i1 > 0 && d.T[i1 - 1]! > tTop * (1 + 1e-12)) i1--;
+  // positive resistances only
+  let i0 = 0;
+  while (i0 < i1 && !(d.R[i0]! > 0)) i0++;
+  for (let i = i0; i < i1; i++) if (!(d.R[i]! > 0)) return null;
+  if (i1 - i0 < 6) return null;
+  const sub = sliceCurve(d, i0, i1);
+  const fits: ModelFit[] = [];
+  const quantities: Partial<Record<QuantityKey, Estimate>> = {};
+  const secondary: string[] = [];
+
+  const arr = fitFixedHopping(sub, "arrhenius");
+  const es = fitFixedHopping(sub, "es_vrh");
+  const mott = fitFixedHopping(sub, "mott_vrh");
+  const free: FreeHoppingFit = fitFreeHopping(sub);
+  const fi = fitFailedInsulator(sub);
+  fits.push(arr, es, mott, free, fi);
+
+  // ---- saturation from the logarithmic derivative w = −slope of ln R vs ln T
+  let kw0 = -1;
+  let kwMax = -1;
+  const xTop = Math.log(tTop);
+  for (let k = 0; k < G; k++) {
+    if (centres[k]! > xTop + 1e-9) break;
+    const s = prof.slope[k]!;
+    if (!Number.isFinite(s)) continue;
+    if (kw0 < 0) kw0 = k;
+    if (kwMax < 0 || -s > -prof.slope[kwMax]!) kwMax = k;
+  }
+  let sW = 0;
+  let q = 1;
+  let wLo = NaN;
+  let wMax = NaN;
+  if (kw0 >= 0 && kwMax >= 0) {
+    wLo = -prof.slope[kw0]!;
+    wMax = -prof.slope[kwMax]!;
+    const se0 = prof.slopeSE1[kw0]! * sigmaRel;
+    const seM = prof.slopeSE1[kwMax]! * sigmaRel;
+    sW = (wMax - wLo) / Math.hypot(se0, seM);
+    q = wMax > 0 ? wLo / wMax : 1;
+  }
+  // a maximum of R inside the window with a decrease below it is saturation too
+  const hump = kPeak > 0 && fall > delta;
+
+  const hopAicc = Math.min(arr.aicc, es.aicc, mott.aicc, free.converged ? free.aicc : Infinity);
+  const dAicc = fi.converged && Number.isFinite(fi.aicc) ? hopAicc - fi.aicc : -Infinity;
+  const sigQF = fi.params.sigmaQF_S ?? NaN;
+  const uSigQF = fi.uncertainties.sigmaQF_S ?? NaN;
+  const zQF = Number.isFinite(uSigQF) && uSigQF > 0 ? sigQF / uSigQF : 0;
+  // log-odds for saturation (M2)
+  let Lm2 = clip(dAicc / 4, -8, 8) + clip(0.7 * (sW - 4), -6, 6);
+  if (q > 0.9) Lm2 = Math.min(Lm2, -2);
+  if (hump) Lm2 = Math.max(Lm2, 4);
+  const pM2 = logistic(clip(Lm2, -12, 12));
+  const tOnset = kwMax >= 0 ? Math.exp(centres[kwMax]!) : NaN;
+  if (fi.converged) {
+    const a = est(fi.params.sigmaQF_S!, fi.uncertainties.sigmaQF_S);
+    if (a) quantities.sigmaQF_S = a;
+    const b = est(fi.params.sigma0_S!, fi.uncertainties.sigma0_S);
+    if (b) quantities.sigma0_S = b;
+    const c = est(fi.params.EaI_K!, fi.uncertainties.EaI_K);
+    if (c) quantities.EaI_K = c;
+  }
+  let reason: string;
+  const wText = Number.isFinite(wLo)
+    ? `w = −d ln R/d ln T ${wLo < wMax ? "falls" : "rises"} from ${fmt(wMax, 2)} at ${fmt(tOnset, 2)} K to ${fmt(wLo, 2)} at ${fmt(Math.exp(centres[kw0]!), 2)} K`
+    : "w(T) undetermined";
+  const aiccText = Number.isFinite(dAicc)
+    ? `AICc ${dAicc >= 0 ? "prefers" : "disfavours"} Eq. 1 (failed insulator) over the best hopping law by ${fmt(Math.abs(dAicc), 2)}`
+    : "Eq. 1 (failed insulator) fit did not converge";
+  if (pM2 >= 0.5) {
+    quantities.saturationOnset_K = { value: tOnset, uncertainty: null };
+    if (hump) reason = `R passes through a maximum at ${fmt(Math.exp(centres[kPeak]!), 2)} K and decreases by ${fmt(100 * fall, 2)} % on further cooling (saturation)`;
+    else reason = `${wText} (saturation, ${fmt(sW, 2)}σ); ${aiccText}`;
+    secondary.push(`σ_QF = ${fmtPm(sigQF, uSigQF, "S")} (${fmt(zQF, 2)}σ), E_aI = ${fmtPm(fi.params.EaI_K ?? NaN, fi.uncertainties.EaI_K, "K")}`);
+    if (hump) secondary.push(aiccText);
+  } else {
+    reason = `no saturation: ${wText}${sW > 0 ? ` (${fmt(sW, 2)}σ)` : ""}; ${aiccText}`;
+  }
+
+  // ---- I1 vs I2: hopping exponent
+  const pHat = free.converged ? free.params.p! : NaN;
+  const uP = free.converged ? free.uncertainties.p! : NaN;
+  const arrVsVrh = Math.min(es.aicc, mott.aicc) - arr.aicc; // > 0 favours Arrhenius
+  let Li1: number;
+  if (Number.isFinite(pHat) && Number.isFinite(uP)) {
+    Li1 = clip((pHat - opts.pBoundary) / Math.max(uP, 0.05), -10, 10) + clip(arrVsVrh / 6, -4, 4);
+  } else {
+    Li1 = clip(arrVsVrh / 4, -8, 8);
+  }
+  const pI1 = logistic(clip(Li1, -12, 12));
+  // Zabrodskii: slope of ln w vs ln T over the window where w is significant
+  const wArr = new Float64Array(G);
+  const wSE = new Float64Array(G);
+  for (let k = 0; k < G; k++) {
+    wArr[k] = -prof.slope[k]!;
+    wSE[k] = prof.slopeSE1[k]! * sigmaRel;
+  }
+  const zab = zabrodskiiFit(centres, wArr, wSE, xTop + 1e-9);
+  const pZ = zab ? zab.p : NaN;
+  if (zab) quantities.zabrodskiiP = { value: zab.p, uncertainty: zab.uncertainty };
+  const arrT0 = est(arr.params.T0_K!, arr.uncertainties.T0_K);
+  if (arrT0) quantities.arrheniusT0_K = arrT0;
+  if (free.converged) {
+    const t0 = est(free.params.T0_K!, free.uncertainties.T0_K);
+    if (t0) quantities.hoppingT0_K = t0;
+    const pp = est(free.params.p!, free.uncertainties.p);
+    if (pp) quantities.hoppingP = pp;
+  }
+  const vrh = es.aicc <= mott.aicc ? es : mott;
+  const pText = Number.isFinite(pHat) ? `hopping exponent p = ${fmtPm(pHat, uP)}` : "hopping exponent undetermined";
+  const i1Reason =
+    pI1 >= 0.5
+      ? `${pText} (≥ ${opts.pBoundary} → simply activated, Arrhenius T0 = ${fmtPm(arr.params.T0_K!, arr.uncertainties.T0_K, "K")})`
+      : `${pText} (< ${opts.pBoundary} → variable-range hopping, ${vrh.model === "es_vrh" ? "Efros–Shklovskii p = 1/2" : "Mott p = 1/3"}, T0 = ${fmtPm(vrh.params.T0_K!, vrh.uncertainties.T0_K, "K")})`;
+  secondary.push(`AICc ${arrVsVrh >= 0 ? "prefers Arrhenius over VRH" : "prefers VRH over Arrhenius"} by ${fmt(Math.abs(arrVsVrh), 2)}`);
+  if (Number.isFinite(pZ)) secondary.push(`Zabrodskii slope of ln w vs ln T gives p ≈ ${fmt(pZ, 2)}`);
+  const notConverged = !arr.converged || !free.converged;
+  return { pM2, pI1, reason, i1Reason, secondary, fits, fi, arrhenius: arr, vrh, quantities, notConverged };
+}

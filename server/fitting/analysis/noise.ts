@@ -1,0 +1,118 @@
+/**
+ * Noise estimation and outlier rejection.
+ *
+ * Point-to-point noise is estimated from the deviation of each point from the
+ * straight line through its two neighbours (in ln T): for independent noise of
+ * standard deviation σ the deviation has variance σ²(1 + a² + b²) with a, b the
+ * interpolation weights. The median of the normalised |deviations|·1.4826 is a
+ * robust σ (insensitive to outliers and to the smooth trend when the sampling
+ * is dense).
+ *   relative: σ of ln R over the upper half of the resistances
+ *   low end:  σ of R in ohm over the lowest-temperature 10 % of the points
+ *             (the "noise floor" when the curve reaches zero resistance)
+ */
+
+export interface NoiseEstimate {
+  /** σ of ln R (≈ relative σ of R) */
+  relative: number;
+  /** scatter of R (Ω) at the low-temperature end */
+  lowEnd: number;
+  /** true when the low-temperature end is consistent with R = 0 */
+  lowEndIsZero: boolean;
+}
+
+function medianInPlace(a: Float64Array, n: number): number {
+  if (n === 0) return NaN;
+  const s = a.subarray(0, n).sort();
+  return n % 2 ? s[(n - 1) >> 1]! : 0.5 * (s[n / 2 - 1]! + s[n / 2]!);
+}
+
+export function estimateNoise(lnT: Float64Array, R: Float64Array): NoiseEstimate {
+  const n = R.length;
+  const buf = new Float64Array(Math.max(n, 1));
+  // median of R for the "upper half" selection
+  const rs = Float64Array.from(R).sort();
+  const rMed = n ? rs[n >> 1]! : 0;
+  let k = 0;
+  for (let i = 1; i < n - 1; i++) {
+    const r0 = R[i - 1]!;
+    const r1 = R[i]!;
+    const r2 = R[i + 1]!;
+    if (!(r0 > 0 && r1 > 0 && r2 > 0) || r1 < rMed) continue;
+    const span = lnT[i + 1]! - lnT[i - 1]!;
+    if (!(span > 0)) continue;
+    const a = (lnT[i + 1]! - lnT[i]!) / span;
+    const b = 1 - a;
+    const d = Math.log(r1) - a * Math.log(r0) - b * Math.log(r2);
+    buf[k++] = Math.abs(d) / Math.sqrt(1 + a * a + b * b);
+  }
+  const relative = k >= 3 ? 1.4826 * medianInPlace(buf, k) : NaN;
+
+  const nLow = Math.min(n, Math.max(7, Math.ceil(0.1 * n)));
+  k = 0;
+  let sumLow = 0;
+  for (let i = 0; i < nLow; i++) sumLow += R[i]!;
+  for (let i = 1; i < nLow - 1; i++) {
+    const span = lnT[i + 1]! - lnT[i - 1]!;
+    if (!(span > 0)) continue;
+    const a = (lnT[i + 1]! - lnT[i]!) / span;
+    const b = 1 - a;
+    const d = R[i]! - a * R[i - 1]! - b * R[i + 1]!;
+    buf[k++] = Math.abs(d) / Math.sqrt(1 + a * a + b * b);
+  }
+  const lowEnd = k >= 3 ? 1.4826 * medianInPlace(buf, k) : NaN;
+  const meanLow = nLow ? sumLow / nLow : NaN;
+  // the low end sits at zero when its mean is within a few standard errors of 0
+  const lowEndIsZero = Number.isFinite(lowEnd) && Math.abs(meanLow) < 4 * lowEnd;
+  return { relative: Number.isFinite(relative) ? relative : NaN, lowEnd, lowEndIsZero };
+}
+
+function med3(a: number, b: number, c: number): number {
+  return a > b ? (b > c ? b : a > c ? c : a) : a > c ? a : b > c ? c : b;
+}
+
+const scratch5 = new Float64Array(5);
+
+/** Median of five numbers (insertion sort in a scratch buffer). */
+export function median5(a: number, b: number, c: number, d: number, e: number): number {
+  const s = scratch5;
+  s[0] = a;
+  s[1] = b;
+  s[2] = c;
+  s[3] = d;
+  s[4] = e;
+  for (let i = 1; i < 5; i++) {
+    const v = s[i]!;
+    let j = i - 1;
+    while (j >= 0 && s[j]! > v) {
+      s[j + 1] = s[j]!;
+      j--;
+    }
+    s[j + 1] = v;
+  }
+  return s[2]!;
+}
+
+/**
+ * Flag points deviating from the running median of 5 (by index) by more than
+ * `k` standard deviations of the noise model σ_i² = floor² + (rel·|median_i|)².
+ * A running median follows monotonic trends exactly, so steep but smooth
+ * transitions are not flagged.
+ */
+export function flagOutliers(R: Float64Array, relative: number, floor: number, k: number): Uint8Array {
+  const n = R.length;
+  const flags = new Uint8Array(n);
+  if (n < 5) return flags;
+  const rel = Math.max(Number.isFinite(relative) ? relative : 0, 1e-6);
+  const fl = Number.isFinite(floor) ? floor : 0;
+  for (let i = 0; i < n; i++) {
+    let m: number;
+    if (i < 2) m = med3(R[0]!, R[1]!, R[2]!);
+    else if (i > n - 3) m = med3(R[n - 3]!, R[n - 2]!, R[n - 1]!);
+    else m = median5(R[i - 2]!, R[i - 1]!, R[i]!, R[i + 1]!, R[i + 2]!);
+    const sigma = Math.sqrt(fl * fl + (rel * m) ** 2);
+    const e = Math.abs(R[i]! - m);
+    if (e > k * sigma && e > 1e-9 * Math.abs(m)) flags[i] = 1;
+  }
+  return flags;
+}

@@ -1,0 +1,175 @@
+/**
+ * Input validation and cleaning. Never throws: problems become dropped points
+ * (with the original index and a reason), warnings, or a fatal `error`.
+ *
+ * - non-finite T or R → dropped
+ * - T ≤ 0 → dropped (kelvin temperatures must be positive)
+ * - unsorted input → sorted ascending in T (warning)
+ * - duplicate temperatures → merged, R averaged (warning)
+ * - R ≤ 0 → kept when it belongs to a near-zero stretch of the curve (the
+ *   zero-resistance state of a superconductor: lock-in noise scatters around
+ *   zero), dropped when its neighbours are far from zero (an invalid reading in
+ *   the middle of a finite-resistance curve)
+ */
+
+export interface Prepared {
+  T: Float64Array;
+  R: Float64Array;
+  /** original index of each kept point (first of a merged group) */
+  index: Int32Array;
+  dropped: { index: number; reason: string }[];
+  warnings: string[];
+  nPoints: number;
+  error: string | null;
+}
+
+function isArrayLike(v: unknown): v is ArrayLike<unknown> {
+  if (v === null || v === undefined) return false;
+  if (typeof v === "string" || typeof v === "function") return false;
+  const len = (v as { length?: unknown }).length;
+  return typeof len === "number" && Number.isInteger(len) && len >= 0;
+}
+
+function toNumber(v: unknown): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && v.trim() !== "") return Number(v);
+  return NaN;
+}
+
+/** Median of a small array (copied). */
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const a = values.slice().sort((x, y) => x - y);
+  const k = a.length;
+  return k % 2 ? a[(k - 1) >> 1]! : 0.5 * (a[k / 2 - 1]! + a[k / 2]!);
+}
+
+const fmt = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(2) : v.toPrecision(3));
+
+export function prepareCurve(input: { T?: unknown; R?: unknown } | null | undefined): Prepared {
+  const empty = (error: string, nPoints = 0): Prepared => ({
+    T: new Float64Array(0),
+    R: new Float64Array(0),
+    index: new Int32Array(0),
+    dropped: [],
+    warnings: [],
+    nPoints,
+    error,
+  });
+  if (!input || typeof input !== "object") return empty("input is not an object with T and R arrays");
+  const Tin = input.T;
+  const Rin = input.R;
+  if (!isArrayLike(Tin)) return empty("T is missing or not an array");
+  if (!isArrayLike(Rin)) return empty("R is missing or not an array");
+  if (Tin.length !== Rin.length)
+    return empty(`T and R have different lengths (${Tin.length} and ${Rin.length})`, Math.max(Tin.length, Rin.length));
+  const nPoints = Tin.length;
+  const dropped: { index: number; reason: string }[] = [];
+  const warnings: string[] = [];
+
+  // 1. finite, positive temperature
+  let T = new Float64Array(nPoints);
+  let R = new Float64Array(nPoints);
+  let idx = new Int32Array(nPoints);
+  let n = 0;
+  let sorted = true;
+  for (let i = 0; i < nPoints; i++) {
+    const t = toNumber(Tin[i]);
+    const r = toNumber(Rin[i]);
+    if (!Number.isFinite(t)) {
+      dropped.push({ index: i, reason: "temperature is not a finite number" });
+      continue;
+    }
+    if (!Number.isFinite(r)) {
+      dropped.push({ index: i, reason: "resistance is not a finite number" });
+      continue;
+    }
+    if (t <= 0) {
+      dropped.push({ index: i, reason: `non-positive temperature (T = ${fmt(t)} K)` });
+      continue;
+    }
+    if (n > 0 && t < T[n - 1]!) sorted = false;
+    T[n] = t;
+    R[n] = r;
+    idx[n] = i;
+    n++;
+  }
+  // 2. sort
+  if (!sorted) {
+    const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => T[a]! - T[b]! || idx[a]! - idx[b]!);
+    const T2 = new Float64Array(n);
+    const R2 = new Float64Array(n);
+    const i2 = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      T2[k] = T[order[k]!]!;
+      R2[k] = R[order[k]!]!;
+      i2[k] = idx[order[k]!]!;
+    }
+    T = T2;
+    R = R2;
+    idx = i2;
+    warnings.push("input was not sorted by temperature; sorted ascending");
+  }
+  // 3. merge duplicate temperatures (relative difference below 1e-12)
+  let m = 0;
+  let merged = 0;
+  for (let k = 0; k < n; ) {
+    let j = k + 1;
+    let sum = R[k]!;
+    while (j < n && T[j]! - T[k]! <= 1e-12 * T[k]!) {
+      sum += R[j]!;
+      j++;
+    }
+    merged += j - k - 1;
+    T[m] = T[k]!;
+    R[m] = sum / (j - k);
+    idx[m] = idx[k]!;
+    m++;
+    k = j;
+  }
+  if (merged > 0) warnings.push(`${merged} point(s) at duplicate temperatures merged (R averaged)`);
+  n = m;
+  T = T.subarray(0, n);
+  R = R.subarray(0, n);
+  idx = idx.subarray(0, n);
+
+  // 4. non-positive resistances
+  let hasNonPositive = false;
+  for (let k = 0; k < n; k++) if (R[k]! <= 0) hasNonPositive = true;
+  if (hasNonPositive) {
+    const abs = Float64Array.from(R, (v) => Math.abs(v)).sort();
+    const scale = abs[Math.min(n - 1, Math.floor(0.9 * n))] ?? 0;
+    const keep = new Uint8Array(n).fill(1);
+    let kept = 0;
+    for (let k = 0; k < n; k++) {
+      if (R[k]! > 0) continue;
+      const neighbours: number[] = [];
+      for (let j = Math.max(0, k - 5); j <= Math.min(n - 1, k + 5); j++) if (j !== k) neighbours.push(R[j]!);
+      const local = median(neighbours);
+      if (Number.isFinite(local) && local <= 0.05 * scale) {
+        kept++;
+        continue;
+      }
+      keep[k] = 0;
+      dropped.push({
+        index: idx[k]!,
+        reason: `non-positive resistance (R = ${fmt(R[k]!)} Ω) where neighbouring points are ≈ ${fmt(local)} Ω`,
+      });
+    }
+    if (kept > 0) warnings.push(`${kept} point(s) with R ≤ 0 kept as the zero-resistance state (noise around zero)`);
+    let q = 0;
+    for (let k = 0; k < n; k++) {
+      if (!keep[k]) continue;
+      T[q] = T[k]!;
+      R[q] = R[k]!;
+      idx[q] = idx[k]!;
+      q++;
+    }
+    n = q;
+    T = T.subarray(0, n);
+    R = R.subarray(0, n);
+    idx = idx.subarray(0, n);
+  }
+  dropped.sort((a, b) => a.index - b.index);
+  return { T, R, index: idx, dropped, warnings, nPoints, error: null };
+}

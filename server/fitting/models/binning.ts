@@ -1,0 +1,81 @@
+/**
+ * Compression of dense curves for the nonlinear searches of variable
+ * projection: points are averaged in bins of equal width in ln T. For a model
+ * that varies slowly across a bin the binned weighted RSS differs from the
+ * full one by a constant (the within-bin scatter), so the location of the
+ * minimum is preserved to high accuracy; the final Levenberg–Marquardt polish
+ * always runs on the full data.
+ */
+
+export interface Binned {
+  n: number;
+  lnT: Float64Array;
+  T: Float64Array;
+  invT: Float64Array;
+  y: Float64Array;
+  /** summed weights (counts when unweighted) */
+  w: Float64Array;
+}
+
+export function binByLnT(
+  lnT: Float64Array,
+  y: Float64Array,
+  w: Float64Array | null,
+  i0: number,
+  i1: number,
+  maxBins: number,
+): Binned {
+  const count = i1 - i0;
+  if (count <= maxBins * 1.5) {
+    const out: Binned = {
+      n: count,
+      lnT: lnT.slice(i0, i1),
+      T: new Float64Array(count),
+      invT: new Float64Array(count),
+      y: y.slice(i0, i1),
+      w: w ? w.slice(i0, i1) : new Float64Array(count).fill(1),
+    };
+    for (let k = 0; k < count; k++) {
+      out.T[k] = Math.exp(out.lnT[k]!);
+      out.invT[k] = 1 / out.T[k]!;
+    }
+    return out;
+  }
+  const lo = lnT[i0]!;
+  const hi = lnT[i1 - 1]!;
+  const width = (hi - lo) / maxBins || 1;
+  const sx = new Float64Array(maxBins);
+  const sy = new Float64Array(maxBins);
+  const sw = new Float64Array(maxBins);
+  for (let i = i0; i < i1; i++) {
+    let k = Math.floor((lnT[i]! - lo) / width);
+    if (k >= maxBins) k = maxBins - 1;
+    if (k < 0) k = 0;
+    const wi = w ? w[i]! : 1;
+    sx[k] = sx[k]! + wi * lnT[i]!;
+    sy[k] = sy[k]! + wi * y[i]!;
+    sw[k] = sw[k]! + wi;
+  }
+  let m = 0;
+  for (let k = 0; k < maxBins; k++) if (sw[k]! > 0) m++;
+  const out: Binned = {
+    n: m,
+    lnT: new Float64Array(m),
+    T: new Float64Array(m),
+    invT: new Float64Array(m),
+    y: new Float64Array(m),
+    w: new Float64Array(m),
+  };
+  let j = 0;
+  for (let k = 0; k < maxBins; k++) {
+    const s = sw[k]!;
+    if (!(s > 0)) continue;
+    out.lnT[j] = sx[k]! / s;
+    out.T[j] = Math.exp(out.lnT[j]!);
+    out.invT[j] = 1 / out.T[j]!;
+    out.y[j] = sy[k]! / s;
+    out.w[j] = s;
+    j++;
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+/** Shared helpers for model fits: information criteria and result assembly. */
+import type { ModelFit, ModelId } from "../types";
+
+/** Cleaned, sorted curve with precomputed transforms (all Float64Array of length n). */
+export interface CurveData {
+  n: number;
+  T: Float64Array;
+  R: Float64Array;
+  lnT: Float64Array;
+  invT: Float64Array;
+  /** ln R, NaN where R ≤ 0 */
+  lnR: Float64Array;
+}
+
+export function makeCurveData(T: Float64Array, R: Float64Array): CurveData {
+  const n = T.length;
+  const lnT = new Float64Array(n);
+  const invT = new Float64Array(n);
+  const lnR = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    lnT[i] = Math.log(T[i]!);
+    invT[i] = 1 / T[i]!;
+    lnR[i] = R[i]! > 0 ? Math.log(R[i]!) : NaN;
+  }
+  return { n, T, R, lnT, invT, lnR };
+}
+
+/** Restrict a curve to indices [i0, i1) (copies; cheap at these sizes). */
+export function sliceCurve(d: CurveData, i0: number, i1: number): CurveData {
+  return {
+    n: i1 - i0,
+    T: d.T.subarray(i0, i1),
+    R: d.R.subarray(i0, i1),
+    lnT: d.lnT.subarray(i0, i1),
+    invT: d.invT.subarray(i0, i1),
+    lnR: d.lnR.subarray(i0, i1),
+  };
+}
+
+/**
+ * Corrected Akaike and Bayesian information criteria for a least-squares fit
+ * with Gaussian errors of unknown variance: n·ln(RSS/n) + penalty.
+ * k counts the fitted parameters (the noise variance is common to all
+ * models compared on the same data and drops out of differences).
+ */
+export function informationCriteria(rss: number, n: number, k: number): { aicc: number; bic: number } {
+  const safe = Math.max(rss, 1e-300);
+  const base = n * Math.log(safe / n);
+  const aicc = n - k - 1 > 0 ? base + 2 * k + (2 * k * (k + 1)) / (n - k - 1) : Infinity;
+  const bic = base + k * Math.log(n);
+  return { aicc, bic };
+}
+
+export function buildModelFit(args: {
+  model: ModelId;
+  params: Record<string, number>;
+  uncertainties: Record<string, number>;
+  space: ModelFit["space"];
+  T: Float64Array;
+  rss: number;
+  k: number;
+  converged: boolean;
+  iterations: number;
+}): ModelFit {
+  const n = args.T.length;
+  const { aicc, bic } = informationCriteria(args.rss, n, args.k);
+  return {
+    model: args.model,
+    params: args.params,
+    uncertainties: args.uncertainties,
+    space: args.space,
+    window: { Tmin: n ? args.T[0]! : NaN, Tmax: n ? args.T[n - 1]! : NaN, n },
+    rss: args.rss,
+    dof: n - args.k,
+    aicc,
+    bic,
+    converged: args.converged,
+    iterations: args.iterations,
+  };
+}
+
+/** Finite or NaN → a JSON-safe number (NaN is kept for the caller to filter). */
+export function finiteOr(v: number, fallback: number): number {
+  return Number.isFinite(v) ? v : fallback;
+}

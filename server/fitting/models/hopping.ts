@@ -1,0 +1,149 @@
+/**
+ * Insulating laws fitted in ln R (multiplicative noise → homoscedastic
+ * residuals in ln R):
+ *   arrhenius       ln R = ln R0 + T0/T                    (p = 1, simply activated, I1)
+ *   es_vrh          ln R = ln R0 + (T0/T)^(1/2)            (Efros–Shklovskii VRH, I2)
+ *   mott_vrh        ln R = ln R0 + (T0/T)^(1/3)            (2D Mott VRH, I2)
+ *   hopping_free_p  ln R = ln R0 + (T0/T)^p                (free exponent)
+ * For fixed p the model is linear in (ln R0, T0^p): closed-form least squares.
+ * With free p, variable projection: a 1-D search over p with the linear
+ * parameters solved exactly, then a Levenberg–Marquardt polish of
+ * (ln R0, ln T0, p) on the full data that also yields the full covariance.
+ */
+import { covarianceFromJtJ, levenbergMarquardt } from "../solvers/levenberg-marquardt";
+import { minimize1D } from "../solvers/minimize-1d";
+import type { ModelFit } from "../types";
+import { binByLnT } from "./binning";
+import { buildModelFit, type CurveData } from "./common";
+import { fitLine, lineRss } from "./linear-fit";
+
+export type FixedHoppingModel = "arrhenius" | "es_vrh" | "mott_vrh";
+
+export const FIXED_P: Record<FixedHoppingModel, number> = { arrhenius: 1, es_vrh: 0.5, mott_vrh: 1 / 3 };
+
+/** Fixed-exponent hopping / activation fit on the whole of `d` (R > 0 required). */
+export function fitFixedHopping(d: CurveData, model: FixedHoppingModel): ModelFit {
+  const n = d.n;
+  const p = FIXED_P[model];
+  const u = new Float64Array(n);
+  if (model === "arrhenius") u.set(d.invT);
+  else if (model === "es_vrh") for (let i = 0; i < n; i++) u[i] = Math.sqrt(d.invT[i]!);
+  else for (let i = 0; i < n; i++) u[i] = Math.cbrt(d.invT[i]!);
+  const line = fitLine(u, d.lnR, null, 0, n);
+  const b = line.b;
+  // T0 = b^(1/p); keep the sign of b so a non-insulating fit is visible
+  const T0 = Math.sign(b) * Math.abs(b) ** (1 / p);
+  const sigmaB = Math.sqrt(line.varB);
+  const sigmaT0 = b !== 0 ? Math.abs(T0 / (p * b)) * sigmaB : NaN;
+  const R0 = Math.exp(line.a);
+  return buildModelFit({
+    model,
+    params: { R0_ohm: R0, T0_K: T0, p },
+    uncertainties: { R0_ohm: R0 * Math.sqrt(line.varA), T0_K: sigmaT0 },
+    space: "lnR",
+    T: d.T,
+    rss: line.rss,
+    k: 2,
+    converged: line.ok,
+    iterations: 1,
+  });
+}
+
+export interface FreeHoppingOptions {
+  pMin?: number;
+  pMax?: number;
+}
+
+export interface FreeHoppingFit extends ModelFit {
+  /** the exponent search ended on an edge of [pMin, pMax] */
+  pAtEdge: boolean;
+}
+
+/** Free-exponent hopping fit by variable projection + LM polish. */
+export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): FreeHoppingFit {
+  const pMin = options.pMin ?? 0.05;
+  const pMax = options.pMax ?? 2;
+  const n = d.n;
+  const bins = binByLnT(d.lnT, d.lnR, null, 0, n, 48);
+  const u = new Float64Array(bins.n);
+  const coef = new Float64Array(2);
+  const objective = (p: number) => {
+    for (let k = 0; k < bins.n; k++) u[k] = Math.exp(-p * bins.lnT[k]!);
+    return lineRss(u, bins.y, bins.w, 0, bins.n, coef);
+  };
+  const search = minimize1D(objective, pMin, pMax, 14, 1e-4);
+  let p0 = search.x;
+  objective(p0);
+  let a0 = coef[0]!;
+  let b0 = coef[1]!;
+  if (!(b0 > 0) || !Number.isFinite(p0)) {
+    // not an insulating (rising-on-cooling) curve: report the projection only
+    return {
+      ...buildModelFit({
+        model: "hopping_free_p",
+        params: { R0_ohm: Math.exp(a0), T0_K: NaN, p: p0 },
+        uncertainties: {},
+        space: "lnR",
+        T: d.T,
+        rss: NaN,
+        k: 3,
+        converged: false,
+        iterations: search.evaluations,
+      }),
+      pAtEdge: search.atEdge,
+    };
+  }
+  const lnT = d.lnT;
+  const y = d.lnR;
+  const problem = {
+    n,
+    m: 3,
+    residuals(q: Float64Array, r: Float64Array): boolean {
+      const a = q[0]!;
+      const l0 = q[1]!;
+      const p = q[2]!;
+      for (let i = 0; i < n; i++) r[i] = a + Math.exp(p * (l0 - lnT[i]!)) - y[i]!;
+      return Number.isFinite(r[0]!) && Number.isFinite(r[n - 1]!);
+    },
+    jacobian(q: Float64Array, jac: Float64Array): void {
+      const l0 = q[1]!;
+      const p = q[2]!;
+      for (let i = 0; i < n; i++) {
+        const dl = l0 - lnT[i]!;
+        const e = Math.exp(p * dl);
+        jac[3 * i] = 1;
+        jac[3 * i + 1] = p * e;
+        jac[3 * i + 2] = dl * e;
+      }
+    },
+  };
+  const lm = levenbergMarquardt(problem, [a0, Math.log(b0) / p0, p0], {
+    lower: [-Infinity, -50, pMin * 0.5],
+    upper: [Infinity, 50, pMax * 1.5],
+    maxIterations: 60,
+    ftol: 1e-10,
+    xtol: 1e-10,
+    gtol: 1e-10,
+  });
+  const cov = covarianceFromJtJ(lm.jtj, 3, lm.rss, n);
+  a0 = lm.params[0]!;
+  const lnT0 = lm.params[1]!;
+  p0 = lm.params[2]!;
+  b0 = Math.exp(p0 * lnT0);
+  const R0 = Math.exp(a0);
+  const T0 = Math.exp(lnT0);
+  return {
+    ...buildModelFit({
+      model: "hopping_free_p",
+      params: { R0_ohm: R0, T0_K: T0, p: p0 },
+      uncertainties: { R0_ohm: R0 * cov.stderr[0]!, T0_K: T0 * cov.stderr[1]!, p: cov.stderr[2]! },
+      space: "lnR",
+      T: d.T,
+      rss: lm.rss,
+      k: 3,
+      converged: lm.converged,
+      iterations: search.evaluations + lm.iterations,
+    }),
+    pAtEdge: search.atEdge || p0 <= pMin * 0.5 * 1.001 || p0 >= pMax * 1.5 * 0.999,
+  };
+}

@@ -1,0 +1,131 @@
+/** Public types of the fitting and classification engine. */
+
+export type Phase = "S" | "M1" | "M2" | "I1" | "I2";
+
+export const PHASES: readonly Phase[] = ["S", "M1", "M2", "I1", "I2"];
+
+export type ModelId =
+  | "sc_transition"
+  | "failed_superconductor"
+  | "failed_insulator"
+  | "arrhenius"
+  | "es_vrh"
+  | "mott_vrh"
+  | "hopping_free_p"
+  | "weak_localization";
+
+export const MODEL_IDS: readonly ModelId[] = [
+  "sc_transition",
+  "failed_superconductor",
+  "failed_insulator",
+  "arrhenius",
+  "es_vrh",
+  "mott_vrh",
+  "hopping_free_p",
+  "weak_localization",
+];
+
+export interface CurveInput {
+  /** temperatures in kelvin */
+  T: ArrayLike<number>;
+  /** sheet resistance in ohm (per square) */
+  R: ArrayLike<number>;
+  H_Oe?: number;
+  P_GPa?: number;
+}
+
+/** A value with its 1σ standard uncertainty (null when not determinable). */
+export interface Estimate {
+  value: number;
+  uncertainty: number | null;
+}
+
+export interface ModelFit {
+  model: ModelId;
+  /** parameters in physical units, e.g. rhoQF_ohm, EaS_K, T0_K, p */
+  params: Record<string, number>;
+  /** 1σ standard uncertainties of the fitted parameters (same keys; fixed parameters omitted) */
+  uncertainties: Record<string, number>;
+  /** space in which the residuals were minimised */
+  space: "lnR" | "R" | "G";
+  window: { Tmin: number; Tmax: number; n: number };
+  /** residual sum of squares in `space` (weighted where the fit was weighted) */
+  rss: number;
+  dof: number;
+  aicc: number;
+  bic: number;
+  converged: boolean;
+  iterations: number;
+}
+
+export type QuantityKey =
+  | "Tc90_K"
+  | "Tc50_K"
+  | "Tc10_K"
+  | "Rmax_ohm"
+  | "rhoQF_ohm"
+  | "rho0_ohm"
+  | "EaS_K"
+  | "sigmaQF_S"
+  | "sigma0_S"
+  | "EaI_K"
+  | "arrheniusT0_K"
+  | "hoppingT0_K"
+  | "hoppingP"
+  | "wlG0_S"
+  | "wlA_S"
+  | "ratio350mK300K"
+  | "R300K_ohm"
+  | "Rmin_ohm"
+  | "zabrodskiiP"
+  | "saturationOnset_K";
+
+export interface CurveDiagnostics {
+  nPoints: number;
+  nUsed: number;
+  Tmin: number;
+  Tmax: number;
+  /** absolute noise floor of R (ohm) estimated at the low-temperature end, null when not observable */
+  noiseFloor: number | null;
+  /** relative point-to-point noise of R estimated from the data */
+  relativeNoise: number | null;
+  dropped: { index: number; reason: string }[];
+  warnings: string[];
+}
+
+export interface CurveAnalysis {
+  engineVersion: string;
+  /** best guess, always present */
+  phase: Phase;
+  /** 0..1 */
+  confidence: number;
+  inconclusive: boolean;
+  inconclusiveReason: string | null;
+  model: ModelId;
+  params: Record<string, number>;
+  uncertainties: Record<string, number>;
+  /** deciding evidence first */
+  reasons: string[];
+  runnerUp: { phase: Phase; model: ModelId; confidence: number } | null;
+  /** every model tried */
+  candidates: ModelFit[];
+  quantities: Partial<Record<QuantityKey, Estimate>>;
+  diagnostics: CurveDiagnostics;
+}
+
+export interface AnalyzeOptions {
+  /** minimum number of valid points to attempt a classification; default 8 */
+  minPoints?: number;
+  /** minimum Tmax/Tmin ratio of the window; default 1.5 */
+  minWindowRatio?: number;
+  /** outlier rejection threshold in robust standard deviations from a running median; default 6 */
+  outlierSigma?: number;
+  /** hopping exponent separating I1 (simply activated) from I2 (VRH); default 0.75 */
+  pBoundary?: number;
+  /** lower edge of the weak-localization window in kelvin; default 1 K (seed 003 fits 1–10 K) */
+  wlMinT?: number;
+  /** confidence below which the result is flagged inconclusive; default 0.6 */
+  inconclusiveBelow?: number;
+  /** also fit every candidate model (for the UI's runner-up list); default true */
+  allCandidates?: boolean;
+}
