@@ -206,3 +206,8 @@ export async function removeMember(db: Db, actor: Actor, input: { labId: string;
     await recordAudit(tx, { actor, labId: input.labId, action: "membership.remove", entityType: "Membership", entityId: member.id, details: { userId: input.userId } });
   });
 }
+
+/** Every lab's id and name: names are public so that samples can be shared with any lab. */
+export async function listLabDirectory(db: Db): Promise<{ id: string; name: string; institution: string | null }[]> {
+  return db.lab.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, institution: true } });
+}

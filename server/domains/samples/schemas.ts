@@ -74,3 +74,18 @@ export const ZSampleListDto = z.object({
   facets: z.object({ materials: z.array(z.string()), labs: z.array(z.object({ id: z.string(), name: z.string() })) }),
 });
 export type TSampleListDto = z.infer<typeof ZSampleListDto>;
+
+/** Reads the list query from URL search parameters; anything invalid falls back to the defaults. */
+export function parseSampleListParams(get: (key: string) => string | null | undefined): TListSamplesInput {
+  const page = get("page");
+  const parsed = ZListSamplesInput.safeParse({
+    labId: get("labId") || undefined,
+    material: get("material") || undefined,
+    q: get("q") || undefined,
+    visibility: get("visibility") || undefined,
+    sort: get("sort") || undefined,
+    order: get("order") || undefined,
+    page: page ? Number(page) : undefined,
+  });
+  return parsed.success ? parsed.data : ZListSamplesInput.parse({});
+}

@@ -17,6 +17,7 @@ import {
   getInvitation,
   getLab,
   inviteMember,
+  listLabDirectory,
   listMyLabs,
   removeMember,
   revokeInvitation,
@@ -26,6 +27,9 @@ import { createTRPCRouter, protectedProcedure, publicProcedure } from "../init";
 
 export const labRouter = createTRPCRouter({
   create: protectedProcedure.input(ZCreateLabInput).output(z.object({ id: z.string(), slug: z.string() })).mutation(({ ctx, input }) => createLab(ctx.db, ctx.actor, input)),
+  directory: publicProcedure
+    .output(z.array(z.object({ id: z.string(), name: z.string(), institution: z.string().nullable() })))
+    .query(({ ctx }) => listLabDirectory(ctx.db)),
   listMine: protectedProcedure.output(z.array(ZLabSummaryDto)).query(({ ctx }) => listMyLabs(ctx.db, ctx.actor)),
   get: protectedProcedure.input(ZLabIdInput).output(ZLabDto).query(({ ctx, input }) => getLab(ctx.db, ctx.actor, input.labId)),
   invite: protectedProcedure.input(ZInviteInput).output(ZInvitationCreatedDto).mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.actor, input)),

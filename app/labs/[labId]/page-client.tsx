@@ -1,0 +1,211 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "~/components/trpc/client";
+import { errorInfo, Field } from "~/components/ui/field";
+import { GradeBadge } from "~/components/ui/grade-badge";
+
+const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const;
+
+export function LabClient({ labId }: { labId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: lab } = useSuspenseQuery(trpc.lab.get.queryOptions({ labId }));
+  const { data: setups } = useSuspenseQuery(trpc.setup.list.queryOptions({ labId }));
+  const [inviteLink, setInviteLink] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries(trpc.lab.get.queryFilter({ labId }));
+  const invite = useMutation(
+    trpc.lab.invite.mutationOptions({
+      onSuccess: async (created) => {
+        setInviteLink(`${window.location.origin}/invite/${created.token}`);
+        await refresh();
+      },
+    }),
+  );
+  const updateRole = useMutation(trpc.lab.updateMemberRole.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.lab.removeMember.mutationOptions({ onSuccess: refresh }));
+  const revoke = useMutation(trpc.lab.revokeInvitation.mutationOptions({ onSuccess: refresh }));
+  const isAdmin = lab.myRole === "OWNER" || lab.myRole === "ADMIN";
+  const inviteError = errorInfo(invite.error);
+  const memberError = errorInfo(updateRole.error ?? remove.error);
+
+  function onInvite(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setInviteLink(null);
+    invite.mutate({ labId, email: String(form.get("email")), role: String(form.get("role")) as (typeof ROLES)[number] });
+  }
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <p className="subtle small">Lab</p>
+          <h1>{lab.name}</h1>
+          <p className="subtle">
+            {lab.institution ?? "No institution given"} · you are <strong>{lab.myRole.toLowerCase()}</strong>
+          </p>
+        </div>
+        <div className="row">
+          <Link className="btn" href={`/samples?labId=${lab.id}`}>
+            Samples ({lab.sampleCount})
+          </Link>
+          <Link className="btn btn-primary" href={`/samples/new?labId=${lab.id}`}>
+            New sample
+          </Link>
+        </div>
+      </div>
+      <div className="grid grid-sidebar">
+        <div className="stack">
+          <section className="card">
+            <h2>Members</h2>
+            {memberError.message ? <div className="alert alert-error">{memberError.message}</div> : null}
+            <table className="table" data-testid="members">
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>E-mail</th>
+                  <th>Role</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {lab.members.map((m) => (
+                  <tr key={m.userId}>
+                    <td>{m.name ?? "—"}</td>
+                    <td className="muted">{m.email}</td>
+                    <td>
+                      {isAdmin ? (
+                        <select
+                          aria-label={`Role of ${m.email}`}
+                          value={m.role}
+                          onChange={(e) => updateRole.mutate({ labId, userId: m.userId, role: e.target.value as (typeof ROLES)[number] })}
+                        >
+                          {ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {r.toLowerCase()}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <span className="badge">{m.role.toLowerCase()}</span>
+                      )}
+                    </td>
+                    <td className="num">
+                      {isAdmin ? (
+                        <button className="btn btn-small btn-danger" onClick={() => remove.mutate({ labId, userId: m.userId })}>
+                          Remove
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className="card">
+            <div className="spread">
+              <h2>Measurement setups</h2>
+              {lab.myRole !== "VIEWER" ? (
+                <Link className="btn btn-small" href={`/labs/${lab.id}/setups/new`}>
+                  New setup
+                </Link>
+              ) : null}
+            </div>
+            {setups.length === 0 ? (
+              <div className="empty">No setups yet. A setup records the cryostat, thermometry, excitation and radiation filtering.</div>
+            ) : (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>Setup</th>
+                    <th>Cryostat</th>
+                    <th>Filtering</th>
+                    <th>Filter stages</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {setups.map((s) => (
+                    <tr key={s.id}>
+                      <td>{s.name}</td>
+                      <td className="muted">{s.cryostat.toLowerCase()}</td>
+                      <td>
+                        <GradeBadge grade={s.filteringGrade} title={s.filteringExplanation} />
+                      </td>
+                      <td className="muted small">
+                        {s.filterStages.length === 0
+                          ? "none recorded"
+                          : s.filterStages.map((f) => `${f.type.toLowerCase().replace("_", " ")} @ ${f.stage.toLowerCase().replace("_", " ")}${f.attenuationDb != null ? ` (${f.attenuationDb} dB)` : ""}`).join(" → ")}
+                      </td>
+                      <td className="num">
+                        {lab.myRole !== "VIEWER" ? (
+                          <Link className="btn btn-small" href={`/labs/${lab.id}/setups/${s.id}`}>
+                            Edit
+                          </Link>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </div>
+        <div className="stack">
+          {isAdmin ? (
+            <form className="card stack" onSubmit={onInvite} noValidate>
+              <h2>Invite someone</h2>
+              <Field label="E-mail" htmlFor="invite-email" error={inviteError.fields.email}>
+                <input id="invite-email" name="email" type="email" />
+              </Field>
+              <Field label="Role" htmlFor="invite-role">
+                <select id="invite-role" name="role" defaultValue="MEMBER">
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r.toLowerCase()}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              {inviteError.message && !inviteError.fields.email ? <div className="alert alert-error">{inviteError.message}</div> : null}
+              <button className="btn btn-primary" type="submit" disabled={invite.isPending}>
+                Create invitation
+              </button>
+              {inviteLink ? (
+                <div className="alert alert-ok small">
+                  Send this link to the person invited (shown once):
+                  <br />
+                  <code data-testid="invite-link" style={{ wordBreak: "break-all" }}>
+                    {inviteLink}
+                  </code>
+                </div>
+              ) : null}
+            </form>
+          ) : null}
+          {lab.invitations.length > 0 ? (
+            <section className="card">
+              <h3>Pending invitations</h3>
+              <ul className="stack" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+                {lab.invitations.map((inv) => (
+                  <li key={inv.id} className="spread">
+                    <span>
+                      {inv.email} <span className="badge">{inv.role.toLowerCase()}</span>
+                    </span>
+                    {isAdmin ? (
+                      <button className="btn btn-small" onClick={() => revoke.mutate({ invitationId: inv.id })}>
+                        Revoke
+                      </button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

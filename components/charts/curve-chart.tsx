@@ -1,0 +1,147 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import { extent, formatNumber, logTicks } from "./log-ticks";
+
+export interface ChartSeries {
+  id: string;
+  name: string;
+  color: string;
+  points: { x: number[]; y: number[] };
+  /** drawn as a line without markers (fits), instead of markers joined by a thin line (data) */
+  isLine?: boolean;
+  dashed?: boolean;
+}
+
+/**
+ * R against T (or H) for several curves. The axes can be switched between linear and log;
+ * values a log axis cannot show (R ≤ 0 below Tc) are left out and counted.
+ */
+export function CurveChart({
+  series,
+  xLabel,
+  yLabel,
+  initialLogX = false,
+  initialLogY = true,
+  height = 420,
+  onPointClick,
+}: {
+  series: ChartSeries[];
+  xLabel: string;
+  yLabel: string;
+  initialLogX?: boolean;
+  initialLogY?: boolean;
+  height?: number;
+  onPointClick?: (seriesId: string) => void;
+}) {
+  const [logX, setLogX] = useState(initialLogX);
+  const [logY, setLogY] = useState(initialLogY);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+
+  const { data, hiddenPoints, xDomain, yDomain } = useMemo(() => {
+    let dropped = 0;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    const data = series.map((s) => {
+      const rows: { x: number; y: number }[] = [];
+      for (let i = 0; i < s.points.x.length; i++) {
+        const x = s.points.x[i]!;
+        const y = s.points.y[i]!;
+        if ((logX && x <= 0) || (logY && y <= 0) || !Number.isFinite(x) || !Number.isFinite(y)) {
+          if (!s.isLine) dropped++;
+          continue;
+        }
+        rows.push({ x, y });
+        if (!hidden.has(s.id)) {
+          xs.push(x);
+          ys.push(y);
+        }
+      }
+      return { ...s, rows };
+    });
+    return { data, hiddenPoints: dropped, xDomain: extent(xs, logX), yDomain: extent(ys, logY) };
+  }, [series, logX, logY, hidden]);
+
+  const toggle = (id: string) => {
+    const next = new Set(hidden);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setHidden(next);
+  };
+
+  return (
+    <div>
+      <div className="chart-controls">
+        <label className="row">
+          <input type="checkbox" checked={logX} onChange={(e) => setLogX(e.target.checked)} /> log {xLabel.split(" ")[0]}
+        </label>
+        <label className="row">
+          <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} /> log {yLabel.split(" ")[0]}
+        </label>
+        {hiddenPoints > 0 ? <span className="subtle">{hiddenPoints} points ≤ 0 not drawn on the log axis</span> : null}
+      </div>
+      <div style={{ width: "100%", height }} data-testid="curve-chart">
+        {xDomain && yDomain ? (
+          <ResponsiveContainer width="100%" height="100%">
+            <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
+              <CartesianGrid stroke="#eef0f3" />
+              <XAxis
+                type="number"
+                dataKey="x"
+                scale={logX ? "log" : "linear"}
+                domain={xDomain}
+                allowDataOverflow
+                ticks={logX ? logTicks(xDomain[0], xDomain[1]) : undefined}
+                tickFormatter={(v: number) => formatNumber(v)}
+                label={{ value: xLabel, position: "insideBottom", offset: -16, fill: "#4b5563" }}
+              />
+              <YAxis
+                type="number"
+                dataKey="y"
+                scale={logY ? "log" : "linear"}
+                domain={yDomain}
+                allowDataOverflow
+                ticks={logY ? logTicks(yDomain[0], yDomain[1]) : undefined}
+                tickFormatter={(v: number) => formatNumber(v)}
+                width={64}
+                label={{ value: yLabel, angle: -90, position: "insideLeft", offset: 0, fill: "#4b5563" }}
+              />
+              <Tooltip
+                cursor={{ strokeDasharray: "3 3" }}
+                formatter={(value) => formatNumber(Number(value), 4)}
+                labelFormatter={() => ""}
+              />
+              {data
+                .filter((s) => !hidden.has(s.id))
+                .map((s) => (
+                  <Scatter
+                    key={s.id}
+                    name={s.name}
+                    data={s.rows}
+                    fill={s.color}
+                    line={{ stroke: s.color, strokeWidth: s.isLine ? 2 : 1, strokeDasharray: s.dashed ? "5 4" : undefined }}
+                    lineJointType="linear"
+                    shape={s.isLine ? () => <g /> : "circle"}
+                    isAnimationActive={false}
+                    onClick={onPointClick ? () => onPointClick(s.id) : undefined}
+                    legendType="none"
+                    r={2}
+                  />
+                ))}
+            </ScatterChart>
+          </ResponsiveContainer>
+        ) : (
+          <div className="empty">Nothing to draw on these axes.</div>
+        )}
+      </div>
+      <div className="legend-list" role="group" aria-label="Curves">
+        {series.map((s) => (
+          <span key={s.id} className="legend-item" role="button" aria-pressed={!hidden.has(s.id)} onClick={() => toggle(s.id)}>
+            <span className="swatch" style={{ background: s.color }} /> {s.name}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { preparePlatform, type Platform } from "~/server/platform/bootstrap";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export function loadDotEnv(): void {
+  for (const name of [".env.local", ".env"]) {
+    const file = path.join(ROOT, name);
+    if (fs.existsSync(file)) process.loadEnvFile(file);
+  }
+}
+
+export function log(line: string): void {
+  process.stdout.write(`[sit-atlas] ${line}\n`);
+}
+
+export function settings() {
+  const port = Number(process.env.PORT ?? 3000);
+  const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? ".data");
+  return {
+    port,
+    dataDir,
+    embeddedPort: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+    database: process.env.EMBEDDED_PG_DATABASE ?? "sit_atlas",
+    seedDemo: (process.env.SEED_DEMO ?? "true") !== "false",
+    workers: Math.max(0, Number(process.env.FIT_WORKERS ?? 1)),
+  };
+}
+
+export async function prepare(): Promise<{ platform: Platform; env: NodeJS.ProcessEnv; settings: ReturnType<typeof settings> }> {
+  loadDotEnv();
+  const s = settings();
+  const platform = await preparePlatform({ dataDir: s.dataDir, embeddedPort: s.embeddedPort, database: s.database, seedDemo: s.seedDemo, log });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: platform.databaseUrl,
+    DATA_DIR: s.dataDir,
+    NEXTAUTH_SECRET: platform.authSecret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${s.port}`,
+    PORT: String(s.port),
+  };
+  return { platform, env, settings: s };
+}
+
+const children = new Set<ChildProcess>();
+
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
+  children.add(child);
+  child.on("exit", (code, signal) => {
+    children.delete(child);
+    if (!stopping) log(`${name} exited (${signal ?? code})`);
+  });
+  return child;
+}
+
+export function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+export function startWorkers(count: number, env: NodeJS.ProcessEnv): void {
+  for (let i = 0; i < count; i++) run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/worker.ts")], env, `fit worker ${i + 1}`);
+}
+
+let stopping = false;
+
+/** Stops the children and the embedded database on Ctrl-C, SIGTERM, or when a vital child dies. */
+export function handleShutdown(platform: Platform, vital: ChildProcess): void {
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) child.kill("SIGTERM");
+    await Promise.all([...children].map((child) => new Promise((resolve) => child.once("exit", resolve))));
+    await platform.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  vital.on("exit", (code) => void shutdown(code ?? 1));
+}
+
+/** A fingerprint of everything a production build depends on, to rebuild only when it changed. */
+export function sourceStamp(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const rel = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else if (/\.(tsx?|css|json|prisma)$/.test(entry.name)) {
+        const stat = fs.statSync(path.join(ROOT, rel));
+        hash.update(`${rel}:${stat.size}:${stat.mtimeMs}\n`);
+      }
+    }
+  };
+  for (const dir of ["app", "components", "server", "generated"]) if (fs.existsSync(path.join(ROOT, dir))) walk(dir);
+  for (const file of ["package-lock.json", "next.config.ts", "tsconfig.json"]) {
+    if (fs.existsSync(path.join(ROOT, file))) hash.update(fs.readFileSync(path.join(ROOT, file)));
+  }
+  return hash.digest("hex");
+}

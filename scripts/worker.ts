@@ -1,0 +1,20 @@
+/** `npm run worker`: a fit worker. Needs DATABASE_URL (the launcher sets it). */
+import { createDb } from "~/server/db";
+import { startWorker } from "~/server/jobs/worker";
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error("DATABASE_URL is not set. Start workers with `npm start`, or set DATABASE_URL to a PostgreSQL server.");
+  process.exit(2);
+}
+const log = (line: string) => process.stdout.write(`[fit-worker ${process.pid}] ${line}\n`);
+const db = createDb(databaseUrl, { max: 4 });
+const worker = await startWorker({ databaseUrl, db, log, jobDelayMs: Number(process.env.FIT_JOB_DELAY_MS ?? 0) || undefined });
+log("waiting for curves to fit");
+const stop = async () => {
+  await worker.stop();
+  await db.$disconnect();
+  process.exit(0);
+};
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());

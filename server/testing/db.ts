@@ -1,0 +1,43 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, inject } from "vitest";
+import type { LabRole } from "~/generated/prisma/enums";
+import { createDb, type Db } from "~/server/db";
+import { userActor, type Actor } from "~/server/domains/access/actor";
+
+let shared: Db | null = null;
+
+/** A client on this run's test database, closed after the file's tests. */
+export function testDb(): Db {
+  if (!shared) {
+    shared = createDb(inject("databaseUrl"), { max: 4 });
+    const db = shared;
+    afterAll(async () => {
+      await db.$disconnect();
+      shared = null;
+    });
+  }
+  return shared;
+}
+
+export function uid(prefix = ""): string {
+  return `${prefix}${randomUUID().slice(0, 8)}`;
+}
+
+/** A user of its own, with a random e-mail address. */
+export async function makeUser(db: Db, name = "Test User"): Promise<{ id: string; email: string; actor: Actor }> {
+  const email = `${uid("u-")}@test.invalid`;
+  const user = await db.user.create({ data: { email, name }, select: { id: true } });
+  return { id: user.id, email, actor: userActor(user.id) };
+}
+
+/** A lab of its own with the given user in the given role. */
+export async function makeLab(db: Db, userId: string, role: LabRole = "OWNER"): Promise<{ id: string }> {
+  return db.lab.create({
+    data: { slug: uid("lab-"), name: `Lab ${uid()}`, memberships: { create: { userId, role } } },
+    select: { id: true },
+  });
+}
+
+export async function addMember(db: Db, labId: string, userId: string, role: LabRole): Promise<void> {
+  await db.membership.create({ data: { labId, userId, role } });
+}

@@ -1,0 +1,148 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "~/server/db";
+import { ANONYMOUS, type Actor } from "~/server/domains/access/actor";
+import { insertCurves } from "~/server/domains/curves/service";
+import { makeLab, makeUser, testDb } from "~/server/testing/db";
+import { appRouter, createCaller } from "../root";
+
+/**
+ * A member of lab A must not read or change lab B's private data through any procedure.
+ * Every procedure of the router has a case here; a new procedure without one fails the
+ * completeness test below.
+ */
+
+interface World {
+  db: Db;
+  alice: Actor; // member (owner) of lab A only
+  bob: Actor; // owner of lab B
+  labA: string;
+  labB: string;
+  privateSample: string; // lab B, PRIVATE
+  privateCurve: string;
+  setupB: string;
+  invitationB: string;
+}
+
+let w: World;
+
+beforeAll(async () => {
+  const db = testDb();
+  const alice = await makeUser(db, "Alice");
+  const bob = await makeUser(db, "Bob");
+  const labA = await makeLab(db, alice.id);
+  const labB = await makeLab(db, bob.id);
+  const sample = await db.sample.create({
+    data: { id: `s-${labB.id}`, labId: labB.id, name: "B secret film", material: "a-InO", lineageRootId: `s-${labB.id}`, visibility: "PRIVATE" },
+    select: { id: true },
+  });
+  const setup = await db.measurementSetup.create({ data: { labId: labB.id, name: "B fridge" }, select: { id: true } });
+  const { created } = await db.$transaction((tx) =>
+    insertCurves(tx, { labId: labB.id, sampleId: sample.id, annealStage: "S0", setupId: setup.id }, [
+      { kind: "RT", quantity: "SHEET_RESISTANCE", T: [0.1, 0.2, 0.3], R: [10, 20, 30], fieldOe: 0 },
+    ]),
+  );
+  const invitation = await db.invitation.create({
+    data: { labId: labB.id, email: "someone@test.invalid", role: "MEMBER", tokenHash: `h-${labB.id}`, invitedById: bob.id, expiresAt: new Date(Date.now() + 1e8) },
+    select: { id: true },
+  });
+  w = { db, alice: alice.actor, bob: bob.actor, labA: labA.id, labB: labB.id, privateSample: sample.id, privateCurve: created[0]!, setupB: setup.id, invitationB: invitation.id };
+});
+
+const caller = (actor: Actor) => createCaller({ db: w.db, actor, headers: new Headers() });
+
+async function expectDenied(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, "the call should have been refused").toBeInstanceOf(TRPCError);
+  expect(["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED", "BAD_REQUEST"]).toContain((error as TRPCError).code);
+}
+
+const sampleFields = { name: "x", material: "a-InO", morphology: "AMORPHOUS", geometry: "OTHER", annealStage: "S0", visibility: "PRIVATE", sharedWithLabIds: [] } as const;
+const setupFields = { name: "stolen", cryostat: "OTHER", fourProbe: true, linearResponseChecked: false, filterStages: [] } as const;
+
+/** For each procedure: what a member of lab A tries against lab B. */
+const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
+  "user.signUp": async () => "not lab data",
+  "user.me": async () => "not lab data",
+  "lab.create": async () => "not lab data",
+  "lab.directory": async () => "names of labs are public by design",
+  "lab.listMine": async (actor) => {
+    const labs = await caller(actor).lab.listMine();
+    expect(labs.map((l) => l.id)).not.toContain(w.labB);
+  },
+  "lab.get": (actor) => expectDenied(caller(actor).lab.get({ labId: w.labB })),
+  "lab.invite": (actor) => expectDenied(caller(actor).lab.invite({ labId: w.labB, email: "x@test.invalid", role: "MEMBER" })),
+  "lab.getInvitation": async () => "needs the secret token, which only its recipient has",
+  "lab.acceptInvitation": (actor) => expectDenied(caller(actor).lab.acceptInvitation({ token: "inv_not-a-real-token-000000" })),
+  "lab.revokeInvitation": (actor) => expectDenied(caller(actor).lab.revokeInvitation({ invitationId: w.invitationB })),
+  "lab.updateMemberRole": async (actor) => {
+    const bobId = (w.bob as { userId: string }).userId;
+    await expectDenied(caller(actor).lab.updateMemberRole({ labId: w.labB, userId: bobId, role: "VIEWER" }));
+  },
+  "lab.removeMember": async (actor) => {
+    const bobId = (w.bob as { userId: string }).userId;
+    await expectDenied(caller(actor).lab.removeMember({ labId: w.labB, userId: bobId }));
+  },
+  "sample.list": async (actor) => {
+    const list = await caller(actor).sample.list({ labId: w.labB, sort: "createdAt", order: "desc", page: 1, pageSize: 50 });
+    expect(list.items.map((s) => s.id)).not.toContain(w.privateSample);
+    const all = await caller(actor).sample.list({ q: "secret", sort: "createdAt", order: "desc", page: 1, pageSize: 50 });
+    expect(all.total).toBe(0);
+  },
+  "sample.get": (actor) => expectDenied(caller(actor).sample.get({ sampleId: w.privateSample })),
+  "sample.create": async (actor) => {
+    await expectDenied(caller(actor).sample.create({ ...sampleFields, labId: w.labB }));
+    await expectDenied(caller(actor).sample.create({ ...sampleFields, labId: w.labA, previousStageId: w.privateSample }));
+  },
+  "sample.update": (actor) => expectDenied(caller(actor).sample.update({ ...sampleFields, sampleId: w.privateSample })),
+  "setup.list": (actor) => expectDenied(caller(actor).setup.list({ labId: w.labB })),
+  "setup.create": (actor) => expectDenied(caller(actor).setup.create({ ...setupFields, labId: w.labB })),
+  "setup.update": (actor) => expectDenied(caller(actor).setup.update({ ...setupFields, setupId: w.setupB })),
+  "curve.listPlots": (actor) => expectDenied(caller(actor).curve.listPlots({ sampleId: w.privateSample, maxPointsPerCurve: 100 })),
+};
+
+function procedurePaths(): string[] {
+  return Object.keys(appRouter._def.procedures).sort();
+}
+
+describe("access control between labs", () => {
+  it("has an attack case for every procedure of the router", () => {
+    expect(Object.keys(attacks).sort()).toEqual(procedurePaths());
+  });
+
+  for (const path of Object.keys(attacks)) {
+    it(`${path}: a member of lab A cannot reach lab B's private data`, async () => {
+      await attacks[path]!(w.alice);
+    });
+  }
+
+  it("anonymous visitors cannot read private samples either", async () => {
+    await expectDenied(caller(ANONYMOUS).sample.get({ sampleId: w.privateSample }));
+    await expectDenied(caller(ANONYMOUS).curve.listPlots({ sampleId: w.privateSample, maxPointsPerCurve: 100 }));
+    const list = await caller(ANONYMOUS).sample.list({ sort: "createdAt", order: "desc", page: 1, pageSize: 200 });
+    expect(list.items.some((s) => s.lab.id === w.labB)).toBe(false);
+  });
+
+  it("the owner of lab B still reads the sample, and nothing was changed by the attempts", async () => {
+    const sample = await caller(w.bob).sample.get({ sampleId: w.privateSample });
+    expect(sample.name).toBe("B secret film");
+    expect(sample.curves).toHaveLength(1);
+    const lab = await caller(w.bob).lab.get({ labId: w.labB });
+    expect(lab.members.map((m) => m.role)).toEqual(["OWNER"]);
+    expect(lab.invitations.map((i) => i.id)).toContain(w.invitationB);
+    const setups = await caller(w.bob).setup.list({ labId: w.labB });
+    expect(setups.map((s) => s.name)).toEqual(["B fridge"]);
+  });
+
+  it("sharing a sample with lab A makes it readable to A, but still not writable", async () => {
+    await caller(w.bob).sample.update({ ...sampleFields, name: "B secret film", sampleId: w.privateSample, visibility: "SHARED", sharedWithLabIds: [w.labA] });
+    const seen = await caller(w.alice).sample.get({ sampleId: w.privateSample });
+    expect(seen.canEdit).toBe(false);
+    await expectDenied(caller(w.alice).sample.update({ ...sampleFields, sampleId: w.privateSample }));
+    await caller(w.bob).sample.update({ ...sampleFields, name: "B secret film", sampleId: w.privateSample, visibility: "PRIVATE", sharedWithLabIds: [] });
+    await expectDenied(caller(w.alice).sample.get({ sampleId: w.privateSample }));
+  });
+});
