@@ -1,0 +1,173 @@
+/**
+ * From the row store to curves: one series per channel (rows where that channel has a
+ * value), channel checks (dead channel, resistivity twin), then segmentation.
+ */
+import type { DiagnosticSink } from "./diagnostics";
+import type { ResolvedOptions } from "./options";
+import { segmentSeries, type DroppedStretch } from "./segment";
+import type { RowStore, StoreChannel } from "./store";
+import type { ParsedColumn, ParsedCurve } from "./types";
+
+const DROP_TEXT: Record<DroppedStretch["reason"], { code: string; text: string }> = {
+  stationary: {
+    code: "stationary_dropped",
+    text: "point(s) where neither temperature nor field moved beyond tolerance (settling or waiting) are not part of any sweep and were dropped",
+  },
+  short: { code: "short_segment_dropped", text: "point(s) in sweeps shorter than the minimum length were dropped" },
+  mixed: {
+    code: "mixed_sweep_dropped",
+    text: "point(s) where temperature and field changed together (neither an R(T) nor an R(H) sweep) were dropped",
+  },
+  glitch: { code: "glitch_removed", text: "single-point glitch(es) in temperature or field were removed" },
+  missing_field: { code: "missing_field_value", text: "point(s) without a field value were dropped" },
+  missing_pressure: { code: "missing_pressure_value", text: "point(s) without a pressure value were dropped" },
+};
+
+/** One warning per kind of dropped stretch, with totals and the first few line ranges. */
+export function summariseDropped(
+  dropped: DroppedStretch[],
+  diags: DiagnosticSink,
+  subject: string,
+  unitName = "lines",
+): void {
+  const by = new Map<DroppedStretch["reason"], DroppedStretch[]>();
+  for (const d of dropped) {
+    const list = by.get(d.reason) ?? [];
+    list.push(d);
+    by.set(d.reason, list);
+  }
+  for (const [reason, list] of by) {
+    const total = list.reduce((a, d) => a + d.points, 0);
+    const ranges = list
+      .slice(0, 5)
+      .map((d) => (d.firstLine === d.lastLine ? `${d.firstLine}` : `${d.firstLine}–${d.lastLine}`))
+      .join(", ");
+    const more = list.length > 5 ? `, … (${list.length} stretches)` : "";
+    const t = DROP_TEXT[reason];
+    diags.warn(t.code, `${subject}: ${total} ${t.text} (${unitName} ${ranges}${more})`, list[0] ? { line: list[0].firstLine } : {});
+  }
+}
+
+export function assembleCurves(
+  store: RowStore,
+  columns: ParsedColumn[],
+  ctx: { hasField: boolean; hasPressure: boolean; opts: ResolvedOptions; diags: DiagnosticSink },
+): ParsedCurve[] {
+  const { diags, opts } = ctx;
+  const n = store.n;
+  const curves: ParsedCurve[] = [];
+  const channels = store.channels;
+  const columnOf = (ch: StoreChannel) =>
+    columns.find((c) => c.index === ch.columnIndex && c.name === ch.columnName);
+
+  // Twins: keep the preferred column of a channel when it has data.
+  const skip = new Set<StoreChannel>();
+  for (const ch of channels) {
+    if (!ch.twinKey) continue;
+    const better = channels.find((o) => o !== ch && o.twinKey === ch.twinKey && o.count > 0 && o.score > ch.score);
+    if (better) {
+      skip.add(ch);
+      if (ch.count > 0) {
+        const col = columnOf(ch);
+        if (col) col.note = `not used: ${better.columnName} gives the resistance of the same channel`;
+        if (ch.quantity === "resistivity") {
+          diags.warn(
+            "resistivity_column_ignored",
+            `${JSON.stringify(ch.columnName)} is a resistivity computed from a user-entered geometry; ${JSON.stringify(
+              better.columnName,
+            )} (the measured resistance in Ω) is imported instead`,
+            { column: ch.columnIndex + 1, columnName: ch.columnName },
+          );
+        }
+      }
+    }
+  }
+
+  for (const ch of channels) {
+    if (skip.has(ch) || ch.count === 0) continue;
+    const v = ch.values;
+    let m = 0;
+    let allZero = true;
+    for (let i = 0; i < n; i++) {
+      const x = v[i]!;
+      if (x === x) {
+        m++;
+        if (x !== 0) allZero = false;
+      }
+    }
+    if (m === 0) continue;
+    const col = columnOf(ch);
+    const where = { column: ch.columnIndex + 1, columnName: ch.columnName };
+    if (allZero) {
+      diags.warn(
+        "dead_channel",
+        `channel ${ch.name} reads exactly 0 in all ${m} rows: a disconnected or unused channel, not a superconducting sample; no curve imported`,
+        where,
+        "a channel with non-zero readings",
+      );
+      if (col) col.note = "dead channel: all values exactly 0";
+      continue;
+    }
+    if (ch.quantity === "resistivity") {
+      diags.warn(
+        "resistivity_not_resistance",
+        `channel ${ch.name} holds resistivity (${col?.unit || ch.unit}), not resistance; its curves keep quantity "resistivity" in ${ch.unit} and need the film thickness to become sheet resistance`,
+        where,
+      );
+    }
+    const T = new Float64Array(m);
+    const H = ctx.hasField ? new Float64Array(m) : null;
+    const P = ctx.hasPressure ? new Float64Array(m) : null;
+    const R = new Float64Array(m);
+    const line = new Float64Array(m);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const x = v[i]!;
+      if (x !== x) continue;
+      T[k] = store.T[i]!;
+      if (H) H[k] = store.H[i]!;
+      if (P) P[k] = store.P[i]!;
+      R[k] = x;
+      line[k] = store.line[i]!;
+      k++;
+    }
+    const report = segmentSeries(
+      { T, H, P, line, constH: opts.constants.H_Oe, constP: opts.constants.P_GPa },
+      opts.segmentation,
+    );
+    summariseDropped(report.dropped, diags, `channel ${ch.name}`);
+    for (const seg of report.segments) {
+      const idx = seg.idx;
+      const Tk = new Float64Array(idx.length);
+      const Rk = new Float64Array(idx.length);
+      const Hk = seg.kind === "RH" ? new Float64Array(idx.length) : null;
+      for (let q = 0; q < idx.length; q++) {
+        const j = idx[q]!;
+        Tk[q] = T[j]!;
+        Rk[q] = R[j]!;
+        if (Hk) Hk[q] = H![j]!;
+      }
+      const curve: ParsedCurve = {
+        kind: seg.kind,
+        channel: ch.name,
+        quantity: ch.quantity,
+        unit: ch.unit,
+        T_K: Tk,
+        R: Rk,
+        H_Oe: Hk,
+        fixed: seg.fixed,
+        direction: seg.direction,
+        segmentReason: seg.reason,
+        sourceRows: { first: line[idx[0]!]!, last: line[idx[idx.length - 1]!]! },
+        order: 0,
+      };
+      if (ch.label) curve.label = ch.label;
+      curves.push(curve);
+    }
+  }
+  curves.sort((a, b) => a.sourceRows.first - b.sourceRows.first);
+  curves.forEach((c, i) => {
+    c.order = i;
+  });
+  return curves;
+}

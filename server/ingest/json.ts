@@ -1,0 +1,188 @@
+/**
+ * JSON uploads from lab scripts: format "sit-curves/v1" (schema ZCurveUploadJson, see README).
+ * The JSON text is buffered (it cannot be parsed incrementally with JSON.parse); the byte
+ * limit applies as for every format.
+ */
+import { z } from "zod";
+import type { DiagnosticSink } from "./diagnostics";
+import type { ResolvedOptions } from "./options";
+import { segmentSeries } from "./segment";
+import type { ParsedCurve, TQuantity } from "./types";
+import { CANONICAL_UNIT } from "./units";
+import { summariseDropped } from "./assemble";
+
+export const JSON_PARSER = { name: "sit-curves-json", version: "1.0.0" } as const;
+
+const ZFinite = z.number().finite();
+
+export const ZCurveJson = z
+  .object({
+    kind: z.enum(["RT", "RH"]),
+    /** RT: temperature of every point, K. RH: one temperature (K) or one per point. */
+    T_K: z.union([ZFinite, z.array(ZFinite)]),
+    /** Resistance of every point, Ω (Ω/sq with quantity "sheet_resistance"). May be ≤ 0. */
+    R_ohm: z.array(ZFinite).min(2),
+    /** RT: the fixed field, Oe (optional). RH: field of every point, Oe (required). */
+    H_Oe: z.union([ZFinite, z.array(ZFinite)]).optional(),
+    P_GPa: ZFinite.optional(),
+    quantity: z.enum(["resistance", "sheet_resistance"]).optional(),
+    channel: z.string().min(1).max(200).optional(),
+    label: z.string().max(500).optional(),
+    pressureDirection: z.enum(["pressurizing", "depressurizing"]).optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const n = c.R_ohm.length;
+    if (Array.isArray(c.T_K)) {
+      if (c.T_K.length !== n)
+        ctx.addIssue({ code: "custom", path: ["T_K"], message: `has ${c.T_K.length} values but R_ohm has ${n}` });
+      c.T_K.forEach((t, k) => {
+        if (!(t > 0)) ctx.addIssue({ code: "custom", path: ["T_K", k], message: `temperature ${t} K is not positive` });
+      });
+    } else {
+      if (c.kind === "RT")
+        ctx.addIssue({ code: "custom", path: ["T_K"], message: "an RT curve needs one temperature per point (an array)" });
+      if (!(c.T_K > 0)) ctx.addIssue({ code: "custom", path: ["T_K"], message: `temperature ${c.T_K} K is not positive` });
+    }
+    if (c.kind === "RH") {
+      if (!Array.isArray(c.H_Oe))
+        ctx.addIssue({ code: "custom", path: ["H_Oe"], message: "an RH curve needs one field value per point (an array)" });
+      else if (c.H_Oe.length !== n)
+        ctx.addIssue({ code: "custom", path: ["H_Oe"], message: `has ${c.H_Oe.length} values but R_ohm has ${n}` });
+    } else if (Array.isArray(c.H_Oe)) {
+      ctx.addIssue({ code: "custom", path: ["H_Oe"], message: "an RT curve takes one fixed field value, not an array" });
+    }
+  });
+export type TCurveJson = z.infer<typeof ZCurveJson>;
+
+export const ZCurveUploadJson = z
+  .object({
+    format: z.literal("sit-curves/v1"),
+    /** Free-form strings copied to ParsedFile.metadata. */
+    metadata: z.record(z.string(), z.string()).optional(),
+    curves: z.array(ZCurveJson).min(1),
+  })
+  .strict();
+export type TCurveUploadJson = z.infer<typeof ZCurveUploadJson>;
+
+function pathText(path: readonly PropertyKey[]): string {
+  let s = "";
+  for (const p of path) s += typeof p === "number" ? `[${p}]` : s === "" ? String(p) : `.${String(p)}`;
+  return s || "(root)";
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, col: offset - last };
+}
+
+export function parseJsonUpload(
+  text: string,
+  opts: ResolvedOptions,
+  diags: DiagnosticSink,
+  metadata: Record<string, string>,
+): ParsedCurve[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    const where = pos ? lineCol(text, Number(pos[1])) : null;
+    diags.error(
+      "json_syntax",
+      `not valid JSON: ${msg}`,
+      where ? { line: where.line, column: where.col } : {},
+      'a JSON object {"format": "sit-curves/v1", "curves": [...]}',
+    );
+    return [];
+  }
+  const parsed = ZCurveUploadJson.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues.slice(0, 50)) {
+      diags.error("json_schema", issue.message, { column: pathText(issue.path) }, "see the sit-curves/v1 schema in server/ingest/README.md");
+    }
+    return [];
+  }
+  const doc = parsed.data;
+  for (const [k, v] of Object.entries(doc.metadata ?? {}).slice(0, 200)) metadata[k] = v.slice(0, 1000);
+
+  const total = doc.curves.reduce((a, c) => a + c.R_ohm.length, 0);
+  if (total > opts.limits.maxPoints) {
+    diags.error(
+      "too_many_points",
+      `${total} points in total; the file exceeds the point limit`,
+      { column: "curves" },
+      `at most ${opts.limits.maxPoints} points (options.limits.maxPoints)`,
+    );
+    return [];
+  }
+
+  const curves: ParsedCurve[] = [];
+  doc.curves.forEach((c, ci) => {
+    const n = c.R_ohm.length;
+    const channel = c.channel ?? `curve ${ci + 1}`;
+    const T = Array.isArray(c.T_K) ? Float64Array.from(c.T_K) : new Float64Array(n).fill(c.T_K);
+    const H = Array.isArray(c.H_Oe) ? Float64Array.from(c.H_Oe) : null;
+    const line = Float64Array.from({ length: n }, (_, k) => k);
+    const report = segmentSeries(
+      {
+        T,
+        H,
+        P: null,
+        line,
+        constH: typeof c.H_Oe === "number" ? c.H_Oe : null,
+        constP: c.P_GPa ?? null,
+      },
+      { ...opts.segmentation, minPoints: 2 },
+      { forceKind: c.kind },
+    );
+    const quantity: TQuantity = c.quantity ?? "resistance";
+    if (report.segments.length !== 1 || report.segments[0]!.idx.length !== n) {
+      diags.warn(
+        "json_curve_split",
+        `curve ${ci + 1} (${channel}) is not monotonic in ${c.kind === "RT" ? "temperature" : "field"}: ${report.segments.length} monotonic piece(s) kept`,
+        { column: `curves[${ci}]` },
+        c.kind === "RT" ? "T_K in acquisition order, monotonic (one warming or cooling sweep)" : "H_Oe monotonic (one up or down sweep)",
+      );
+      summariseDropped(report.dropped, diags, `curves[${ci}] (${channel})`, "point index");
+    }
+    for (const seg of report.segments) {
+      const idx = seg.idx;
+      const Tk = new Float64Array(idx.length);
+      const Rk = new Float64Array(idx.length);
+      const Hk = H ? new Float64Array(idx.length) : null;
+      for (let k = 0; k < idx.length; k++) {
+        Tk[k] = T[idx[k]!]!;
+        Rk[k] = c.R_ohm[idx[k]!]!;
+        if (Hk) Hk[k] = H![idx[k]!]!;
+      }
+      const curve: ParsedCurve = {
+        kind: c.kind,
+        channel,
+        quantity,
+        unit: CANONICAL_UNIT[quantity],
+        T_K: Tk,
+        R: Rk,
+        H_Oe: c.kind === "RH" ? Hk : null,
+        fixed: seg.fixed,
+        direction: seg.direction,
+        segmentReason: `curve ${ci + 1} of the JSON upload (points ${idx[0]}–${idx[idx.length - 1]}); ${seg.reason.replace(/lines (\d+)–(\d+), /, "")}`,
+        sourceRows: { first: idx[0]!, last: idx[idx.length - 1]! },
+        order: 0,
+      };
+      if (c.label !== undefined) curve.label = c.label;
+      if (c.pressureDirection !== undefined) curve.pressureDirection = c.pressureDirection;
+      curves.push(curve);
+    }
+  });
+  return curves;
+}

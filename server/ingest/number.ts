@@ -1,0 +1,183 @@
+/**
+ * Allocation-free decimal number parsing straight from bytes.
+ *
+ * Grammar: [spaces] [+|-] digits [. digits] [(e|E|d|D) [+|-] digits] [spaces], with at least
+ * one mantissa digit; "," is the decimal separator when `decimalComma` is set (a "." is still
+ * accepted). Surrounding double quotes are ignored.
+ * Missing-value tokens (empty, NaN, NA, N/A, null, none, -, --, ---, ±inf, ±Infinity) give
+ * status MISSING. Anything else that is not a number gives status INVALID.
+ *
+ * Results are correctly rounded (identical to `Number(text)`): mantissas of up to 15
+ * significant digits with |exponent| ≤ 22 take Clinger's exact fast path; everything else
+ * falls back to `Number()` on the (rare) text.
+ */
+
+export const NUM_OK = 0;
+export const NUM_MISSING = 1;
+export const NUM_INVALID = 2;
+
+/** Status of the last `parseNumber` call (module-level to avoid allocating result objects). */
+export const numState = { status: NUM_OK };
+
+const POW10 = new Float64Array(23);
+for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
+
+/** Largest mantissa for which mant·10 + 9 stays an exact integer in a double. */
+const MANT_LIMIT = 900719925474098; // floor((2^53 - 9) / 10)
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+export function parseNumber(buf: Uint8Array, start: number, end: number, decimalComma: boolean): number {
+  while (start < end && isSpace(buf[start]!)) start++;
+  while (end > start && isSpace(buf[end - 1]!)) end--;
+  if (end - start >= 2 && buf[start] === 34 && buf[end - 1] === 34) {
+    start++;
+    end--;
+    while (start < end && isSpace(buf[start]!)) start++;
+    while (end > start && isSpace(buf[end - 1]!)) end--;
+  }
+  if (start === end) {
+    numState.status = NUM_MISSING;
+    return NaN;
+  }
+  let i = start;
+  let c = buf[i]!;
+  let neg = false;
+  if (c === 45 || c === 43) {
+    neg = c === 45;
+    i++;
+  }
+  let mant = 0;
+  let exact = true;
+  let digits = 0;
+  let exp10 = 0;
+  // Integer part.
+  while (i < end) {
+    c = buf[i]!;
+    const d = c - 48;
+    if (d < 0 || d > 9) break;
+    digits++;
+    if (mant <= MANT_LIMIT) mant = mant * 10 + d;
+    else {
+      exact = false;
+      exp10++;
+    }
+    i++;
+  }
+  // Fraction.
+  if (i < end && (buf[i] === 46 || (decimalComma && buf[i] === 44))) {
+    i++;
+    while (i < end) {
+      c = buf[i]!;
+      const d = c - 48;
+      if (d < 0 || d > 9) break;
+      digits++;
+      if (mant <= MANT_LIMIT) {
+        mant = mant * 10 + d;
+        exp10--;
+      } else if (d !== 0) {
+        exact = false;
+      }
+      i++;
+    }
+  }
+  if (digits === 0) return parseSpecial(buf, start, end);
+  // Exponent.
+  if (i < end) {
+    c = buf[i]!;
+    if (c === 101 || c === 69 || c === 100 || c === 68) {
+      i++;
+      let eneg = false;
+      if (i < end && (buf[i] === 45 || buf[i] === 43)) {
+        eneg = buf[i] === 45;
+        i++;
+      }
+      let ev = 0;
+      let edigits = 0;
+      while (i < end) {
+        const d = buf[i]! - 48;
+        if (d < 0 || d > 9) break;
+        if (ev < 100000) ev = ev * 10 + d;
+        edigits++;
+        i++;
+      }
+      if (edigits === 0) {
+        numState.status = NUM_INVALID;
+        return NaN;
+      }
+      exp10 += eneg ? -ev : ev;
+    }
+  }
+  if (i !== end) {
+    numState.status = NUM_INVALID;
+    return NaN;
+  }
+  numState.status = NUM_OK;
+  if (exact) {
+    let v: number;
+    if (mant === 0) v = 0;
+    else if (exp10 === 0) v = mant;
+    else if (exp10 > 0 && exp10 <= 22) v = mant * POW10[exp10]!;
+    else if (exp10 < 0 && exp10 >= -22) v = mant / POW10[-exp10]!;
+    else return slowParse(buf, start, end);
+    return neg ? -v : v;
+  }
+  return slowParse(buf, start, end);
+}
+
+function slowParse(buf: Uint8Array, start: number, end: number): number {
+  let s = "";
+  for (let k = start; k < end; k++) {
+    const c = buf[k]!;
+    // Decimal comma → point; Fortran exponent letters → e.
+    s += c === 44 ? "." : c === 100 || c === 68 ? "e" : String.fromCharCode(c);
+  }
+  const v = Number(s);
+  if (Number.isNaN(v)) {
+    numState.status = NUM_INVALID;
+    return NaN;
+  }
+  numState.status = NUM_OK;
+  return v;
+}
+
+const MISSING_TOKENS = new Set([
+  "nan",
+  "+nan",
+  "-nan",
+  "na",
+  "n/a",
+  "null",
+  "none",
+  "-",
+  "--",
+  "---",
+  "inf",
+  "+inf",
+  "-inf",
+  "infinity",
+  "+infinity",
+  "-infinity",
+]);
+
+function parseSpecial(buf: Uint8Array, start: number, end: number): number {
+  numState.status = NUM_INVALID;
+  if (end - start > 9) return NaN;
+  let s = "";
+  for (let k = start; k < end; k++) {
+    const c = buf[k]!;
+    s += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+  }
+  if (MISSING_TOKENS.has(s)) numState.status = NUM_MISSING;
+  return NaN;
+}
+
+const encoder = new TextEncoder();
+
+/** Convenience for strings (header detection, tests). Same grammar and status as parseNumber. */
+export function parseNumberText(text: string, decimalComma = false): number {
+  const b = encoder.encode(text);
+  return parseNumber(b, 0, b.length, decimalComma);
+}
