@@ -34,3 +34,15 @@ export {
   HOPPING_P_BOUNDARY,
 } from "./corpus";
 export type { CorpusOptions } from "./corpus";
+export { buildDemoDataset, demoCurvePlans, DEMO_PASSWORD, DEMO_EMAIL_DOMAIN, DEMO_DATASET_VERSION } from "./demo";
+export type {
+  DemoDataset,
+  DemoLab,
+  DemoMember,
+  DemoSetup,
+  DemoFilterStage,
+  DemoSample,
+  DemoCurve,
+  DemoCurveConditions,
+  DemoCurvePlan,
+} from "./demo";

@@ -55,6 +55,11 @@ function densityFor(window: TWindowSpec, law: TLawSpec | undefined, heating: TEl
       const Tb = window.linearAbove ?? Math.sqrt(window.Tmin * window.Tmax);
       return (T: number) => (T <= Tb ? 1 : T / Tb);
     }
+    case "log-dense-below": {
+      const Tb = window.denseBelow ?? Math.sqrt(window.Tmin * window.Tmax);
+      const w = window.sparseWeight ?? 0.3;
+      return (T: number) => (T <= Tb ? 1 : w);
+    }
     case "dense": {
       const kappa = window.denseWeight ?? 3;
       if (!law) return () => 1;

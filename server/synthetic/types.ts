@@ -65,7 +65,7 @@ export type TLawSpec =
   /** Hopping insulator: R = R_pre(T)·exp((T0/T)^p), R_pre a (usually flat) background. */
   | { law: "hopping"; prefactor: TBackgroundSpec; T0: number; p: number; dip?: TDipSpec };
 
-export type TSpacing = "log" | "linear" | "random-log" | "dense" | "log-linear";
+export type TSpacing = "log" | "linear" | "random-log" | "dense" | "log-linear" | "log-dense-below";
 
 export interface TWindowSpec {
   /** Lowest and highest reported temperature (K). */
@@ -80,6 +80,9 @@ export interface TWindowSpec {
   denseWeight?: number;
   /** For "log-linear": log spacing below this temperature, linear above. */
   linearAbove?: number;
+  /** For "log-dense-below": log spacing, with the density multiplied by `sparseWeight` above `denseBelow` (K). */
+  denseBelow?: number;
+  sparseWeight?: number;
   /** Fraction of points followed by a near-equal (never equal) temperature. */
   nearDuplicateFraction?: number;
 }
