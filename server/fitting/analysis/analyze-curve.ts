@@ -195,7 +195,7 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
   const lnT0 = new Float64Array(prep.T.length);
   for (let i = 0; i < lnT0.length; i++) lnT0[i] = Math.log(prep.T[i]!);
   const noise0 = estimateNoise(lnT0, prep.R);
-  const floor0 = noise0.lowEndIsZero ? noise0.lowEnd : 0;
+  const floor0 = Number.isFinite(noise0.floor) ? noise0.floor : 0;
   const flags = flagOutliers(prep.R, noise0.relative, floor0, opts.outlierSigma);
   let nOut = 0;
   for (let i = 0; i < flags.length; i++) nOut += flags[i]!;
@@ -256,17 +256,39 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
   const edgeCount = Math.max(1, Math.min(levR.count[0]!, levR.count[G - 1]!));
   const delta = Math.max(0.03, (6 * sigmaRel) / Math.sqrt(edgeCount));
   const fall = rPeak > 0 ? 1 - rLo / rPeak : 0;
-  const tiny = Math.max(1e-9 * Math.abs(rPeak), noise.lowEnd > 0 ? noise.lowEnd : 0);
+  const tiny = Math.max(1e-9 * Math.abs(rPeak), noise.floor > 0 ? noise.floor : 0);
   const net = rHi > 0 ? Math.log(Math.max(rLo, tiny) / rHi) : 0;
 
+  // how insulating is the rise above the maximum? (max of w on the high-T side)
+  let wRise = 0;
+  for (let k = kPeak + 1; k < G; k++) {
+    const sl = prof.slope[k]!;
+    if (Number.isFinite(sl) && -sl > wRise) wRise = -sl;
+  }
+  const rose = rPeak > rHi * (1 + delta);
   let side: "sc" | "ins" | "flat";
-  if (fall >= 0.5 || (fall > delta && net < -delta)) side = "sc";
-  else if (net > delta) side = "ins";
-  else side = "flat";
   let pSc: number;
-  if (side === "sc") pSc = fall >= 0.6 || net < -3 * delta ? 0.995 : 0.5 + 0.49 * Math.min(1, Math.max(-net, fall) / (3 * delta));
-  else if (side === "ins") pSc = net > 3 * delta ? 0.005 : 0.5 - 0.49 * Math.min(1, net / (3 * delta));
-  else pSc = net < 0 ? 0.55 : 0.45;
+  let hump = false;
+  if (fall >= 0.85) {
+    side = "sc";
+    pSc = 0.995;
+  } else if (fall > delta && net < -delta && (!rose || wRise < 1)) {
+    side = "sc";
+    pSc = fall >= 0.5 || net < -3 * delta ? 0.995 : 0.5 + 0.49 * Math.min(1, Math.max(-net, fall) / (3 * delta));
+  } else if (fall > delta) {
+    // a maximum followed by a partial drop: a superconducting drop below a
+    // weakly insulating normal state (w < 1: power law or logarithm), or a
+    // superconducting dip on an activated, insulating rise (w ≳ 1)
+    hump = true;
+    pSc = logistic(clip((1.2 - wRise) / 0.15 + 6 * (fall - 0.3), -8, 8));
+    side = pSc >= 0.5 ? "sc" : "ins";
+  } else if (net > delta) {
+    side = "ins";
+    pSc = net > 3 * delta ? 0.005 : 0.5 - 0.49 * Math.min(1, net / (3 * delta));
+  } else {
+    side = "flat";
+    pSc = net < 0 ? 0.55 : 0.45;
+  }
 
   const candidates: ModelFit[] = [];
   const quantities: Partial<Record<QuantityKey, Estimate>> = {};
@@ -322,7 +344,7 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
   let i1Reason = "";
   const doIns = side !== "sc" || pSc < 0.98;
   if (doIns) {
-    const ins = analyzeInsSide(d, centres, levR, prof, sigmaRel, opts, kPeak, fall, delta);
+    const ins = analyzeInsSide(d, centres, prof, sigmaRel, opts, kPeak, fall, hump);
     if (ins) {
       pM2 = ins.pM2;
       pI1 = ins.pI1;
@@ -416,6 +438,61 @@ interface ScResult {
   quantities: Partial<Record<QuantityKey, Estimate>>;
 }
 
+interface Plateau {
+  /** number of lowest-temperature points in the plateau */
+  k: number;
+  level: number;
+  se: number;
+  tTop: number;
+}
+
+/**
+ * Model-free plateau at the low-temperature end: the largest set of lowest-T
+ * points (searched from the lower half of the drop downward) over which a
+ * weighted straight line in ln T changes by no more than its 3σ error plus
+ * 10 % of the level (the usual "saturated" criterion R − ρ_QF < 0.1 ρ_QF).
+ */
+function findPlateau(d: CurveData, sigma: Float64Array, kMax: number): Plateau | null {
+  let k = Math.min(kMax, d.n);
+  while (k >= 4) {
+    let sw = 0;
+    let sx = 0;
+    let sy = 0;
+    for (let i = 0; i < k; i++) {
+      const w = 1 / (sigma[i]! * sigma[i]!);
+      sw += w;
+      sx += w * d.lnT[i]!;
+      sy += w * d.R[i]!;
+    }
+    const mx = sx / sw;
+    const my = sy / sw;
+    let sxx = 0;
+    let sxy = 0;
+    for (let i = 0; i < k; i++) {
+      const w = 1 / (sigma[i]! * sigma[i]!);
+      const dx = d.lnT[i]! - mx;
+      sxx += w * dx * dx;
+      sxy += w * dx * (d.R[i]! - my);
+    }
+    const b = sxx > 0 ? sxy / sxx : 0;
+    let chi2 = 0;
+    for (let i = 0; i < k; i++) {
+      const e = (d.R[i]! - my - b * (d.lnT[i]! - mx)) / sigma[i]!;
+      chi2 += e * e;
+    }
+    const red = Math.max(1, k > 2 ? chi2 / (k - 2) : 1);
+    const span = d.lnT[k - 1]! - d.lnT[0]!;
+    const change = Math.abs(b) * span;
+    const seChange = sxx > 0 ? Math.sqrt(red / sxx) * span : Infinity;
+    // a straight line must describe the stretch (no part of the drop inside)
+    if (red <= 4 && change <= 3 * seChange + 0.1 * Math.abs(my)) {
+      return { k, level: my, se: Math.sqrt(red / sw), tTop: d.T[k - 1]! };
+    }
+    k = Math.min(k - 1, Math.floor(k * 0.85));
+  }
+  return null;
+}
+
 function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate, sigmaRel: number, diag: CurveDiagnostics): ScResult {
   const n = d.n;
   const quantities: Partial<Record<QuantityKey, Estimate>> = {};
@@ -427,7 +504,7 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
   let rLow = Infinity;
   for (let i = 0; i <= iPeak; i++) if (smooth[i]! < rLow) rLow = smooth[i]!;
   const k = clip(Math.round(n / 60), 2, 8);
-  const floor = Number.isFinite(noise.lowEnd) && noise.lowEnd > 0 ? noise.lowEnd : 1e-6 * Math.abs(rMax);
+  const floor = Number.isFinite(noise.floor) && noise.floor > 0 ? noise.floor : 1e-6 * Math.abs(rMax);
   diag.noiseFloor = floor;
   quantities.Rmax_ohm = { value: rMax, uncertainty: Math.hypot(floor, sigmaRel * rMax) / Math.sqrt(2 * k + 1) };
   const tcOf = (frac: number): Estimate | undefined => {
@@ -446,18 +523,20 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
   if (tc50) quantities.Tc50_K = tc50;
   if (tc10) quantities.Tc10_K = tc10;
 
-  // noise-model weights
+  // noise model σ_i² = floor² + (σ_rel·R̃_i)² and weights
+  const sigma = new Float64Array(n);
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const s = Math.max(smooth[i]!, 0);
-    w[i] = 1 / (floor * floor + (sigmaRel * s) ** 2);
+    sigma[i] = Math.sqrt(floor * floor + (sigmaRel * s) ** 2);
+    w[i] = 1 / (sigma[i]! * sigma[i]!);
   }
+  const bottom = Math.max(rLow, 0);
   // Eq. 2 on the lower 80 % of the drop
-  const cut = crossingBelow(d.T, smooth, iPeak, Math.max(rLow, 0) + 0.8 * (rMax - Math.max(rLow, 0)));
+  const cut = crossingBelow(d.T, smooth, iPeak, bottom + 0.8 * (rMax - bottom));
   let iEnd = cut ? cut.index + 1 : iPeak + 1;
   if (iEnd < 8) iEnd = Math.min(n, Math.max(iPeak + 1, 8));
-  const sub = sliceCurve(d, 0, iEnd);
-  const fs = iEnd >= 5 ? fitFailedSuperconductor(sub, w.subarray(0, iEnd)) : null;
+  const fs = iEnd >= 5 ? fitFailedSuperconductor(sliceCurve(d, 0, iEnd), w.subarray(0, iEnd)) : null;
   if (fs) fits.push(fs);
 
   // logistic transition for plotting
@@ -472,61 +551,71 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
     fits.push(tr);
     transition = tr;
   }
-
-  // plateau statistics, model free: mean of the lowest-temperature points
-  const kLow = Math.min(n, Math.max(5, Math.ceil(0.05 * n)));
-  let mLow = 0;
-  for (let i = 0; i < kLow; i++) mLow += d.R[i]!;
-  mLow /= kLow;
-
-  let rhoQF: number;
-  let uQF: number;
-  let phi: number;
-  if (fs && fs.converged && Number.isFinite(fs.uncertainties.rhoQF_ohm!)) {
-    rhoQF = fs.params.rhoQF_ohm!;
-    uQF = Math.max(fs.uncertainties.rhoQF_ohm!, 1e-12 * Math.abs(rMax));
-    const atMin = rhoQF + fs.params.rho0_ohm! * Math.exp(-fs.params.EaS_K! / d.T[0]!);
-    phi = atMin > 0 ? clip(rhoQF / atMin, -1, 1) : 0;
-    quantities.rhoQF_ohm = { value: rhoQF, uncertainty: uQF };
+  const fsOk = !!fs && fs.converged && Number.isFinite(fs.uncertainties.rhoQF_ohm!);
+  if (fsOk) {
+    quantities.rhoQF_ohm = { value: fs.params.rhoQF_ohm!, uncertainty: fs.uncertainties.rhoQF_ohm! };
     const r0 = est(fs.params.rho0_ohm!, fs.uncertainties.rho0_ohm);
     if (r0) quantities.rho0_ohm = r0;
     const ea = est(fs.params.EaS_K!, fs.uncertainties.EaS_K);
     if (ea) quantities.EaS_K = ea;
-  } else {
-    rhoQF = mLow;
-    uQF = floor / Math.sqrt(kLow);
-    phi = 1;
-    secondary.push("Eq. 2 fit did not converge; ρ_QF taken as the mean of the lowest-temperature points");
   }
-  const z = rhoQF / uQF;
-  const floorRatio = rhoQF / floor;
-  // M1 needs all three: significant, above the single-point noise, and a
-  // plateau actually reached (ρ_QF explains most of R at Tmin)
-  const L1 = 1.2 * (z - 5);
-  const L2 = 3 * Math.log(Math.max(floorRatio, 1e-6) / 2);
-  const L3 = 10 * (phi - 0.4);
-  const Lm1 = Math.min(L1, L2, L3);
-  // S needs zero established: upper bound on ρ_QF small compared with R_max
-  const upper = Math.max(rhoQF, 0) + 3 * uQF;
-  const Ls = -1.5 * Math.log((0.05 * Math.abs(rMax)) / Math.max(upper, 1e-300));
-  const L = Lm1 >= 0 ? Lm1 : Math.max(Lm1, Math.min(Ls, 0));
-  const pM1 = logistic(clip(L, -12, 12));
 
-  const qfText = `ρ_QF = ${fmtPm(rhoQF, uQF, "Ω")}`;
+  // plateau search below the middle of the drop
+  const mid = crossingBelow(d.T, smooth, iPeak, bottom + 0.5 * (rMax - bottom));
+  const plateau = findPlateau(d, sigma, mid ? mid.index : iPeak);
+
+  let rhoQF: number;
+  let uQF: number;
+  let L: number;
   let reason: string;
-  if (pM1 >= 0.5) {
-    reason = `${qfText}, ${fmt(z, 2)}σ above zero and ${fmt(floorRatio, 2)}× the noise floor (${fmt(floor, 2)} Ω); R levels off at ${fmt(100 * (rhoQF / rMax), 2)} % of R_max (failed superconductor, Eq. 2)`;
-  } else if (Ls <= Lm1 || Lm1 < 0) {
-    const bits: string[] = [];
-    if (L1 < 0) bits.push(`${fmt(z, 2)}σ from zero`);
-    if (L2 < 0) bits.push(`${fmt(Math.abs(floorRatio), 2)}× the noise floor (${fmt(floor, 2)} Ω)`);
-    if (L3 < 0) bits.push(`no plateau reached (ρ_QF is ${fmt(100 * Math.max(phi, 0), 2)} % of R at Tmin)`);
-    reason = `${qfText} is consistent with zero resistance: ${bits.join(", ") || "below threshold"}; upper bound ${fmt(upper, 2)} Ω = ${fmt((100 * upper) / rMax, 2)} % of R_max`;
+  let Lm1: number;
+  if (plateau && plateau.k >= 4) {
+    rhoQF = plateau.level;
+    uQF = Math.max(plateau.se, 1e-12 * Math.abs(rMax));
+    const z = rhoQF / uQF;
+    const floorRatio = rhoQF / floor;
+    const L1 = 1.2 * (z - 5);
+    const L2 = 4 * Math.log(Math.max(floorRatio, 1e-6) / 1.5);
+    Lm1 = Math.min(L1, L2);
+    L = Lm1;
+    const where = `${plateau.k} points below ${fmt(plateau.tTop)} K`;
+    if (Lm1 >= 0) {
+      reason = `ρ_QF = ${fmtPm(rhoQF, uQF, "Ω")} (plateau of ${where}), ${fmt(z, 2)}σ above zero and ${fmt(floorRatio, 2)}× the noise floor (${fmt(floor, 2)} Ω); R levels off at ${fmt((100 * rhoQF) / rMax, 2)} % of R_max (failed superconductor)`;
+    } else {
+      reason = `R = ${fmtPm(rhoQF, uQF, "Ω")} over the ${where}: zero resistance within ${fmt(Math.abs(z), 2)}σ and ${fmt(Math.abs(floorRatio), 2)}× the noise floor (${fmt(floor, 2)} Ω)`;
+    }
+    if (fsOk) secondary.push(`Eq. 2 fit: ρ_QF = ${fmtPm(fs.params.rhoQF_ohm!, fs.uncertainties.rhoQF_ohm, "Ω")}, E_aS = ${fmtPm(fs.params.EaS_K!, fs.uncertainties.EaS_K, "K")}`);
   } else {
-    reason = `${qfText}; zero resistance not established within the window`;
+    // no plateau inside the window: extrapolate with Eq. 2
+    let phi = 0;
+    if (fsOk) {
+      rhoQF = fs.params.rhoQF_ohm!;
+      uQF = Math.max(fs.uncertainties.rhoQF_ohm!, 1e-12 * Math.abs(rMax));
+      const atMin = rhoQF + fs.params.rho0_ohm! * Math.exp(-fs.params.EaS_K! / d.T[0]!);
+      phi = atMin > 0 ? clip(rhoQF / atMin, -1, 1) : 0;
+    } else {
+      rhoQF = Math.max(smooth[0]!, 0);
+      uQF = Math.max(rhoQF, floor);
+    }
+    const z = rhoQF / uQF;
+    const floorRatio = rhoQF / floor;
+    const L1 = 1.2 * (z - 5);
+    const L2 = 4 * Math.log(Math.max(floorRatio, 1e-6) / 1.5);
+    const L3 = 10 * (phi - 0.4);
+    Lm1 = Math.min(L1, L2, L3);
+    // zero cannot be established either: the upper bound of ρ_QF compared with R_max
+    const upper = Math.max(rhoQF, 0) + 3 * uQF;
+    const Ls = -1.5 * Math.log((0.05 * Math.abs(rMax)) / Math.max(upper, 1e-300));
+    L = Lm1 >= 0 ? Lm1 : Math.max(Lm1, Math.min(Ls, 0));
+    reason =
+      `R still falls at the lowest temperature (R(${fmt(d.T[0]!)} K) = ${fmt(smooth[0]!)} Ω); ` +
+      (fsOk
+        ? `Eq. 2 extrapolates to ρ_QF = ${fmtPm(rhoQF, uQF, "Ω")} (${fmt(z, 2)}σ, ${fmt(floorRatio, 2)}× the noise floor)`
+        : "Eq. 2 fit did not converge");
+    secondary.push(`no plateau reached inside the window; upper bound on ρ_QF ${fmt(upper, 2)} Ω = ${fmt((100 * upper) / Math.abs(rMax), 2)} % of R_max`);
   }
+  const pM1 = logistic(clip(L, -12, 12));
   if (quantities.Tc90_K) secondary.push(`Tc (90 % of R_max) = ${fmtPm(quantities.Tc90_K.value, quantities.Tc90_K.uncertainty, "K")}`);
-  if (fs && fs.converged) secondary.push(`Eq. 2 fit: E_aS = ${fmtPm(fs.params.EaS_K!, fs.uncertainties.EaS_K, "K")}, ρ0 = ${fmt(fs.params.rho0_ohm!)} Ω`);
   return { pM1, reason, secondary, fits, fs, transition, quantities };
 }
 
@@ -547,21 +636,33 @@ interface InsResult {
 function analyzeInsSide(
   d: CurveData,
   centres: Float64Array,
-  levR: GridProfile,
   prof: GridProfile,
   sigmaRel: number,
   opts: Resolved,
   kPeak: number,
   fall: number,
-  delta: number,
+  hump: boolean,
 ): InsResult | null {
   const G = centres.length;
-  // upper end of the insulating window: a minimum of R followed by a
-  // significant metallic rise at higher T ends it
-  let kMin = kPeak;
-  for (let k = kPeak; k < G; k++) if (levR.level[k]! < levR.level[kMin]!) kMin = k;
+  // upper end of the insulating window: above the maximum of w, the first
+  // place where w turns significantly negative (a metallic high-T part or a
+  // superconducting dip) ends it
+  let kTopW = -1;
+  for (let k = 0; k < G; k++) {
+    const sl = prof.slope[k]!;
+    if (Number.isFinite(sl) && (kTopW < 0 || -sl > -prof.slope[kTopW]!)) kTopW = k;
+  }
   let tTop = d.T[d.n - 1]!;
-  if (kMin < G - 1 && levR.level[G - 1]! > levR.level[kMin]! * (1 + delta)) tTop = Math.exp(centres[kMin]!);
+  if (kTopW >= 0) {
+    for (let k = kTopW + 1; k < G; k++) {
+      const sl = prof.slope[k]!;
+      const se = prof.slopeSE1[k]! * sigmaRel;
+      if (Number.isFinite(sl) && -sl + 2 * se < 0) {
+        tTop = Math.exp(0.5 * (centres[k - 1]! + centres[k]!));
+        break;
+      }
+    }
+  }
   let i1 = d.n;
   while (i1 > 0 && d.T[i1 - 1]! > tTop * (1 + 1e-12)) i1--;
   // positive resistances only
@@ -604,17 +705,22 @@ function analyzeInsSide(
     sW = (wMax - wLo) / Math.hypot(se0, seM);
     q = wMax > 0 ? wLo / wMax : 1;
   }
-  // a maximum of R inside the window with a decrease below it is saturation too
-  const hump = kPeak > 0 && fall > delta;
-
   const hopAicc = Math.min(arr.aicc, es.aicc, mott.aicc, free.converged ? free.aicc : Infinity);
   const dAicc = fi.converged && Number.isFinite(fi.aicc) ? hopAicc - fi.aicc : -Infinity;
   const sigQF = fi.params.sigmaQF_S ?? NaN;
   const uSigQF = fi.uncertainties.sigmaQF_S ?? NaN;
   const zQF = Number.isFinite(uSigQF) && uSigQF > 0 ? sigQF / uSigQF : 0;
-  // log-odds for saturation (M2)
-  let Lm2 = clip(dAicc / 4, -8, 8) + clip(0.7 * (sW - 4), -6, 6);
-  if (q > 0.9) Lm2 = Math.min(Lm2, -2);
+  // log-odds for saturation (M2): model-free (w turns over and falls toward
+  // 0 at the lowest temperatures) plus model-based (AICc of Eq. 1 against the
+  // best hopping law)
+  let Lw = 0;
+  if (Number.isFinite(sW)) {
+    const seLo = kw0 >= 0 ? prof.slopeSE1[kw0]! * sigmaRel : 0;
+    // significance of the fall of w and its size (hopping w only grows on
+    // cooling; slow drifts of the baseline can fake a few-% turnover)
+    Lw = wLo >= wMax - seLo ? -4 : clip(0.7 * (sW - 4), -6, 6) + clip(20 * (1 - q - 0.1), -4, 6);
+  }
+  let Lm2 = clip(dAicc / 4, -8, 8) + Lw;
   if (hump) Lm2 = Math.max(Lm2, 4);
   const pM2 = logistic(clip(Lm2, -12, 12));
   const tOnset = kwMax >= 0 ? Math.exp(centres[kwMax]!) : NaN;

@@ -8,17 +8,16 @@
  * robust σ (insensitive to outliers and to the smooth trend when the sampling
  * is dense).
  *   relative: σ of ln R over the upper half of the resistances
- *   low end:  σ of R in ohm over the lowest-temperature 10 % of the points
- *             (the "noise floor" when the curve reaches zero resistance)
+ *   floor:    σ of R in ohm over the 20 % of points with the smallest |R| —
+ *             the instrument noise floor when the curve reaches R = 0 (lock-in
+ *             noise around zero), otherwise the scatter where R is lowest
  */
 
 export interface NoiseEstimate {
   /** σ of ln R (≈ relative σ of R) */
   relative: number;
-  /** scatter of R (Ω) at the low-temperature end */
-  lowEnd: number;
-  /** true when the low-temperature end is consistent with R = 0 */
-  lowEndIsZero: boolean;
+  /** scatter of R (Ω) where |R| is smallest */
+  floor: number;
 }
 
 function medianInPlace(a: Float64Array, n: number): number {
@@ -48,11 +47,15 @@ export function estimateNoise(lnT: Float64Array, R: Float64Array): NoiseEstimate
   }
   const relative = k >= 3 ? 1.4826 * medianInPlace(buf, k) : NaN;
 
-  const nLow = Math.min(n, Math.max(7, Math.ceil(0.1 * n)));
+  // |R| threshold: 20th percentile (at least 5 interior points)
+  const abs = new Float64Array(Math.max(n - 2, 0));
+  for (let i = 1; i < n - 1; i++) abs[i - 1] = Math.abs(R[i]!);
+  abs.sort();
+  const m = abs.length;
+  const thr = m ? abs[Math.min(m - 1, Math.max(4, Math.floor(0.2 * m)))]! : 0;
   k = 0;
-  let sumLow = 0;
-  for (let i = 0; i < nLow; i++) sumLow += R[i]!;
-  for (let i = 1; i < nLow - 1; i++) {
+  for (let i = 1; i < n - 1; i++) {
+    if (Math.abs(R[i]!) > thr) continue;
     const span = lnT[i + 1]! - lnT[i - 1]!;
     if (!(span > 0)) continue;
     const a = (lnT[i + 1]! - lnT[i]!) / span;
@@ -60,11 +63,8 @@ export function estimateNoise(lnT: Float64Array, R: Float64Array): NoiseEstimate
     const d = R[i]! - a * R[i - 1]! - b * R[i + 1]!;
     buf[k++] = Math.abs(d) / Math.sqrt(1 + a * a + b * b);
   }
-  const lowEnd = k >= 3 ? 1.4826 * medianInPlace(buf, k) : NaN;
-  const meanLow = nLow ? sumLow / nLow : NaN;
-  // the low end sits at zero when its mean is within a few standard errors of 0
-  const lowEndIsZero = Number.isFinite(lowEnd) && Math.abs(meanLow) < 4 * lowEnd;
-  return { relative: Number.isFinite(relative) ? relative : NaN, lowEnd, lowEndIsZero };
+  const floor = k >= 3 ? 1.4826 * medianInPlace(buf, k) : NaN;
+  return { relative, floor };
 }
 
 function med3(a: number, b: number, c: number): number {

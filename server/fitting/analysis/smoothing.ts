@@ -23,9 +23,16 @@ export interface GridProfile {
  * @param x ascending abscissae (ln T)
  * @param y ordinates; NaN entries are skipped
  * @param centres ascending centres
- * @param h half-width of the window
+ * @param h half-width of the window (widened to hold at least `minPoints` points where the sampling is sparse)
  */
-export function localLinearAt(x: Float64Array, y: Float64Array, centres: Float64Array, h: number, minCount = 4): GridProfile {
+export function localLinearAt(
+  x: Float64Array,
+  y: Float64Array,
+  centres: Float64Array,
+  h: number,
+  minCount = 4,
+  minPoints = 8,
+): GridProfile {
   const g = centres.length;
   const out: GridProfile = {
     x: centres,
@@ -43,12 +50,21 @@ export function localLinearAt(x: Float64Array, y: Float64Array, centres: Float64
     while (lo < n && x[lo]! < c - h) lo++;
     if (hi < lo) hi = lo;
     while (hi < n && x[hi]! <= c + h) hi++;
+    // sparse stretch: widen to the nearest `minPoints` points around c
+    let a = lo;
+    let b = hi;
+    while (b - a < minPoints && (a > 0 || b < n)) {
+      if (a === 0) b++;
+      else if (b === n) a--;
+      else if (c - x[a - 1]! <= x[b]! - c) a--;
+      else b++;
+    }
     let s = 0;
     let sx = 0;
     let sy = 0;
     let sxx = 0;
     let sxy = 0;
-    for (let i = lo; i < hi; i++) {
+    for (let i = a; i < b; i++) {
       const yi = y[i]!;
       if (yi !== yi) continue;
       const dx = x[i]! - c;
