@@ -718,9 +718,11 @@ function analyzeInsSide(
     const seLo = kw0 >= 0 ? prof.slopeSE1[kw0]! * sigmaRel : 0;
     // significance of the fall of w and its size (hopping w only grows on
     // cooling; slow drifts of the baseline can fake a few-% turnover)
-    Lw = wLo >= wMax - seLo ? -4 : clip(0.7 * (sW - 4), -6, 6) + clip(20 * (1 - q - 0.1), -4, 6);
+    Lw = wLo >= wMax - seLo ? -8 : clip(0.7 * (sW - 4), -6, 6) + clip(20 * (1 - q - 0.1), -4, 6);
   }
-  let Lm2 = clip(dAicc / 4, -8, 8) + Lw;
+  // AICc is the second opinion: it can tip a borderline case, not override
+  // the shape of w (both Eq. 1 and the hopping laws are idealisations)
+  let Lm2 = clip(dAicc / 4, -3, 3) + Lw;
   if (hump) Lm2 = Math.max(Lm2, 4);
   const pM2 = logistic(clip(Lm2, -12, 12));
   const tOnset = kwMax >= 0 ? Math.exp(centres[kwMax]!) : NaN;

@@ -107,8 +107,16 @@ export function flagOutliers(R: Float64Array, relative: number, floor: number, k
   const fl = Number.isFinite(floor) ? floor : 0;
   for (let i = 0; i < n; i++) {
     let m: number;
-    if (i < 2) m = med3(R[0]!, R[1]!, R[2]!);
-    else if (i > n - 3) m = med3(R[n - 3]!, R[n - 2]!, R[n - 1]!);
+    if (i === 0 || i === n - 1) {
+      // an end point is only suspect when it reverses the trend of its two
+      // neighbours: a steep true rise at a sparsely sampled end is not a spike
+      const a = R[i]!;
+      const b = i === 0 ? R[1]! : R[n - 2]!;
+      const c = i === 0 ? R[2]! : R[n - 3]!;
+      if ((a - b) * (b - c) >= 0) continue;
+      m = b;
+    } else if (i === 1) m = med3(R[0]!, R[1]!, R[2]!);
+    else if (i === n - 2) m = med3(R[n - 3]!, R[n - 2]!, R[n - 1]!);
     else m = median5(R[i - 2]!, R[i - 1]!, R[i]!, R[i + 1]!, R[i + 2]!);
     const sigma = Math.sqrt(fl * fl + (rel * m) ** 2);
     const e = Math.abs(R[i]! - m);
