@@ -446,7 +446,8 @@ function draftHopping(rng: Rng, ctx: DraftContext, phase: "I1" | "I2"): Draft | 
   const Tmin = T0 / Math.pow(Emin, 1 / p);
   let Tmax: number;
   if (ctx.isShort) Tmax = Tmin * rng.uniform(3, 6);
-  else if (freeP || weak) Tmax = drawTmax(rng, Tmin * 8);
+  else if (freeP) Tmax = Tmin * rng.logUniform(4, 12);
+  else if (weak) Tmax = drawTmax(rng, Tmin * 8);
   else Tmax = drawTmax(rng, Tmin * 10);
   const Emax_ = Math.pow(T0 / Tmax, p);
   const delta = Emin - Emax_;
@@ -454,7 +455,7 @@ function draftHopping(rng: Rng, ctx: DraftContext, phase: "I1" | "I2"): Draft | 
   const law: TLawSpec = { law: "hopping", prefactor, T0, p };
   const noise = drawNoise(rng, R0, ctx.family);
   if (freeP || weak) {
-    noise.relative = Math.min(noise.relative, 0.008);
+    noise.relative = freeP ? rng.logUniform(0.002, 0.015) : Math.min(noise.relative, 0.008);
     noise.outlierFraction = 0;
     noise.correlated = undefined;
   }
@@ -463,7 +464,7 @@ function draftHopping(rng: Rng, ctx: DraftContext, phase: "I1" | "I2"): Draft | 
     noise,
     Tmin,
     Tmax,
-    ...(freeP || weak ? { spacing: rng.pick<TSpacing>(["log", "random-log", "log-linear"]), minPoints: 150 } : {}),
+    ...(freeP || weak ? { spacing: rng.pick<TSpacing>(["log", "random-log", "log-linear"]), minPoints: freeP ? 100 : 150 } : {}),
     derived: { exponentAtTmin: Emin, exponentRange: delta },
     accept: (T, R) => T.length >= (ctx.family === "few-points" ? 25 : 30) && R.every((r) => r < MAX_R),
   };
