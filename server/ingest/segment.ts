@@ -73,11 +73,131 @@ export function fmt(x: number): string {
   return x.toPrecision(4);
 }
 
-function median(values: Float64Array): number {
+/** Median by quickselect on a copy (O(n)); NaN for an empty array. */
+export function median(values: Float64Array): number {
   const n = values.length;
   if (n === 0) return NaN;
-  const s = Float64Array.from(values).sort();
-  return n % 2 ? s[(n - 1) >> 1]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+  const a = Float64Array.from(values);
+  const hi = select(a, n >> 1);
+  if (n % 2) return hi;
+  let lo = -Infinity;
+  for (let i = 0; i < n >> 1; i++) if (a[i]! > lo) lo = a[i]!;
+  return (lo + hi) / 2;
+}
+
+/** Hoare quickselect: puts the k-th smallest at a[k] (smaller ones before it) and returns it. */
+function select(a: Float64Array, k: number): number {
+  let l = 0;
+  let r = a.length - 1;
+  while (r > l) {
+    const pivot = a[(l + r) >> 1]!;
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else break;
+  }
+  return a[k]!;
+}
+
+/**
+ * Longest monotonic subsequence of x[from..to] (non-decreasing for dir > 0, non-increasing
+ * for dir < 0), O(k log k). Returns the chosen indices in order. This keeps the most points
+ * when thermometer jitter makes consecutive readings step back.
+ */
+export function longestMonotonic(x: Float64Array, from: number, to: number, dir: number): Int32Array {
+  const k = to - from + 1;
+  if (k <= 0) return new Int32Array(0);
+  const tails = new Int32Array(k);
+  const prev = new Int32Array(k);
+  let len = 0;
+  for (let q = 0; q < k; q++) {
+    const v = dir * x[from + q]!;
+    let lo = 0;
+    let hi = len;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dir * x[from + tails[mid]!]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[q] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = q;
+    if (lo === len) len++;
+  }
+  const out = new Int32Array(len);
+  let q = tails[len - 1]!;
+  for (let w = len - 1; w >= 0; w--) {
+    out[w] = from + q;
+    q = prev[q]!;
+  }
+  return out;
+}
+
+function tolOf(abs: number, rel: number, x: number): number {
+  const r = rel * (x < 0 ? -x : x);
+  return r > abs ? r : abs;
+}
+
+/**
+ * Extends a sweep from `st` in direction `dir` and returns the index of its extreme (its
+ * last point). Stops when the fixed variable F or the pressure P leaves its band, or when X
+ * retraces by more than its tolerance from the running extreme.
+ */
+function extendSweep(
+  X: Float64Array,
+  xAbs: number,
+  xRel: number,
+  F: Float64Array | null,
+  fLimit: number,
+  P: Float64Array | null,
+  pLimit: number,
+  st: number,
+  m: number,
+  dir: number,
+): number {
+  let ext = X[st]!;
+  let extIdx = st;
+  let fMin = F ? F[st]! : 0;
+  let fMax = fMin;
+  let pMin = P ? P[st]! : 0;
+  let pMax = pMin;
+  for (let k = st + 1; k < m; k++) {
+    if (F !== null) {
+      const f = F[k]!;
+      const lo = f < fMin ? f : fMin;
+      const hi = f > fMax ? f : fMax;
+      if (hi - lo > fLimit) break;
+      fMin = lo;
+      fMax = hi;
+    }
+    if (P !== null) {
+      const p = P[k]!;
+      const lo = p < pMin ? p : pMin;
+      const hi = p > pMax ? p : pMax;
+      if (hi - lo > pLimit) break;
+      pMin = lo;
+      pMax = hi;
+    }
+    const x = X[k]!;
+    if (dir * (x - ext) >= 0) {
+      ext = x;
+      extIdx = k;
+    } else if (dir * (ext - x) > tolOf(xAbs, xRel, ext)) {
+      break;
+    }
+  }
+  return extIdx;
 }
 
 /** Median of |x[k+1]-x[k]| over (at most 4096 evenly spaced) steps. */
@@ -122,167 +242,161 @@ export function segmentSeries(
   const log = new DropLog(input.line);
   const segments: Segment[] = [];
   if (n === 0) return { segments, dropped: log.list };
-
-  const tolT = (x: number) => Math.max(s.temperatureAbsK, s.temperatureRel * Math.abs(x));
-  const tolH = (x: number) => Math.max(s.fieldAbsOe, s.fieldRel * Math.abs(x));
-  const tolP = (x: number) => Math.max(s.pressureAbsGPa, s.pressureRel * Math.abs(x));
+  const tAbs = s.temperatureAbsK;
+  const tRel = s.temperatureRel;
+  const hAbs = s.fieldAbsOe;
+  const hRel = s.fieldRel;
+  const pAbs = s.pressureAbsGPa;
+  const pRel = s.pressureRel;
 
   // 0. Usable points: field and pressure known where the file has those columns.
-  let Hsrc = input.H;
-  let Psrc = input.P;
-  if (Psrc) {
-    let any = false;
-    for (let k = 0; k < n; k++) if (!Number.isNaN(Psrc[k]!)) any = true;
-    if (!any) Psrc = null;
-  }
-  if (Hsrc) {
-    let any = false;
-    for (let k = 0; k < n; k++) if (!Number.isNaN(Hsrc[k]!)) any = true;
-    if (!any) Hsrc = null;
-  }
-  let ix = new Int32Array(n);
-  let m = 0;
-  for (let k = 0; k < n; k++) {
-    if (Hsrc && Number.isNaN(Hsrc[k]!)) {
-      log.add("missing_field", k, k);
-      continue;
-    }
-    if (Psrc && Number.isNaN(Psrc[k]!)) {
-      log.add("missing_pressure", k, k);
-      continue;
-    }
-    ix[m++] = k;
-  }
-  ix = ix.subarray(0, m);
-
+  const Hsrc = input.H && hasNumber(input.H) ? input.H : null;
+  const Psrc = input.P && hasNumber(input.P) ? input.P : null;
   const ignoreH = opts.forceKind === "RT" || !Hsrc;
   const ignoreT = opts.forceKind === "RH";
-  const gather = (src: Float64Array, at: Int32Array) => {
-    const out = new Float64Array(at.length);
-    for (let k = 0; k < at.length; k++) out[k] = src[at[k]!]!;
-    return out;
-  };
-
-  // 1. Glitch removal.
-  {
-    const T0 = gather(input.T, ix);
-    const H0 = Hsrc ? gather(Hsrc, ix) : null;
-    const bad = new Uint8Array(m);
-    const mark = (x: Float64Array, tol: (v: number) => number) => {
-      const step = typicalStep(x);
-      for (let k = 1; k + 1 < x.length; k++) {
-        const a = x[k]! - x[k - 1]!;
-        const b = x[k]! - x[k + 1]!;
-        if (a * b <= 0) continue;
-        const lim = Math.max(s.spikeTolerances * tol(x[k - 1]!), 10 * step);
-        const small = Math.min(Math.abs(a), Math.abs(b));
-        if (small > lim && Math.abs(x[k + 1]! - x[k - 1]!) < 0.5 * small) bad[k] = 1;
-      }
-    };
-    if (!ignoreT) mark(T0, tolT);
-    if (H0 && !ignoreH) mark(H0, tolH);
-    let w = 0;
-    for (let k = 0; k < m; k++) {
-      if (bad[k]) log.add("glitch", ix[k]!, ix[k]!);
-      else ix[w++] = ix[k]!;
-    }
-    m = w;
-    ix = ix.subarray(0, m);
+  const usable = new Int32Array(n);
+  let m0 = 0;
+  for (let k = 0; k < n; k++) {
+    if (Hsrc !== null && Hsrc[k]! !== Hsrc[k]!) log.add("missing_field", k, k);
+    else if (Psrc !== null && Psrc[k]! !== Psrc[k]!) log.add("missing_pressure", k, k);
+    else usable[m0++] = k;
   }
 
-  const T = gather(input.T, ix);
-  const H = Hsrc ? gather(Hsrc, ix) : null;
-  const P = Psrc ? gather(Psrc, ix) : null;
-  const orig = (k: number) => ix[k]!;
-  const dropRange = (reason: DroppedStretch["reason"], a: number, b: number) => {
-    // Indices a..b in compact space map to possibly non-contiguous originals; log by lines.
-    if (b < a) return;
-    log.add(reason, orig(a), orig(b), b - a + 1);
-  };
+  // 1. Glitch removal.
+  const bad = new Uint8Array(m0);
+  if (!ignoreT) markGlitches(gather(input.T, usable, m0), tAbs, tRel, s.spikeTolerances, bad);
+  if (Hsrc !== null && !ignoreH) markGlitches(gather(Hsrc, usable, m0), hAbs, hRel, s.spikeTolerances, bad);
+  const ix = new Int32Array(m0);
+  let m = 0;
+  for (let k = 0; k < m0; k++) {
+    if (bad[k]) log.add("glitch", usable[k]!, usable[k]!);
+    else ix[m++] = usable[k]!;
+  }
+
+  const T = gather(input.T, ix, m);
+  const H = Hsrc ? gather(Hsrc, ix, m) : null;
+  const P = Psrc ? gather(Psrc, ix, m) : null;
+  const checkP = P !== null && !opts.forceKind;
 
   let i = 0;
   while (i < m) {
     const T0 = T[i]!;
-    const H0 = H ? H[i]! : 0;
-    const P0 = P ? P[i]! : 0;
+    const H0 = H !== null ? H[i]! : 0;
+    const P0 = P !== null ? P[i]! : 0;
+    const tT = tolOf(tAbs, tRel, T0);
+    const tH = tolOf(hAbs, hRel, H0);
+    const tP = tolOf(pAbs, pRel, P0);
     let j = i + 1;
     let movedT = false;
     let movedH = false;
     let movedP = false;
     for (; j < m; j++) {
-      movedT = !ignoreT && Math.abs(T[j]! - T0) > tolT(T0);
-      movedH = !ignoreH && Math.abs(H![j]! - H0) > tolH(H0);
-      movedP = !!P && !opts.forceKind && Math.abs(P[j]! - P0) > tolP(P0);
+      const dT = T[j]! - T0;
+      movedT = !ignoreT && (dT > tT || -dT > tT);
+      if (!ignoreH) {
+        const dH = H![j]! - H0;
+        movedH = dH > tH || -dH > tH;
+      }
+      if (checkP) {
+        const dP = P![j]! - P0;
+        movedP = dP > tP || -dP > tP;
+      }
       if (movedT || movedH || movedP) break;
     }
     if (j >= m) {
-      dropRange(m - i >= 2 ? "stationary" : "short", i, m - 1);
+      log.add(m - i >= 2 ? "stationary" : "short", ix[i]!, ix[m - 1]!, m - i);
       break;
     }
     if (movedP || (movedT && movedH)) {
-      dropRange(movedP ? "stationary" : "mixed", i, j - 1);
+      if (j > i) log.add(movedP ? "stationary" : "mixed", ix[i]!, ix[j - 1]!, j - i);
       i = j;
       continue;
     }
     const kind: TCurveKind = movedT ? "RT" : "RH";
     const X = kind === "RT" ? T : H!;
-    const tolX = kind === "RT" ? tolT : tolH;
     const F = kind === "RT" ? (ignoreH ? null : H) : ignoreT ? null : T;
-    const tolF = kind === "RT" ? tolH : tolT;
     const dir = X[j]! > X[i]! ? 1 : -1;
 
     // 3. Start at the extreme of the look-ahead window opposite to the direction.
     let st = i;
     for (let k = i + 1; k < j; k++) if (dir * (X[k]! - X[st]!) <= 0) st = k;
-    if (st > i) dropRange("stationary", i, st - 1);
+    if (st > i) log.add("stationary", ix[i]!, ix[st - 1]!, st - i);
 
-    // 4. Extend.
-    const kept: number[] = [st];
-    let ext = X[st]!;
-    let extIdx = st;
-    let fMin = F ? F[st]! : 0;
-    let fMax = fMin;
-    const fLimit = F ? 2 * tolF(F[st]!) : Infinity;
-    let pMin = P ? P[st]! : 0;
-    let pMax = pMin;
-    const pLimit = P && !opts.forceKind ? 2 * tolP(P[st]!) : Infinity;
-    for (let k = st + 1; k < m; k++) {
-      if (F) {
-        const f = F[k]!;
-        const lo = f < fMin ? f : fMin;
-        const hi = f > fMax ? f : fMax;
-        if (hi - lo > fLimit) break;
-        fMin = lo;
-        fMax = hi;
-      }
-      if (P) {
-        const p = P[k]!;
-        const lo = p < pMin ? p : pMin;
-        const hi = p > pMax ? p : pMax;
-        if (hi - lo > pLimit) break;
-        pMin = lo;
-        pMax = hi;
-      }
-      const x = X[k]!;
-      if (dir * (x - ext) >= 0) {
-        ext = x;
-        extIdx = k;
-        kept.push(k);
-      } else if (dir * (ext - x) > tolX(ext)) {
-        break;
-      }
-    }
+    // 4. Extend, then keep the longest monotonic run of points.
+    const fLimit = F === null ? Infinity : 2 * (kind === "RT" ? tolOf(hAbs, hRel, F[st]!) : tolOf(tAbs, tRel, F[st]!));
+    const pLimit = checkP ? 2 * tolOf(pAbs, pRel, P![st]!) : Infinity;
+    const extIdx =
+      kind === "RT"
+        ? extendSweep(X, tAbs, tRel, F, fLimit, checkP ? P : null, pLimit, st, m, dir)
+        : extendSweep(X, hAbs, hRel, F, fLimit, checkP ? P : null, pLimit, st, m, dir);
+    let kept = longestMonotonic(X, st, extIdx, dir);
     const jitter = extIdx - st + 1 - kept.length;
+    if (!opts.forceKind && kept.length > 2) {
+      // 5. A plateau at either end (many points within tolerance of the first or last value,
+      // far more than the sweep's own step size would put there) is settling, not sweep: keep
+      // one point of it. A set-point step followed by a wait then leaves too few points.
+      const xa = X[kept[0]!]!;
+      const xb = X[kept[kept.length - 1]!]!;
+      const ta = kind === "RT" ? tolOf(tAbs, tRel, xa) : tolOf(hAbs, hRel, xa);
+      const tb = kind === "RT" ? tolOf(tAbs, tRel, xb) : tolOf(hAbs, hRel, xb);
+      let a = 0;
+      while (a + 1 < kept.length && Math.abs(X[kept[a + 1]!]! - xa) <= ta) a++;
+      let b = kept.length - 1;
+      while (b - 1 > a && Math.abs(X[kept[b - 1]!]! - xb) <= tb) b--;
+      const step = medianStep(X, kept, a, b);
+      const tailCount = kept.length - 1 - b;
+      if (a < 3 || (step > 0 && a <= (5 * ta) / step)) a = 0;
+      if (tailCount < 3 || (step > 0 && tailCount <= (5 * tb) / step)) b = kept.length - 1;
+      if (a > 0) log.add("stationary", ix[kept[0]!]!, ix[kept[a - 1]!]!, a);
+      if (b < kept.length - 1) log.add("stationary", ix[kept[b + 1]!]!, ix[kept[kept.length - 1]!]!, kept.length - 1 - b);
+      if (a > 0 || b < kept.length - 1) kept = kept.slice(a, b + 1);
+    }
 
     if (kept.length < s.minPoints) {
-      dropRange("short", st, extIdx);
+      log.add("short", ix[st]!, ix[extIdx]!, extIdx - st + 1);
     } else {
-      const idx = Int32Array.from(kept, (k) => orig(k));
-      segments.push(buildSegment(kind, dir, idx, jitter, input, s, { tolT, tolH, tolP }, opts));
+      for (let q = 0; q < kept.length; q++) kept[q] = ix[kept[q]!]!;
+      segments.push(buildSegment(kind, dir, kept, jitter, input, s, opts));
     }
     i = extIdx + 1;
   }
   return { segments, dropped: log.list };
+}
+
+/** Median |step| between consecutive kept points kept[a..b]; 0 when there is no step. */
+function medianStep(X: Float64Array, kept: Int32Array, a: number, b: number): number {
+  if (b <= a) return 0;
+  const d = new Float64Array(b - a);
+  for (let q = a; q < b; q++) d[q - a] = Math.abs(X[kept[q + 1]!]! - X[kept[q]!]!);
+  return median(d);
+}
+
+function hasNumber(a: Float64Array): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k]! === a[k]!) return true;
+  return false;
+}
+
+function gather(src: Float64Array, at: Int32Array, m: number): Float64Array {
+  const out = new Float64Array(m);
+  for (let k = 0; k < m; k++) out[k] = src[at[k]!]!;
+  return out;
+}
+
+/**
+ * Marks single-point excursions: x[k] lies beyond both neighbours by more than
+ * max(spikeTol·tol, 10·typical step) while the neighbours agree within half that excursion.
+ */
+function markGlitches(x: Float64Array, abs: number, rel: number, spikeTol: number, bad: Uint8Array): void {
+  const step10 = 10 * typicalStep(x);
+  for (let k = 1; k + 1 < x.length; k++) {
+    const a = x[k]! - x[k - 1]!;
+    const b = x[k]! - x[k + 1]!;
+    if (a * b <= 0) continue;
+    const t = spikeTol * tolOf(abs, rel, x[k - 1]!);
+    const lim = t > step10 ? t : step10;
+    const small = Math.min(Math.abs(a), Math.abs(b));
+    if (small > lim && Math.abs(x[k + 1]! - x[k - 1]!) < 0.5 * small) bad[k] = 1;
+  }
 }
 
 function buildSegment(
@@ -292,9 +406,12 @@ function buildSegment(
   jitter: number,
   input: SeriesInput,
   s: TSegmentationSettings,
-  tol: { tolT: (x: number) => number; tolH: (x: number) => number; tolP: (x: number) => number },
   opts: SegmentOptions,
 ): Segment {
+  const tol = {
+    tolT: (x: number) => tolOf(s.temperatureAbsK, s.temperatureRel, x),
+    tolH: (x: number) => tolOf(s.fieldAbsOe, s.fieldRel, x),
+  };
   const take = (src: Float64Array) => {
     const out = new Float64Array(idx.length);
     for (let k = 0; k < idx.length; k++) out[k] = src[idx[k]!]!;
@@ -370,6 +487,5 @@ function buildSegment(
     tail += `; ${jitter} back-step${jitter === 1 ? "" : "s"} within ±${tolText} dropped to keep it monotonic`;
   }
   parts.push(tail);
-  void s;
   return { kind, direction, idx, fixed, reason: parts.join("; ") };
 }
