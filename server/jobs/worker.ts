@@ -24,7 +24,7 @@ export interface RunningWorker {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const log = options.log ?? (() => undefined);
   await installQueue(options.databaseUrl);
-  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, maintenanceIntervalSeconds: 30, monitorStateIntervalSeconds: undefined });
+  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 4, maintenanceIntervalSeconds: 30 });
   boss.on("error", (error) => log(`queue error: ${error.message}`));
   await boss.start();
   let fitted = 0;

@@ -39,7 +39,7 @@ export function ensureAuthSecret(dataDir: string): string {
 export async function preparePlatform(options: PlatformOptions): Promise<Platform> {
   const external = process.env.DATABASE_URL;
   let databaseUrl: string;
-  let stop = async () => undefined;
+  let stop: () => Promise<void> = async () => undefined;
   if (external) {
     databaseUrl = external;
     options.log(`using the database at ${external.replace(/\/\/[^@]*@/, "//…@")}`);

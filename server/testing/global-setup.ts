@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, "../..");
   const database = `sit_test_${process.pid}_${Date.now().toString(36)}`;
   let adminUrl: string;
-  let stop = async () => undefined;
+  let stop: () => Promise<void> = async () => undefined;
   if (process.env.TEST_DATABASE_URL) {
     adminUrl = process.env.TEST_DATABASE_URL;
   } else {

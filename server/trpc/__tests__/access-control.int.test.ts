@@ -60,8 +60,8 @@ async function expectDenied(promise: Promise<unknown>) {
   expect(["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED", "BAD_REQUEST"]).toContain((error as TRPCError).code);
 }
 
-const sampleFields = { name: "x", material: "a-InO", morphology: "AMORPHOUS", geometry: "OTHER", annealStage: "S0", visibility: "PRIVATE", sharedWithLabIds: [] } as const;
-const setupFields = { name: "stolen", cryostat: "OTHER", fourProbe: true, linearResponseChecked: false, filterStages: [] } as const;
+const sampleFields = { name: "x", material: "a-InO", morphology: "AMORPHOUS" as const, geometry: "OTHER" as const, annealStage: "S0", visibility: "PRIVATE" as const, sharedWithLabIds: [] as string[] };
+const setupFields = { name: "stolen", cryostat: "OTHER" as const, fourProbe: true, linearResponseChecked: false, filterStages: [] };
 
 /** For each procedure: what a member of lab A tries against lab B. */
 const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {

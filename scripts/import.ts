@@ -1,0 +1,231 @@
+/**
+ * Import instrument files.
+ *
+ *   npm run -s import -- --dry-run <file> [--mapping '<json>'] [--options '<json>']
+ *       Parses the file and prints exactly one JSON object to stdout:
+ *       {"format", "parser", "curves": [{kind, points, T_range_K, H_Oe, P_GPa, channel, segment_reason, …}],
+ *        "warnings": [...], "errors": [...]}
+ *       Exit code 0 whenever the file could be read (even if it has parse errors),
+ *       1 when it cannot be read (missing, unreadable), 2 for bad arguments.
+ *
+ *   npm run -s import -- --lab <id> --sample <id> <file>
+ *       Real import into the database: not wired in this script yet; see `runImport` below.
+ *
+ * Argument parsing lives in `parseArgs` only; `runDryRun(path)` is the reusable core
+ * (a database import adds a step after it that stores `parsed.curves`).
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createParser, ZColumnMapping, ZParseOptions, type ParsedFile, type TParseOptions } from "~/server/ingest";
+
+export interface ImportArgs {
+  dryRun: boolean;
+  file: string | null;
+  lab: string | null;
+  sample: string | null;
+  options: TParseOptions;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage:
+  npm run -s import -- --dry-run <file> [--mapping '<json>'] [--options '<json>']
+  npm run -s import -- --lab <labId> --sample <sampleId> <file>   (database import)`;
+
+export function parseArgs(argv: readonly string[]): ImportArgs {
+  const out: ImportArgs = { dryRun: false, file: null, lab: null, sample: null, options: {}, help: false };
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  const json = (text: string, flag: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new UsageError(`${flag} must be JSON`);
+    }
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    switch (a) {
+      case "--dry-run":
+        out.dryRun = true;
+        break;
+      case "--lab":
+        out.lab = value(i, a);
+        i++;
+        break;
+      case "--sample":
+        out.sample = value(i, a);
+        i++;
+        break;
+      case "--mapping": {
+        const m = ZColumnMapping.safeParse(json(value(i, a), a));
+        if (!m.success) throw new UsageError(`--mapping: ${m.error.issues.map((x) => x.message).join("; ")}`);
+        out.options = { ...out.options, mapping: m.data };
+        i++;
+        break;
+      }
+      case "--options": {
+        const o = ZParseOptions.safeParse(json(value(i, a), a));
+        if (!o.success) throw new UsageError(`--options: ${o.error.issues.map((x) => x.message).join("; ")}`);
+        out.options = { ...o.data, ...out.options };
+        i++;
+        break;
+      }
+      case "-h":
+      case "--help":
+        out.help = true;
+        break;
+      default:
+        if (a.startsWith("--")) throw new UsageError(`unknown option ${a}`);
+        if (out.file !== null) throw new UsageError(`only one file per run (got ${out.file} and ${a})`);
+        out.file = a;
+    }
+  }
+  return out;
+}
+
+export interface DryRunCurve {
+  kind: "RT" | "RH";
+  points: number;
+  T_range_K: [number, number];
+  /** RT: the fixed field (null when unknown). RH: null (see H_range_Oe). */
+  H_Oe: number | null;
+  /** RH: field at the first and last point of the sweep. */
+  H_range_Oe?: [number, number];
+  /** RH: the isotherm temperature. */
+  T_K?: number | null;
+  P_GPa: number | null;
+  channel: string;
+  label?: string;
+  quantity: string;
+  unit: string;
+  direction: string;
+  source_lines: [number, number];
+  segment_reason: string;
+}
+
+export interface DryRunReport {
+  file: string;
+  format: string;
+  parser: { name: string; version: string };
+  metadata: Record<string, string>;
+  stats: ParsedFile["stats"];
+  curves: DryRunCurve[];
+  warnings: ParsedFile["warnings"];
+  errors: ParsedFile["errors"];
+}
+
+function range(a: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of a) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return [lo, hi];
+}
+
+export function summarise(file: string, parsed: ParsedFile): DryRunReport {
+  return {
+    file,
+    format: parsed.format,
+    parser: parsed.parser,
+    metadata: parsed.metadata,
+    stats: parsed.stats,
+    curves: parsed.curves.map((c) => {
+      const d: DryRunCurve = {
+        kind: c.kind,
+        points: c.R.length,
+        T_range_K: range(c.T_K),
+        H_Oe: c.fixed.H_Oe,
+        P_GPa: c.fixed.P_GPa,
+        channel: c.channel,
+        quantity: c.quantity,
+        unit: c.unit,
+        direction: c.direction,
+        source_lines: [c.sourceRows.first, c.sourceRows.last],
+        segment_reason: c.segmentReason,
+      };
+      if (c.label !== undefined) d.label = c.label;
+      if (c.kind === "RH" && c.H_Oe) {
+        d.H_range_Oe = [c.H_Oe[0]!, c.H_Oe[c.H_Oe.length - 1]!];
+        d.T_K = c.fixed.T_K;
+      }
+      return d;
+    }),
+    warnings: parsed.warnings,
+    errors: parsed.errors,
+  };
+}
+
+/** Streams the file into the chunked parser. Rejects only when the file cannot be read. */
+export async function parseFile(path: string, options: TParseOptions = {}): Promise<ParsedFile> {
+  const info = await stat(path);
+  if (!info.isFile()) throw new Error(`${path} is not a regular file`);
+  const parser = createParser({ fileName: basename(path), ...options });
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    parser.push(chunk as Buffer);
+  }
+  return parser.finish();
+}
+
+export async function runDryRun(path: string, options: TParseOptions = {}): Promise<DryRunReport> {
+  return summarise(path, await parseFile(path, options));
+}
+
+/** Exit code and the text for stdout/stderr, so tests can run the command without a process. */
+export async function main(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let args: ImportArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, stdout: "", stderr: `${e.message}\n${USAGE}\n` };
+    throw e;
+  }
+  if (args.help) return { code: 0, stdout: "", stderr: `${USAGE}\n` };
+  if (args.file === null) return { code: 2, stdout: "", stderr: `no file given\n${USAGE}\n` };
+  if (!args.dryRun) {
+    if (args.lab === null || args.sample === null) {
+      return {
+        code: 2,
+        stdout: "",
+        stderr: `a real import needs --lab <labId> and --sample <sampleId> (or use --dry-run to only parse)\n${USAGE}\n`,
+      };
+    }
+    return runImport(args);
+  }
+  try {
+    const report = await runDryRun(args.file, args.options);
+    return { code: 0, stdout: `${JSON.stringify(report)}\n`, stderr: "" };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { code: 1, stdout: "", stderr: `cannot read ${args.file}: ${msg}\n` };
+  }
+}
+
+/**
+ * Database import. The storage step (dedupe, transaction, raw-file storage) belongs to the
+ * upload service; wire it here: parse with `parseFile(args.file, args.options)`, refuse when
+ * `errors` is non-empty, then hand `curves` to the service with args.lab / args.sample.
+ */
+async function runImport(args: ImportArgs): Promise<{ code: number; stdout: string; stderr: string }> {
+  return {
+    code: 2,
+    stdout: "",
+    stderr: `database import (--lab ${args.lab} --sample ${args.sample}) is not available in this build yet; use --dry-run to parse only\n`,
+  };
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
+  const r = await main(process.argv.slice(2));
+  if (r.stdout) process.stdout.write(r.stdout);
+  if (r.stderr) process.stderr.write(r.stderr);
+  process.exitCode = r.code;
+}
