@@ -361,7 +361,7 @@ function draftM1(rng: Rng, ctx: DraftContext): Draft | null {
 }
 
 function draftM2(rng: Rng, ctx: DraftContext): Draft | null {
-  const Ea = rng.logUniform(0.1, 4);
+  const Ea = rng.logUniform(0.1, 8);
   const Q = ctx.family === "weak-rise" ? rng.logUniform(1.5, 5) : rng.logUniform(8, 3000);
   const Rhigh = rng.logUniform(2e3, 5e4);
   const sigma0 = 1 / Rhigh;
@@ -433,7 +433,7 @@ function draftHopping(rng: Rng, ctx: DraftContext, phase: "I1" | "I2"): Draft | 
     if (kind === "wl-sat") prefactor = { kind, G0: 1 / R0, A: (1 / R0) * rng.uniform(0.02, 0.1), T0: rng.logUniform(1, 10) };
   }
   const T0 =
-    p >= 0.8 ? rng.logUniform(0.3, 30) : p > 0.4 ? rng.logUniform(1, 200) : rng.logUniform(20, 3e4);
+    p >= 0.8 ? rng.logUniform(0.15, 30) : p > 0.4 ? rng.logUniform(0.5, 200) : rng.logUniform(5, 3e4);
   const Emax = Math.min(18, Math.log(MAX_R / (R0 * 2)));
   const weak = ctx.family === "weak-divergence";
   let eLo = weak ? 2 : 5;
