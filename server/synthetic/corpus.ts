@@ -170,10 +170,15 @@ function drawSpacing(rng: Rng): TSpacing {
   return rng.weighted<TSpacing>(["log", "dense", "random-log", "log-linear", "linear"], [0.35, 0.2, 0.15, 0.15, 0.15]);
 }
 
-function drawNoise(rng: Rng, scale: number, family: string): TNoiseSpec {
-  const relative = family === "high-noise" ? rng.logUniform(0.015, 0.03) : rng.logUniform(0.001, 0.012);
+/** True when the curve belongs to hard family `name`, as its primary family or as a secondary modifier. */
+function is(ctx: DraftContext, name: string): boolean {
+  return ctx.family === name || ctx.secondary === name;
+}
+
+function drawNoise(rng: Rng, scale: number, ctx: DraftContext): TNoiseSpec {
+  const relative = is(ctx, "high-noise") ? rng.logUniform(0.015, 0.03) : rng.logUniform(0.001, 0.012);
   let floor = Math.max(0.005, scale * rng.logUniform(2e-5, 5e-4));
-  if (family === "high-noise") floor *= rng.logUniform(3, 10);
+  if (is(ctx, "high-noise")) floor *= rng.logUniform(3, 10);
   const noise: TNoiseSpec = {
     relative,
     floor,
@@ -183,7 +188,7 @@ function drawNoise(rng: Rng, scale: number, family: string): TNoiseSpec {
     thermometerJitter: rng.chance(0.5) ? rng.logUniform(2e-4, 3e-3) : 0,
   };
   if (rng.chance(0.25)) noise.correlated = { amplitude: relative * rng.uniform(0.3, 1), phi: rng.uniform(0.6, 0.97) };
-  if (family === "outliers") {
+  if (is(ctx, "outliers")) {
     noise.outlierFraction = rng.logUniform(0.005, 0.02);
     noise.outlierSigmaMin = 10;
     noise.outlierSigmaMax = 50;
@@ -217,6 +222,8 @@ interface Draft {
 
 interface DraftContext {
   family: string; // "clear" or a hard family name
+  /** Optional generic modifier on top of a phase-specific hard family ("few-points", "high-noise", "outliers"). */
+  secondary?: string;
   isHard: boolean;
   isShort: boolean;
 }
@@ -272,7 +279,7 @@ function drawScPart(rng: Rng, ctx: DraftContext): { part: TSuperconductingPart; 
 function draftS(rng: Rng, ctx: DraftContext): Draft | null {
   const { part, RN, Tm } = drawScPart(rng, ctx);
   const law: TLawSpec = { law: "sc-transition", ...part };
-  const noise = drawNoise(rng, RN, ctx.family);
+  const noise = drawNoise(rng, RN, ctx);
   const thr = 0.2 * noise.floor;
   const Tz = floorTemperature(law, thr, 0.004, Tm * 3);
   if (!(Tz > 0.025)) return null;
@@ -289,12 +296,12 @@ function draftS(rng: Rng, ctx: DraftContext): Draft | null {
   }
   if (Tmin < 0.02 || Tmin > 2) return null;
   if (ctx.isShort) {
-    Tmax = Tmin * rng.uniform(3, 9);
+    Tmax = Tmin * rng.uniform(2.5, 6);
     if (Tmax < 1.3 * Tc90) return null;
   } else {
     Tmax = drawTmax(rng, Math.max(Tc90 * 2.5, Tmin * 8));
   }
-  const minZero = ctx.family === "few-points" || ctx.family === "late-zero" ? 4 : ctx.isHard ? 6 : 8;
+  const minZero = is(ctx, "few-points") || ctx.family === "late-zero" ? 4 : ctx.isHard ? 6 : 8;
   return {
     law,
     noise,
@@ -311,12 +318,12 @@ function draftS(rng: Rng, ctx: DraftContext): Draft | null {
 
 function draftM1(rng: Rng, ctx: DraftContext): Draft | null {
   const { part, RN, Tm } = drawScPart(rng, ctx);
-  const noise = drawNoise(rng, RN, ctx.family);
+  const noise = drawNoise(rng, RN, ctx);
   let rhoQF: number;
   if (ctx.family === "weak-saturation") {
     noise.correlated = undefined;
     noise.relative = Math.min(noise.relative, 0.01);
-    rhoQF = noise.floor * rng.uniform(3, 8);
+    rhoQF = noise.floor * rng.uniform(1.5, 5);
   } else if (ctx.family === "small-drop") {
     rhoQF = RN * rng.uniform(0.5, 0.8);
   } else {
@@ -330,16 +337,18 @@ function draftM1(rng: Rng, ctx: DraftContext): Draft | null {
   const Tc90 = transitionTemperature(law, Ts, Tm * 20, 0.9);
   if (!Number.isFinite(Tc90)) return null;
   let Tmin: number;
-  if (ctx.family === "late-saturation") Tmin = Ts * lu(rng, 1 / 2.5, 1 / 1.3);
+  // late saturation: the window ends where R − ρ_QF is still 10–30 % of ρ_QF or just below
+  const Ts30 = ctx.family === "late-saturation" ? floorTemperature(scLaw, 0.3 * rhoQF, 0.004, Tm * 3) : Ts;
+  if (ctx.family === "late-saturation") Tmin = Ts30 * lu(rng, 1 / 1.6, 1 / 1.05);
   else if (ctx.isShort) Tmin = Ts * lu(rng, 1 / 4, 1 / 2);
   else Tmin = lu(rng, Math.max(0.02, Ts / 15), Math.min(2, Ts / 4));
   if (Tmin < 0.02 || Tmin > 2) return null;
-  const Tmax = ctx.isShort ? Tmin * rng.uniform(3, 9) : drawTmax(rng, Math.max(Tc90 * 2.5, Tmin * 8));
+  const Tmax = ctx.isShort ? Tmin * rng.uniform(2.5, 6) : drawTmax(rng, Math.max(Tc90 * 2.5, Tmin * 8));
   if (Tmax < 1.3 * Tc90) return null;
   const minSat =
     ctx.family === "weak-saturation"
-      ? 20
-      : ctx.family === "few-points" || ctx.family === "late-saturation"
+      ? 15
+      : is(ctx, "few-points") || ctx.family === "late-saturation"
         ? 5
         : ctx.isHard
           ? 8
@@ -351,10 +360,10 @@ function draftM1(rng: Rng, ctx: DraftContext): Draft | null {
     Tmax,
     derived: { Tsat: Ts, Tc90, rhoQF_over_floor: rhoQF / noise.floor },
     accept: (T, R) => {
-      const nSat = count(T, R, (t) => t <= Ts);
+      const nSat = count(T, R, (t) => t <= Ts30);
       const nNormal = count(T, R, (t) => t > Tc90);
       if (nNormal < 4) return false;
-      if (ctx.family === "weak-saturation" && (rhoQF / noise.floor) * Math.sqrt(nSat) < 15) return false;
+      if (ctx.family === "weak-saturation" && (rhoQF / noise.floor) * Math.sqrt(nSat) < 8) return false;
       return nSat >= (ctx.isHard ? minSat : Math.max(minSat, 0.1 * T.length)) && R.every((r) => r > 0);
     },
   };
@@ -387,21 +396,23 @@ function draftM2(rng: Rng, ctx: DraftContext): Draft | null {
         },
       }
     : base;
-  const noise = drawNoise(rng, Rhigh, ctx.family);
+  const noise = drawNoise(rng, Rhigh, ctx);
   let Tmin: number;
-  if (ctx.family === "late-saturation") Tmin = Tpeak * rng.logUniform(0.35, 0.9);
+  if (ctx.family === "late-saturation") Tmin = Tpeak * rng.logUniform(0.35, 0.95);
   else if (ctx.isShort) Tmin = Tpeak * lu(rng, 1 / 4, 1 / 2.5);
   else Tmin = Tpeak * lu(rng, 1 / 15, 1 / 3.5);
   if (Tmin < 0.02 || Tmin > 2) return null;
   const dipTm = law.law === "failed-insulator" && law.dip ? law.dip.Tm : 0;
   const Tmax = ctx.isShort
-    ? Tmin * rng.uniform(4, 9)
+    ? Tmin * rng.uniform(3, 6)
     : drawTmax(rng, Math.max(Tpeak * 6, Tmin * 10, dipTm * 3));
   if (Tmax < 2 * Tpeak || (dipTm > 0 && Tmax < dipTm * 2)) return null;
   const wMin = logDerivative(law, Tmin);
   const ratio = wMin / pk.wPeak;
   if (ctx.family === "late-saturation") {
-    if (!(ratio >= 0.3 && ratio <= 0.75)) return null;
+    if (!(ratio >= 0.35 && ratio <= 0.85)) return null;
+    // the closer to the maximum of w, the cleaner the data must be
+    if (ratio > 0.7) noise.relative = Math.min(noise.relative, 0.006);
   } else if (ctx.isShort) {
     if (!(ratio <= 0.4)) return null;
   } else if (!(ratio <= 0.25)) return null;
@@ -445,17 +456,17 @@ function draftHopping(rng: Rng, ctx: DraftContext, phase: "I1" | "I2"): Draft | 
   const Emin = rng.uniform(eLo, eHi);
   const Tmin = T0 / Math.pow(Emin, 1 / p);
   let Tmax: number;
-  if (ctx.isShort) Tmax = Tmin * rng.uniform(3, 6);
-  else if (freeP) Tmax = Tmin * rng.logUniform(4, 12);
+  if (ctx.isShort) Tmax = Tmin * rng.uniform(2.5, 5);
+  else if (freeP) Tmax = Tmin * rng.logUniform(3, 8);
   else if (weak) Tmax = drawTmax(rng, Tmin * 8);
   else Tmax = drawTmax(rng, Tmin * 10);
   const Emax_ = Math.pow(T0 / Tmax, p);
   const delta = Emin - Emax_;
   if (delta < (ctx.isHard ? 1.5 : 3)) return null;
   const law: TLawSpec = { law: "hopping", prefactor, T0, p };
-  const noise = drawNoise(rng, R0, ctx.family);
+  const noise = drawNoise(rng, R0, ctx);
   if (freeP || weak) {
-    noise.relative = freeP ? rng.logUniform(0.002, 0.015) : Math.min(noise.relative, 0.008);
+    noise.relative = freeP ? rng.logUniform(0.002, 0.02) : Math.min(noise.relative, 0.008);
     noise.outlierFraction = 0;
     noise.correlated = undefined;
   }
@@ -466,7 +477,7 @@ function draftHopping(rng: Rng, ctx: DraftContext, phase: "I1" | "I2"): Draft | 
     Tmax,
     ...(freeP || weak ? { spacing: rng.pick<TSpacing>(["log", "random-log", "log-linear"]), minPoints: freeP ? 100 : 150 } : {}),
     derived: { exponentAtTmin: Emin, exponentRange: delta },
-    accept: (T, R) => T.length >= (ctx.family === "few-points" ? 25 : 30) && R.every((r) => r < MAX_R),
+    accept: (T, R) => T.length >= (is(ctx, "few-points") ? 25 : 30) && R.every((r) => r < MAX_R),
   };
 }
 
@@ -504,14 +515,23 @@ export function corpusCurve(opts: CorpusOptions, index: number, assigned?: { pha
   const meanPoints = opts.meanPoints ?? DEFAULT_MEAN_POINTS;
   const isHard = difficulty === "hard";
   let family = isHard ? pickFamily(rng, phase) : "clear";
+  // a third of the phase-specific hard curves of S, M1 and M2 also get one generic difficulty
+  let secondary: string | undefined =
+    isHard && (phase === "S" || phase === "M1" || phase === "M2") && HARD_FAMILIES[phase].includes(family) && rng.chance(0.33)
+      ? rng.pick(["few-points", "high-noise", "outliers"] as const)
+      : undefined;
 
   for (let attempt = 0; attempt < 200; attempt++) {
     // after many failed attempts at a hard family, fall back to another family of the same phase
-    if (isHard && attempt > 0 && attempt % 50 === 0) family = pickFamily(rng, phase);
+    if (isHard && attempt > 0 && attempt % 50 === 0) {
+      family = pickFamily(rng, phase);
+      secondary = undefined;
+    }
     const ctx: DraftContext = { family, isHard, isShort: family === "short-window" };
+    if (secondary) ctx.secondary = secondary;
     const draft = drawDraft(rng, phase, ctx);
     if (!draft) continue;
-    let points = family === "few-points" ? rng.int(30, 60) : drawPoints(rng, meanPoints);
+    let points = is(ctx, "few-points") ? rng.int(30, 60) : drawPoints(rng, meanPoints);
     if (draft.minPoints) points = Math.max(points, draft.minPoints);
     const window: TWindowSpec = {
       Tmin: draft.Tmin,
@@ -537,7 +557,7 @@ export function corpusCurve(opts: CorpusOptions, index: number, assigned?: { pha
       difficulty,
       T: curve.T,
       R: curve.R,
-      truth: { law: lawName(draft.law), params, noise: draft.noise, window, family: isHard ? `hard:${family}` : "clear", spec: draft.law },
+      truth: { law: lawName(draft.law), params, noise: draft.noise, window, family: isHard ? `hard:${family}${secondary ? `+${secondary}` : ""}` : "clear", spec: draft.law },
     };
     // field and pressure tags, independent of the phase (they carry no information about it)
     if (rng.chance(0.4)) out.H_Oe = rng.chance(0.25) ? 0 : Math.round(rng.logUniform(1, 5000));
