@@ -19,7 +19,7 @@
  */
 import { ENGINE_VERSION } from "../version";
 import type { AnalyzeOptions, CurveAnalysis, CurveDiagnostics, Estimate, ModelFit, ModelId, Phase, QuantityKey } from "../types";
-import { makeCurveData, sliceCurve, type CurveData } from "../models/common";
+import { filterCurve, makeCurveData, sliceCurve, type CurveData } from "../models/common";
 import { fitFixedHopping, fitFreeHopping, type FreeHoppingFit } from "../models/hopping";
 import { fitFailedInsulator, fitFailedSuperconductor, type SaturationFit } from "../models/saturation";
 import { fitLogisticTransition } from "../models/sc-transition";
@@ -191,38 +191,24 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
     return baseResult(diag, crudeGuess(prep.T, prep.R), `too few valid points (${prep.T.length}) to analyse the curve`, 0.2);
   }
 
-  // ---- noise and outliers
-  const lnT0 = new Float64Array(prep.T.length);
-  for (let i = 0; i < lnT0.length; i++) lnT0[i] = Math.log(prep.T[i]!);
-  const noise0 = estimateNoise(lnT0, prep.R);
-  const floor0 = Number.isFinite(noise0.floor) ? noise0.floor : 0;
-  const flags = flagOutliers(prep.R, noise0.relative, floor0, opts.outlierSigma);
+  // ---- noise and outliers (the estimates are medians: robust to the spikes
+  // they are used to find, so they are not re-estimated afterwards)
+  const d0 = makeCurveData(prep.T, prep.R);
+  const noise: NoiseEstimate = estimateNoise(d0.lnT, d0.R, d0.lnR);
+  const floor0 = Number.isFinite(noise.floor) ? noise.floor : 0;
+  const flags = flagOutliers(d0.R, noise.relative, floor0, opts.outlierSigma);
   let nOut = 0;
   for (let i = 0; i < flags.length; i++) nOut += flags[i]!;
-  let d: CurveData;
-  let noise: NoiseEstimate = noise0;
-  if (nOut > 0 && nOut <= prep.T.length / 4) {
-    const T = new Float64Array(prep.T.length - nOut);
-    const R = new Float64Array(T.length);
+  let d: CurveData = d0;
+  if (nOut > 0 && nOut <= d0.n / 4) {
     const temps: string[] = [];
-    let q = 0;
-    for (let i = 0; i < flags.length; i++) {
-      if (flags[i]) {
-        if (temps.length < 5) temps.push(fmt(prep.T[i]!));
-        continue;
-      }
-      T[q] = prep.T[i]!;
-      R[q] = prep.R[i]!;
-      q++;
-    }
+    for (let i = 0; i < flags.length && temps.length < 5; i++) if (flags[i]) temps.push(fmt(d0.T[i]!));
     diag.warnings.push(
       `${nOut} outlier(s) excluded from the fits (more than ${opts.outlierSigma}σ from the running median) at T = ${temps.join(", ")}${nOut > 5 ? ", …" : ""} K`,
     );
-    d = makeCurveData(T, R);
-    noise = estimateNoise(d.lnT, d.R);
-  } else {
-    if (nOut > prep.T.length / 4) diag.warnings.push(`${nOut} points deviate strongly from their neighbours; the curve is very noisy`);
-    d = makeCurveData(prep.T, prep.R);
+    d = filterCurve(d0, flags);
+  } else if (nOut > 0) {
+    diag.warnings.push(`${nOut} points deviate strongly from their neighbours; the curve is very noisy`);
   }
   const n = d.n;
   diag.nUsed = n;
@@ -302,9 +288,11 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
   let rMinLevel = Infinity;
   for (let k = 0; k < G; k++) if (levR.level[k]! < rMinLevel) rMinLevel = levR.level[k]!;
   put("Rmin_ohm", est(rMinLevel, null));
-  const smoothR = runningLocalLinear(d.lnT, d.R, clip(Math.round(n / 60), 2, 8));
-  const r350 = interpAt(d.lnT, smoothR, 0.35);
-  const r300 = interpAt(d.lnT, smoothR, 300);
+  let smoothCache: Float64Array | null = null;
+  const smoothR = () => (smoothCache ??= runningLocalLinear(d.lnT, d.R, clip(Math.round(n / 60), 2, 8)));
+  const inWindow = (t: number) => t >= d.T[0]! && t <= d.T[n - 1]!;
+  const r350 = inWindow(0.35) && inWindow(300) ? interpAt(d.lnT, smoothR(), 0.35) : null;
+  const r300 = inWindow(300) ? interpAt(d.lnT, smoothR(), 300) : null;
   if (r300 !== null) put("R300K_ohm", est(r300, r300 * sigmaRel));
   if (r350 !== null && r300 !== null && r300 > 0) put("ratio350mK300K", est(r350 / r300, (Math.abs(r350) / r300) * sigmaRel * Math.SQRT2));
 
@@ -325,7 +313,7 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
   let scReason = "";
   const doSc = side !== "ins" || pSc > 0.02;
   if (doSc) {
-    const sc = analyzeScSide(d, smoothR, noise, sigmaRel, diag);
+    const sc = analyzeScSide(d, smoothR(), noise, sigmaRel, diag);
     pM1 = sc.pM1;
     scReason = sc.reason;
     for (const f of sc.fits) candidates.push(f);

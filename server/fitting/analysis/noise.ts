@@ -20,18 +20,54 @@ export interface NoiseEstimate {
   floor: number;
 }
 
-function medianInPlace(a: Float64Array, n: number): number {
-  if (n === 0) return NaN;
-  const s = a.subarray(0, n).sort();
-  return n % 2 ? s[(n - 1) >> 1]! : 0.5 * (s[n / 2 - 1]! + s[n / 2]!);
+/** k-th smallest of a[0..n) (Hoare quickselect; reorders a). */
+export function selectInPlace(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }
 
-export function estimateNoise(lnT: Float64Array, R: Float64Array): NoiseEstimate {
+/** Median of a[0..n) (reorders a). */
+export function medianInPlace(a: Float64Array, n: number): number {
+  if (n === 0) return NaN;
+  const hi = selectInPlace(a, n, n >> 1);
+  if (n % 2) return hi;
+  // the largest of the lower half
+  let lo = -Infinity;
+  for (let i = 0; i < n >> 1; i++) if (a[i]! > lo) lo = a[i]!;
+  return 0.5 * (lo + hi);
+}
+
+export function estimateNoise(lnT: Float64Array, R: Float64Array, lnR?: Float64Array): NoiseEstimate {
   const n = R.length;
+  let L = lnR;
+  if (!L) {
+    L = new Float64Array(n);
+    for (let i = 0; i < n; i++) L[i] = R[i]! > 0 ? Math.log(R[i]!) : NaN;
+  }
   const buf = new Float64Array(Math.max(n, 1));
   // median of R for the "upper half" selection
-  const rs = Float64Array.from(R).sort();
-  const rMed = n ? rs[n >> 1]! : 0;
+  const rs = Float64Array.from(R);
+  const rMed = n ? selectInPlace(rs, n, n >> 1) : 0;
   let k = 0;
   for (let i = 1; i < n - 1; i++) {
     const r0 = R[i - 1]!;
@@ -42,17 +78,16 @@ export function estimateNoise(lnT: Float64Array, R: Float64Array): NoiseEstimate
     if (!(span > 0)) continue;
     const a = (lnT[i + 1]! - lnT[i]!) / span;
     const b = 1 - a;
-    const d = Math.log(r1) - a * Math.log(r0) - b * Math.log(r2);
+    const d = L[i]! - a * L[i - 1]! - b * L[i + 1]!;
     buf[k++] = Math.abs(d) / Math.sqrt(1 + a * a + b * b);
   }
   const relative = k >= 3 ? 1.4826 * medianInPlace(buf, k) : NaN;
 
   // |R| threshold: 20th percentile (at least 5 interior points)
-  const abs = new Float64Array(Math.max(n - 2, 0));
+  const abs = rs.subarray(0, Math.max(n - 2, 0));
   for (let i = 1; i < n - 1; i++) abs[i - 1] = Math.abs(R[i]!);
-  abs.sort();
   const m = abs.length;
-  const thr = m ? abs[Math.min(m - 1, Math.max(4, Math.floor(0.2 * m)))]! : 0;
+  const thr = m ? selectInPlace(abs, m, Math.min(m - 1, Math.max(4, Math.floor(0.2 * m)))) : 0;
   k = 0;
   for (let i = 1; i < n - 1; i++) {
     if (Math.abs(R[i]!) > thr) continue;
@@ -115,9 +150,14 @@ export function flagOutliers(R: Float64Array, relative: number, floor: number, k
       const c = i === 0 ? R[2]! : R[n - 3]!;
       if ((a - b) * (b - c) >= 0) continue;
       m = b;
-    } else if (i === 1) m = med3(R[0]!, R[1]!, R[2]!);
-    else if (i === n - 2) m = med3(R[n - 3]!, R[n - 2]!, R[n - 1]!);
-    else m = median5(R[i - 2]!, R[i - 1]!, R[i]!, R[i + 1]!, R[i + 2]!);
+    } else {
+      // cheap pre-filter: a point within k/2 σ of both neighbours is no spike
+      const lim = 0.5 * k * Math.sqrt(fl * fl + (rel * R[i]!) ** 2);
+      if (Math.abs(R[i]! - R[i - 1]!) <= lim && Math.abs(R[i]! - R[i + 1]!) <= lim) continue;
+      if (i === 1) m = med3(R[0]!, R[1]!, R[2]!);
+      else if (i === n - 2) m = med3(R[n - 3]!, R[n - 2]!, R[n - 1]!);
+      else m = median5(R[i - 2]!, R[i - 1]!, R[i]!, R[i + 1]!, R[i + 2]!);
+    }
     const sigma = Math.sqrt(fl * fl + (rel * m) ** 2);
     const e = Math.abs(R[i]! - m);
     if (e > k * sigma && e > 1e-9 * Math.abs(m)) flags[i] = 1;

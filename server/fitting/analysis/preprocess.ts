@@ -94,8 +94,15 @@ export function prepareCurve(input: { T?: unknown; R?: unknown } | null | undefi
     idx[n] = i;
     n++;
   }
-  // 2. sort
-  if (!sorted) {
+  // 2. sort (a strictly decreasing sweep — cooling — is simply reversed)
+  let decreasing = !sorted && n > 1;
+  for (let k = 1; decreasing && k < n; k++) if (!(T[k]! < T[k - 1]!)) decreasing = false;
+  if (decreasing) {
+    T.subarray(0, n).reverse();
+    R.subarray(0, n).reverse();
+    idx.subarray(0, n).reverse();
+    warnings.push("temperatures were in decreasing order (cooling sweep); reversed");
+  } else if (!sorted) {
     const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => T[a]! - T[b]! || idx[a]! - idx[b]!);
     const T2 = new Float64Array(n);
     const R2 = new Float64Array(n);

@@ -1,5 +1,42 @@
 /** Shared helpers for model fits: information criteria and result assembly. */
+import type { LmOptions } from "../solvers/levenberg-marquardt";
 import type { ModelFit, ModelId } from "../types";
+
+/**
+ * Tolerances of the Levenberg–Marquardt polish after variable projection.
+ * The start is already near the optimum. A parameter shift of one standard
+ * uncertainty changes the cost by about 1/n relatively, so a relative cost
+ * change of 1e-8 corresponds to far less than 1 % of an uncertainty.
+ */
+export const POLISH: LmOptions = { maxIterations: 50, ftol: 1e-8, xtol: 1e-8, gtol: 1e-7 };
+
+function sameParams(a: Float64Array, b: Float64Array): boolean {
+  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
+  return true;
+}
+
+/**
+ * Cache of per-point exponentials between the residual evaluation at p and
+ * the Jacobian at the same p (LM always asks for the Jacobian at the point it
+ * has just accepted), which halves the number of exp() calls.
+ */
+export class ExpCache {
+  readonly values: Float64Array;
+  private readonly at: Float64Array;
+  constructor(n: number, m: number) {
+    this.values = new Float64Array(n);
+    this.at = new Float64Array(m).fill(NaN);
+  }
+  invalidate(): void {
+    this.at[0] = NaN;
+  }
+  store(q: Float64Array): void {
+    this.at.set(q);
+  }
+  has(q: Float64Array): boolean {
+    return sameParams(this.at, q);
+  }
+}
 
 /** Cleaned, sorted curve with precomputed transforms (all Float64Array of length n). */
 export interface CurveData {
@@ -25,7 +62,32 @@ export function makeCurveData(T: Float64Array, R: Float64Array): CurveData {
   return { n, T, R, lnT, invT, lnR };
 }
 
-/** Restrict a curve to indices [i0, i1) (copies; cheap at these sizes). */
+/** The curve without the flagged points. */
+export function filterCurve(d: CurveData, drop: Uint8Array): CurveData {
+  let m = 0;
+  for (let i = 0; i < d.n; i++) if (!drop[i]) m++;
+  const out: CurveData = {
+    n: m,
+    T: new Float64Array(m),
+    R: new Float64Array(m),
+    lnT: new Float64Array(m),
+    invT: new Float64Array(m),
+    lnR: new Float64Array(m),
+  };
+  let q = 0;
+  for (let i = 0; i < d.n; i++) {
+    if (drop[i]) continue;
+    out.T[q] = d.T[i]!;
+    out.R[q] = d.R[i]!;
+    out.lnT[q] = d.lnT[i]!;
+    out.invT[q] = d.invT[i]!;
+    out.lnR[q] = d.lnR[i]!;
+    q++;
+  }
+  return out;
+}
+
+/** Restrict a curve to indices [i0, i1) (views, no copy). */
 export function sliceCurve(d: CurveData, i0: number, i1: number): CurveData {
   return {
     n: i1 - i0,

@@ -14,7 +14,7 @@ import { covarianceFromJtJ, levenbergMarquardt } from "../solvers/levenberg-marq
 import { minimize1D } from "../solvers/minimize-1d";
 import type { ModelFit } from "../types";
 import { binByLnT } from "./binning";
-import { buildModelFit, type CurveData } from "./common";
+import { buildModelFit, ExpCache, POLISH, type CurveData } from "./common";
 import { fitLine, lineRss } from "./linear-fit";
 
 export type FixedHoppingModel = "arrhenius" | "es_vrh" | "mott_vrh";
@@ -71,7 +71,7 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
     for (let k = 0; k < bins.n; k++) u[k] = Math.exp(-p * bins.lnT[k]!);
     return lineRss(u, bins.y, bins.w, 0, bins.n, coef);
   };
-  const search = minimize1D(objective, pMin, pMax, 14, 1e-4);
+  const search = minimize1D(objective, pMin, pMax, 14, 2e-3);
   let p0 = search.x;
   objective(p0);
   let a0 = coef[0]!;
@@ -95,22 +95,32 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
   }
   const lnT = d.lnT;
   const y = d.lnR;
+  const cache = new ExpCache(n, 3);
+  const E = cache.values;
   const problem = {
     n,
     m: 3,
     residuals(q: Float64Array, r: Float64Array): boolean {
+      cache.invalidate();
       const a = q[0]!;
       const l0 = q[1]!;
       const p = q[2]!;
-      for (let i = 0; i < n; i++) r[i] = a + Math.exp(p * (l0 - lnT[i]!)) - y[i]!;
-      return Number.isFinite(r[0]!) && Number.isFinite(r[n - 1]!);
+      for (let i = 0; i < n; i++) {
+        const e = Math.exp(p * (l0 - lnT[i]!));
+        E[i] = e;
+        r[i] = a + e - y[i]!;
+      }
+      if (!(Number.isFinite(r[0]!) && Number.isFinite(r[n - 1]!))) return false;
+      cache.store(q);
+      return true;
     },
     jacobian(q: Float64Array, jac: Float64Array): void {
       const l0 = q[1]!;
       const p = q[2]!;
+      const hit = cache.has(q);
       for (let i = 0; i < n; i++) {
         const dl = l0 - lnT[i]!;
-        const e = Math.exp(p * dl);
+        const e = hit ? E[i]! : Math.exp(p * dl);
         jac[3 * i] = 1;
         jac[3 * i + 1] = p * e;
         jac[3 * i + 2] = dl * e;
@@ -118,12 +128,9 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
     },
   };
   const lm = levenbergMarquardt(problem, [a0, Math.log(b0) / p0, p0], {
+    ...POLISH,
     lower: [-Infinity, -50, pMin * 0.5],
     upper: [Infinity, 50, pMax * 1.5],
-    maxIterations: 60,
-    ftol: 1e-10,
-    xtol: 1e-10,
-    gtol: 1e-10,
   });
   const cov = covarianceFromJtJ(lm.jtj, 3, lm.rss, n);
   a0 = lm.params[0]!;

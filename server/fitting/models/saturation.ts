@@ -15,7 +15,7 @@ import { covarianceFromJtJ, levenbergMarquardt } from "../solvers/levenberg-marq
 import { minimize1D } from "../solvers/minimize-1d";
 import type { ModelFit } from "../types";
 import { binByLnT } from "./binning";
-import { buildModelFit, type CurveData } from "./common";
+import { buildModelFit, ExpCache, POLISH, type CurveData } from "./common";
 import { lineRss } from "./linear-fit";
 
 /** Weighted LS of y ≈ a + b·u with the constraint a ≥ 0 (b free). */
@@ -62,7 +62,7 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array): Saturati
     return lineRss(u, bins.y, bins.w, 0, bins.n, coef);
   };
   const [lo, hi] = eaInterval(d.T);
-  const search = minimize1D(objective, lo, hi, 16, 1e-4);
+  const search = minimize1D(objective, lo, hi, 16, 2e-3);
   objective(search.x);
   const rhoQF0 = coef[0]!;
   const rho00 = coef[1]!;
@@ -85,21 +85,31 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array): Saturati
   const R = d.R;
   const sw = new Float64Array(n);
   for (let i = 0; i < n; i++) sw[i] = Math.sqrt(w[i]!);
+  const cache = new ExpCache(n, 3);
+  const E = cache.values;
   const problem = {
     n,
     m: 3,
     residuals(q: Float64Array, r: Float64Array): boolean {
+      cache.invalidate();
       const qf = q[0]!;
-      const l0 = q[1]!;
-      const ea = Math.exp(q[2]!);
-      for (let i = 0; i < n; i++) r[i] = (qf + Math.exp(l0 - ea * T[i]!) - R[i]!) * sw[i]!;
-      return Number.isFinite(r[0]!) && Number.isFinite(r[n - 1]!);
-    },
-    jacobian(q: Float64Array, jac: Float64Array): void {
       const l0 = q[1]!;
       const ea = Math.exp(q[2]!);
       for (let i = 0; i < n; i++) {
         const e = Math.exp(l0 - ea * T[i]!);
+        E[i] = e;
+        r[i] = (qf + e - R[i]!) * sw[i]!;
+      }
+      if (!(Number.isFinite(r[0]!) && Number.isFinite(r[n - 1]!))) return false;
+      cache.store(q);
+      return true;
+    },
+    jacobian(q: Float64Array, jac: Float64Array): void {
+      const l0 = q[1]!;
+      const ea = Math.exp(q[2]!);
+      const hit = cache.has(q);
+      for (let i = 0; i < n; i++) {
+        const e = hit ? E[i]! : Math.exp(l0 - ea * T[i]!);
         const s = sw[i]!;
         jac[3 * i] = s;
         jac[3 * i + 1] = e * s;
@@ -108,12 +118,9 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array): Saturati
     },
   };
   const lm = levenbergMarquardt(problem, [rhoQF0, Math.log(rho00), search.x], {
+    ...POLISH,
     lower: [-Infinity, -700, lo - 2],
     upper: [Infinity, 700, hi + 2],
-    maxIterations: 60,
-    ftol: 1e-10,
-    xtol: 1e-10,
-    gtol: 1e-10,
   });
   const cov = covarianceFromJtJ(lm.jtj, 3, lm.rss, n);
   const rho0 = Math.exp(lm.params[1]!);
@@ -156,7 +163,7 @@ export function fitFailedInsulator(d: CurveData): SaturationFit {
     return lineRssNonNegIntercept(u, bins.y, bins.w, bins.n, coef);
   };
   const [lo, hi] = eaInterval(d.T);
-  const search = minimize1D(objective, lo, hi, 16, 1e-4);
+  const search = minimize1D(objective, lo, hi, 16, 2e-3);
   objective(search.x);
   const sqf0 = coef[0]!;
   const s00 = coef[1]!;
@@ -180,26 +187,33 @@ export function fitFailedInsulator(d: CurveData): SaturationFit {
   const y = d.lnR;
   // σ_QF is fitted in units of a typical conductance to keep the problem well scaled
   const gScale = 1 / d.R[0]!;
+  const cache = new ExpCache(n, 3);
+  const E = cache.values;
   const problem = {
     n,
     m: 3,
     residuals(q: Float64Array, r: Float64Array): boolean {
+      cache.invalidate();
       const qf = q[0]! * gScale;
       const l0 = q[1]!;
       const ea = Math.exp(q[2]!);
       for (let i = 0; i < n; i++) {
-        const g = qf + Math.exp(l0 - ea * invT[i]!);
+        const e = Math.exp(l0 - ea * invT[i]!);
+        E[i] = e;
+        const g = qf + e;
         if (!(g > 0)) return false;
         r[i] = -Math.log(g) - y[i]!;
       }
+      cache.store(q);
       return true;
     },
     jacobian(q: Float64Array, jac: Float64Array): void {
       const qf = q[0]! * gScale;
       const l0 = q[1]!;
       const ea = Math.exp(q[2]!);
+      const hit = cache.has(q);
       for (let i = 0; i < n; i++) {
-        const e = Math.exp(l0 - ea * invT[i]!);
+        const e = hit ? E[i]! : Math.exp(l0 - ea * invT[i]!);
         const g = qf + e;
         jac[3 * i] = -gScale / g;
         jac[3 * i + 1] = -e / g;
@@ -208,12 +222,9 @@ export function fitFailedInsulator(d: CurveData): SaturationFit {
     },
   };
   const lm = levenbergMarquardt(problem, [sqf0 / gScale, Math.log(s00), search.x], {
+    ...POLISH,
     lower: [0, -700, lo - 2],
     upper: [Infinity, 700, hi + 2],
-    maxIterations: 60,
-    ftol: 1e-10,
-    xtol: 1e-10,
-    gtol: 1e-10,
   });
   const cov = covarianceFromJtJ(lm.jtj, 3, lm.rss, n);
   const s0 = Math.exp(lm.params[1]!);

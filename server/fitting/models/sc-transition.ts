@@ -5,33 +5,43 @@
  * and for the candidate list a logistic step is also fitted below the
  * resistance maximum:
  *   R = R_n / (1 + exp((T_mid − T)/ΔT))
- * in R space with noise-model weights (params Rn_ohm, Tmid_K, width_K).
+ * in R space with noise-model weights (params Rn_ohm, Tmid_K, width_K). The
+ * Levenberg–Marquardt iterations run on ln T-binned data (the step is smooth
+ * on the bin scale); the residual sum of squares is then evaluated on every
+ * point and scales the covariance.
  */
 import { covarianceFromJtJ, levenbergMarquardt } from "../solvers/levenberg-marquardt";
 import type { ModelFit } from "../types";
-import { buildModelFit, type CurveData } from "./common";
+import { binByLnT } from "./binning";
+import { buildModelFit, POLISH, type CurveData } from "./common";
+
+export function logisticStep(rn: number, tm: number, dt: number, T: number): number {
+  return rn / (1 + Math.exp((tm - T) / dt));
+}
 
 export function fitLogisticTransition(d: CurveData, w: Float64Array, start: { Rn: number; Tmid: number; width: number }): ModelFit {
   const n = d.n;
-  const T = d.T;
-  const R = d.R;
-  const sw = new Float64Array(n);
-  for (let i = 0; i < n; i++) sw[i] = Math.sqrt(w[i]!);
+  const bins = binByLnT(d.lnT, d.R, w, 0, n, 48);
+  const m = bins.n;
+  const T = bins.T;
+  const R = bins.y;
+  const sw = new Float64Array(m);
+  for (let k = 0; k < m; k++) sw[k] = Math.sqrt(bins.w[k]!);
   const problem = {
-    n,
+    n: m,
     m: 3,
     residuals(q: Float64Array, r: Float64Array): boolean {
       const rn = q[0]!;
       const tm = q[1]!;
       const dt = Math.exp(q[2]!);
-      for (let i = 0; i < n; i++) r[i] = (rn / (1 + Math.exp((tm - T[i]!) / dt)) - R[i]!) * sw[i]!;
-      return Number.isFinite(r[0]!) && Number.isFinite(r[n - 1]!);
+      for (let i = 0; i < m; i++) r[i] = (logisticStep(rn, tm, dt, T[i]!) - R[i]!) * sw[i]!;
+      return Number.isFinite(r[0]!) && Number.isFinite(r[m - 1]!);
     },
     jacobian(q: Float64Array, jac: Float64Array): void {
       const rn = q[0]!;
       const tm = q[1]!;
       const dt = Math.exp(q[2]!);
-      for (let i = 0; i < n; i++) {
+      for (let i = 0; i < m; i++) {
         const z = (tm - T[i]!) / dt;
         const e = z > 700 ? Infinity : Math.exp(z);
         const s = 1 / (1 + e);
@@ -44,21 +54,23 @@ export function fitLogisticTransition(d: CurveData, w: Float64Array, start: { Rn
       }
     },
   };
-  const lm = levenbergMarquardt(problem, [start.Rn, start.Tmid, Math.log(Math.max(start.width, 1e-6))], {
-    maxIterations: 60,
-    ftol: 1e-10,
-    xtol: 1e-10,
-    gtol: 1e-10,
-  });
-  const cov = covarianceFromJtJ(lm.jtj, 3, lm.rss, n);
+  const lm = levenbergMarquardt(problem, [start.Rn, start.Tmid, Math.log(Math.max(start.width, 1e-6))], POLISH);
+  const rn = lm.params[0]!;
+  const tm = lm.params[1]!;
   const width = Math.exp(lm.params[2]!);
+  let rss = 0;
+  for (let i = 0; i < n; i++) {
+    const e = logisticStep(rn, tm, width, d.T[i]!) - d.R[i]!;
+    rss += w[i]! * e * e;
+  }
+  const cov = covarianceFromJtJ(lm.jtj, 3, rss, n);
   return buildModelFit({
     model: "sc_transition",
-    params: { Rn_ohm: lm.params[0]!, Tmid_K: lm.params[1]!, width_K: width },
+    params: { Rn_ohm: rn, Tmid_K: tm, width_K: width },
     uncertainties: { Rn_ohm: cov.stderr[0]!, Tmid_K: cov.stderr[1]!, width_K: width * cov.stderr[2]! },
     space: "R",
     T: d.T,
-    rss: lm.rss,
+    rss,
     k: 3,
     converged: lm.converged,
     iterations: lm.iterations,

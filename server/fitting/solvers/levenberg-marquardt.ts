@@ -81,7 +81,33 @@ function sumSquares(r: Float64Array, n: number): number {
   return s;
 }
 
+/**
+ * Work buffers shared by successive calls (the solver is not re-entrant:
+ * problem callbacks must not call levenbergMarquardt themselves). Avoids
+ * allocating n-sized arrays for every fit of every curve.
+ */
+const pool: Float64Array[] = [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
+let depth = 0;
+function scratch(slot: number, size: number): Float64Array {
+  if (depth > 1) return new Float64Array(size);
+  let buf = pool[slot]!;
+  if (buf.length < size) {
+    buf = new Float64Array(Math.max(size, 2 * buf.length));
+    pool[slot] = buf;
+  }
+  return buf.subarray(0, size);
+}
+
 export function levenbergMarquardt(problem: LmProblem, start: ArrayLike<number>, options: LmOptions = {}): LmResult {
+  depth++;
+  try {
+    return solve(problem, start, options);
+  } finally {
+    depth--;
+  }
+}
+
+function solve(problem: LmProblem, start: ArrayLike<number>, options: LmOptions): LmResult {
   const { n, m } = problem;
   const maxIterations = options.maxIterations ?? 200;
   const ftol = options.ftol ?? 1e-12;
@@ -94,9 +120,9 @@ export function levenbergMarquardt(problem: LmProblem, start: ArrayLike<number>,
 
   const p = new Float64Array(m);
   for (let j = 0; j < m; j++) p[j] = clamp(start[j] ?? 0, lower[j]!, upper[j]!);
-  const r = new Float64Array(n);
-  const rTrial = new Float64Array(n);
-  const jac = new Float64Array(n * m);
+  const r = scratch(0, n);
+  const rTrial = scratch(1, n);
+  const jac = scratch(2, n * m);
   const jtj = new Float64Array(m * m);
   const jtr = new Float64Array(m);
   const diag = new Float64Array(m);

@@ -14,7 +14,7 @@ export interface Minimum1D {
 
 const GOLD = 0.381966011250105;
 
-/** Brent's method on [a, b] (f assumed unimodal there). */
+/** Brent's method on [a, b] (f assumed unimodal there); tolerance relative to max(|x|, 1). */
 export function brent(f: (x: number) => number, a: number, b: number, tol: number, maxIter = 60): Minimum1D {
   let x = a + GOLD * (b - a);
   let w = x;
@@ -27,7 +27,7 @@ export function brent(f: (x: number) => number, a: number, b: number, tol: numbe
   let evaluations = 1;
   for (let iter = 0; iter < maxIter; iter++) {
     const xm = 0.5 * (a + b);
-    const tol1 = tol * Math.abs(x) + 1e-12;
+    const tol1 = tol * (Math.abs(x) + 1);
     const tol2 = 2 * tol1;
     if (Math.abs(x - xm) <= tol2 - 0.5 * (b - a)) break;
     let useGolden = true;
