@@ -3,7 +3,7 @@
  * decimal comma, header row and units row from the first lines, then streaming rows.
  */
 import { bindColumns } from "./binding";
-import { LineSplitter, TextDecoding } from "./bytes";
+import { LineSplitter, type TextDecoding } from "./bytes";
 import type { DiagnosticSink } from "./diagnostics";
 import { parseNumberText, numState, NUM_OK, NUM_MISSING } from "./number";
 import type { ResolvedOptions } from "./options";

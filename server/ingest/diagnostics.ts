@@ -24,7 +24,7 @@ export function describeWhere(file: string, where: Where): string {
 /** Shortens arbitrary text for a message (file content may be long or binary). */
 export function snippet(text: string, max = 40): string {
   // Replace control characters so a message stays one readable line.
-  // eslint-disable-next-line no-control-regex
+   
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD");
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }

@@ -143,7 +143,7 @@ export function parseJsonUpload(
         constP: c.P_GPa ?? null,
       },
       { ...opts.segmentation, minPoints: 2 },
-      { forceKind: c.kind },
+      { forceKind: c.kind, constSource: "as declared" },
     );
     const quantity: TQuantity = c.quantity ?? "resistance";
     if (report.segments.length !== 1 || report.segments[0]!.idx.length !== n) {
@@ -183,6 +183,9 @@ export function parseJsonUpload(
       if (c.pressureDirection !== undefined) curve.pressureDirection = c.pressureDirection;
       curves.push(curve);
     }
+  });
+  curves.forEach((c, i) => {
+    c.order = i;
   });
   return curves;
 }

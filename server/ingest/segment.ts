@@ -62,15 +62,14 @@ export interface SegmentReport {
 export interface SegmentOptions {
   /** JSON uploads: the kind is declared, only the swept variable is examined. */
   forceKind?: TCurveKind;
+  /** How constH/constP are described in reasons (default "given by the import options"). */
+  constSource?: string;
 }
 
 /** Formats a number for reasons: up to 6 significant digits, no exponent for usual values. */
 export function fmt(x: number): string {
   if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  if (a >= 1e-4 && a < 1e9) return String(Number(x.toPrecision(6)));
-  return x.toPrecision(4);
+  return String(Number(x.toPrecision(6)));
 }
 
 /** Median by quickselect on a copy (O(n)); NaN for an empty array. */
@@ -329,46 +328,62 @@ export function segmentSeries(
       kind === "RT"
         ? extendSweep(X, tAbs, tRel, F, fLimit, checkP ? P : null, pLimit, st, m, dir)
         : extendSweep(X, hAbs, hRel, F, fLimit, checkP ? P : null, pLimit, st, m, dir);
-    let kept = longestMonotonic(X, st, extIdx, dir);
-    const jitter = extIdx - st + 1 - kept.length;
-    if (!opts.forceKind && kept.length > 2) {
-      // 5. A plateau at either end (many points within tolerance of the first or last value,
-      // far more than the sweep's own step size would put there) is settling, not sweep: keep
-      // one point of it. A set-point step followed by a wait then leaves too few points.
-      const xa = X[kept[0]!]!;
-      const xb = X[kept[kept.length - 1]!]!;
-      const ta = kind === "RT" ? tolOf(tAbs, tRel, xa) : tolOf(hAbs, hRel, xa);
-      const tb = kind === "RT" ? tolOf(tAbs, tRel, xb) : tolOf(hAbs, hRel, xb);
-      let a = 0;
-      while (a + 1 < kept.length && Math.abs(X[kept[a + 1]!]! - xa) <= ta) a++;
-      let b = kept.length - 1;
-      while (b - 1 > a && Math.abs(X[kept[b - 1]!]! - xb) <= tb) b--;
-      const step = medianStep(X, kept, a, b);
-      const tailCount = kept.length - 1 - b;
-      if (a < 3 || (step > 0 && a <= (5 * ta) / step)) a = 0;
-      if (tailCount < 3 || (step > 0 && tailCount <= (5 * tb) / step)) b = kept.length - 1;
-      if (a > 0) log.add("stationary", ix[kept[0]!]!, ix[kept[a - 1]!]!, a);
-      if (b < kept.length - 1) log.add("stationary", ix[kept[b + 1]!]!, ix[kept[kept.length - 1]!]!, kept.length - 1 - b);
-      if (a > 0 || b < kept.length - 1) kept = kept.slice(a, b + 1);
+    // 5. A plateau at either end — a run of consecutive points within tolerance of the first or
+    // last value, far longer than the sweep's own step size explains — is settling or waiting,
+    // not sweep: only its point next to the sweep is kept. A set-point step followed by a wait
+    // thus leaves too few points to count as a sweep.
+    let from = st;
+    let to = extIdx;
+    if (!opts.forceKind && extIdx - st >= 3) {
+      const isT = kind === "RT";
+      const xa = X[st]!;
+      const xb = X[extIdx]!;
+      const ta = isT ? tolOf(tAbs, tRel, xa) : tolOf(hAbs, hRel, xa);
+      const tb = isT ? tolOf(tAbs, tRel, xb) : tolOf(hAbs, hRel, xb);
+      let a = st;
+      while (a + 1 <= extIdx && Math.abs(X[a + 1]! - xa) <= ta) a++;
+      let b = extIdx;
+      while (b - 1 >= a && Math.abs(X[b - 1]! - xb) <= tb) b--;
+      const step = rawMedianStep(X, a, b);
+      const headRun = a - st;
+      const tailRun = extIdx - b;
+      if (headRun >= 3 && headRun > (5 * ta) / step) {
+        log.add("stationary", ix[st]!, ix[a - 1]!, headRun);
+        from = a;
+      }
+      if (tailRun >= 3 && tailRun > (5 * tb) / step) {
+        log.add("stationary", ix[b + 1]!, ix[extIdx]!, tailRun);
+        to = b;
+      }
     }
-
+    const kept = longestMonotonic(X, from, to, dir);
+    const jitter = to - from + 1 - kept.length;
     if (kept.length < s.minPoints) {
-      log.add("short", ix[st]!, ix[extIdx]!, extIdx - st + 1);
-    } else {
-      for (let q = 0; q < kept.length; q++) kept[q] = ix[kept[q]!]!;
-      segments.push(buildSegment(kind, dir, kept, jitter, input, s, opts));
+      // Too short to be a sweep. Its last point may still start the next one (e.g. the first
+      // point of a cooling sweep right after a set-point jump), so it is examined again.
+      if (extIdx > i) {
+        if (extIdx > st) log.add("short", ix[st]!, ix[extIdx - 1]!, extIdx - st);
+        i = extIdx;
+      } else {
+        log.add("short", ix[st]!, ix[extIdx]!, extIdx - st + 1);
+        i = extIdx + 1;
+      }
+      continue;
     }
+    for (let q = 0; q < kept.length; q++) kept[q] = ix[kept[q]!]!;
+    segments.push(buildSegment(kind, dir, kept, jitter, input, s, opts));
     i = extIdx + 1;
   }
   return { segments, dropped: log.list };
 }
 
-/** Median |step| between consecutive kept points kept[a..b]; 0 when there is no step. */
-function medianStep(X: Float64Array, kept: Int32Array, a: number, b: number): number {
-  if (b <= a) return 0;
+/** Median |X[q+1] − X[q]| for q in [a, b); Infinity when there is no step (a jump only). */
+function rawMedianStep(X: Float64Array, a: number, b: number): number {
+  if (b <= a) return Infinity;
   const d = new Float64Array(b - a);
-  for (let q = a; q < b; q++) d[q - a] = Math.abs(X[kept[q + 1]!]! - X[kept[q]!]!);
-  return median(d);
+  for (let q = a; q < b; q++) d[q - a] = Math.abs(X[q + 1]! - X[q]!);
+  const m = median(d);
+  return m > 0 ? m : Infinity;
 }
 
 function hasNumber(a: Float64Array): boolean {
@@ -444,7 +459,7 @@ function buildSegment(
         );
     } else if (input.constH !== null) {
       fixed.H_Oe = input.constH;
-      parts.push(`field ${fmt(input.constH)} Oe given by the import options`);
+      parts.push(`field ${fmt(input.constH)} Oe ${opts.constSource ?? "given by the import options"}`);
     } else {
       parts.push("no field recorded (field unknown)");
     }
@@ -464,7 +479,7 @@ function buildSegment(
     parts.push(`pressure constant at ${fmt(med)} GPa within ±${fmt(spread(Pk))} GPa`);
   } else if (input.constP !== null) {
     fixed.P_GPa = input.constP;
-    parts.push(`pressure ${fmt(input.constP)} GPa given by the import options`);
+    parts.push(`pressure ${fmt(input.constP)} GPa ${opts.constSource ?? "given by the import options"}`);
   }
 
   let direction: TDirection;

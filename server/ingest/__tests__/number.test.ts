@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { NUM_INVALID, NUM_MISSING, NUM_OK, numState, parseNumberText } from "../number";
+
+function parse(text: string, decimalComma = false): { value: number; status: number } {
+  const value = parseNumberText(text, decimalComma);
+  return { value, status: numState.status };
+}
+
+describe("parseNumber", () => {
+  it.each([
+    ["0", 0],
+    ["-0.5", -0.5],
+    ["+12", 12],
+    ["1.", 1],
+    [".25", 0.25],
+    ["2.00049996376038", 2.00049996376038],
+    ["-10000.7678125", -10000.7678125],
+    ["7.63636169722304e-006", 7.63636169722304e-6],
+    ["1.07923080942839E-6", 1.07923080942839e-6],
+    ["1.0000E+101", 1e101],
+    ["3.793667895D+02", 379.3667895],
+    ["  42.5  ", 42.5],
+    ['"3.25"', 3.25],
+    ["30423338.25", 30423338.25],
+    ["0.000000000000000000000001", 1e-24],
+    ["123456789012345678901234567890", 1.2345678901234568e29],
+  ])("reads %s exactly like Number()", (text, expected) => {
+    const r = parse(text);
+    expect(r.status).toBe(NUM_OK);
+    expect(Object.is(r.value, expected) || r.value === expected).toBe(true);
+  });
+
+  it("reads decimal commas only when asked", () => {
+    expect(parse("1,234", true)).toEqual({ value: 1.234, status: NUM_OK });
+    expect(parse("-0,5e3", true)).toEqual({ value: -500, status: NUM_OK });
+    expect(parse("1,234").status).toBe(NUM_INVALID);
+  });
+
+  it.each(["", "   ", "NaN", "nan", "N/A", "NA", "null", "--", "-", "inf", "-Infinity"])(
+    "treats %j as a missing value",
+    (text) => {
+      expect(parse(text).status).toBe(NUM_MISSING);
+    },
+  );
+
+  it.each(["abc", "1.2.3", "1e", "e5", "12abc", "0x1A", "1,5", ".", "+", "1 2", "--5"])(
+    "rejects %j as not a number",
+    (text) => {
+      const r = parse(text);
+      expect(r.status).toBe(NUM_INVALID);
+      expect(Number.isNaN(r.value)).toBe(true);
+    },
+  );
+
+  it("agrees with Number() on any double printed in any of JavaScript's formats", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 17 }), (x, p) => {
+        for (const text of [String(x), x.toExponential(), x.toPrecision(p), x.toExponential(p - 1)]) {
+          const r = parse(text);
+          expect(r.status).toBe(NUM_OK);
+          expect(r.value).toBe(Number(text));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
