@@ -563,7 +563,7 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
     const z = rhoQF / uQF;
     const floorRatio = rhoQF / floor;
     const L1 = 1.2 * (z - 5);
-    const L2 = 4 * Math.log(Math.max(floorRatio, 1e-6) / 1.5);
+    const L2 = 3 * Math.log(Math.max(floorRatio, 1e-6) / 0.7);
     Lm1 = Math.min(L1, L2);
     L = Lm1;
     const where = `${plateau.k} points below ${fmt(plateau.tTop)} K`;
@@ -588,7 +588,7 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
     const z = rhoQF / uQF;
     const floorRatio = rhoQF / floor;
     const L1 = 1.2 * (z - 5);
-    const L2 = 4 * Math.log(Math.max(floorRatio, 1e-6) / 1.5);
+    const L2 = 3 * Math.log(Math.max(floorRatio, 1e-6) / 0.7);
     const L3 = 10 * (phi - 0.4);
     Lm1 = Math.min(L1, L2, L3);
     // zero cannot be established either: the upper bound of ρ_QF compared with R_max

@@ -83,22 +83,45 @@ export function estimateNoise(lnT: Float64Array, R: Float64Array, lnR?: Float64A
   }
   const relative = k >= 3 ? 1.4826 * medianInPlace(buf, k) : NaN;
 
-  // |R| threshold: 20th percentile (at least 5 interior points)
+  // floor: start from the 5 interior points of smallest |R|, then take every
+  // point within a few σ of their level (the zero-resistance stretch of a
+  // superconductor, the plateau of a failed superconductor, the flattest
+  // part of an insulator) — points on a steep transition, whose neighbour
+  // residuals are inflated by curvature, stay out
+  const dAbs = new Float64Array(n);
+  for (let i = 1; i < n - 1; i++) {
+    const span = lnT[i + 1]! - lnT[i - 1]!;
+    if (!(span > 0)) {
+      dAbs[i] = NaN;
+      continue;
+    }
+    const a = (lnT[i + 1]! - lnT[i]!) / span;
+    const b = 1 - a;
+    dAbs[i] = Math.abs(R[i]! - a * R[i - 1]! - b * R[i + 1]!) / Math.sqrt(1 + a * a + b * b);
+  }
   const abs = rs.subarray(0, Math.max(n - 2, 0));
   for (let i = 1; i < n - 1; i++) abs[i - 1] = Math.abs(R[i]!);
   const m = abs.length;
-  const thr = m ? selectInPlace(abs, m, Math.min(m - 1, Math.max(4, Math.floor(0.2 * m)))) : 0;
+  const thr = m ? selectInPlace(abs, m, Math.min(m - 1, 4)) : 0;
+  const lv = new Float64Array(Math.max(n, 1));
   k = 0;
+  let kl = 0;
   for (let i = 1; i < n - 1; i++) {
-    if (Math.abs(R[i]!) > thr) continue;
-    const span = lnT[i + 1]! - lnT[i - 1]!;
-    if (!(span > 0)) continue;
-    const a = (lnT[i + 1]! - lnT[i]!) / span;
-    const b = 1 - a;
-    const d = R[i]! - a * R[i - 1]! - b * R[i + 1]!;
-    buf[k++] = Math.abs(d) / Math.sqrt(1 + a * a + b * b);
+    if (Math.abs(R[i]!) > thr || !(dAbs[i]! >= 0)) continue;
+    buf[k++] = dAbs[i]!;
+    lv[kl++] = R[i]!;
   }
-  const floor = k >= 3 ? 1.4826 * medianInPlace(buf, k) : NaN;
+  let floor = k >= 3 ? 1.4826 * medianInPlace(buf, k) : NaN;
+  if (Number.isFinite(floor)) {
+    const level = medianInPlace(lv, kl);
+    const band = 4 * floor + 0.05 * Math.abs(level);
+    k = 0;
+    for (let i = 1; i < n - 1; i++) {
+      if (Math.abs(R[i]! - level) > band || !(dAbs[i]! >= 0)) continue;
+      buf[k++] = dAbs[i]!;
+    }
+    if (k >= 5) floor = 1.4826 * medianInPlace(buf, k);
+  }
   return { relative, floor };
 }
 
