@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
+import { CRYOSTAT_LABEL, FILTER_LABEL, STAGE_LABEL } from "~/components/setups/labels";
 import { Field } from "~/components/ui/field";
 import type { TSetupDto, ZFilterStageInput, ZSetupFields } from "~/server/domains/setups/schemas";
 
@@ -11,15 +12,6 @@ export type TSetupFormValues = z.input<typeof ZSetupFields>;
 const CRYOSTATS = ["DILUTION", "HE3", "HE4", "PPMS", "DYNACOOL", "ADR", "OTHER"] as const;
 const FILTER_TYPES = ["PI", "RC", "LC", "COPPER_POWDER", "THERMOCOAX", "SILVER_EPOXY", "MICROWAVE_ABSORBER", "TWISTED_PAIR", "OTHER"] as const;
 const STAGES = ["ROOM", "K50", "K4", "STILL", "COLD_PLATE", "MIXING_CHAMBER", "SAMPLE"] as const;
-const STAGE_LABEL: Record<(typeof STAGES)[number], string> = {
-  ROOM: "300 K",
-  K50: "50 K",
-  K4: "4 K",
-  STILL: "still",
-  COLD_PLATE: "cold plate",
-  MIXING_CHAMBER: "mixing chamber",
-  SAMPLE: "sample stage",
-};
 
 function num(value: FormDataEntryValue | null): number | null {
   const text = String(value ?? "").trim().replace(",", ".");
@@ -98,7 +90,7 @@ export function SetupForm({
             <select id="cryostat" name="cryostat" defaultValue={initial?.cryostat ?? "DILUTION"}>
               {CRYOSTATS.map((c) => (
                 <option key={c} value={c}>
-                  {c === "HE3" ? "³He" : c === "HE4" ? "⁴He" : c.toLowerCase()}
+                  {CRYOSTAT_LABEL[c]}
                 </option>
               ))}
             </select>
@@ -169,7 +161,7 @@ export function SetupForm({
                 >
                   {FILTER_TYPES.map((t) => (
                     <option key={t} value={t}>
-                      {t === "PI" ? "π" : t.toLowerCase().replace("_", " ")}
+                      {FILTER_LABEL[t]}
                     </option>
                   ))}
                 </select>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "~/components/trpc/client";
 import { errorInfo, Field } from "~/components/ui/field";
+import { CRYOSTAT_LABEL, describeFilterStage } from "~/components/setups/labels";
 import { GradeBadge } from "~/components/ui/grade-badge";
 
 const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const;
@@ -131,14 +132,14 @@ export function LabClient({ labId }: { labId: string }) {
                   {setups.map((s) => (
                     <tr key={s.id}>
                       <td>{s.name}</td>
-                      <td className="muted">{s.cryostat.toLowerCase()}</td>
+                      <td className="muted">{CRYOSTAT_LABEL[s.cryostat]}</td>
                       <td>
                         <GradeBadge grade={s.filteringGrade} title={s.filteringExplanation} />
                       </td>
                       <td className="muted small">
                         {s.filterStages.length === 0
                           ? "none recorded"
-                          : s.filterStages.map((f) => `${f.type.toLowerCase().replace("_", " ")} @ ${f.stage.toLowerCase().replace("_", " ")}${f.attenuationDb != null ? ` (${f.attenuationDb} dB)` : ""}`).join(" → ")}
+                          : s.filterStages.map(describeFilterStage).join(" → ")}
                       </td>
                       <td className="num">
                         {lab.myRole !== "VIEWER" ? (

@@ -8,6 +8,7 @@ import { sequentialColor } from "~/components/charts/palette";
 import { conditionLabel } from "~/components/curves/labels";
 import { useTRPC } from "~/components/trpc/client";
 import { errorInfo } from "~/components/ui/field";
+import { CRYOSTAT_LABEL, describeFilterStage } from "~/components/setups/labels";
 import { GradeBadge } from "~/components/ui/grade-badge";
 import { PhaseBadge } from "~/components/ui/phase-badge";
 
@@ -199,7 +200,7 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
                   <GradeBadge grade={s.filteringGrade} title={s.filteringExplanation} />
                 </div>
                 <p className="subtle small">
-                  {s.cryostat.toLowerCase()}
+                  {CRYOSTAT_LABEL[s.cryostat]}
                   {s.baseTemperatureK ? `, base ${formatNumber(s.baseTemperatureK)} K` : ""}
                   {s.excitation ? `, ${s.excitation}` : ""}
                   {s.excitationAmplitudeA ? ` ${formatNumber(s.excitationAmplitudeA * 1e9)} nA` : ""}
@@ -210,11 +211,7 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
                 {s.filterStages.length > 0 ? (
                   <ol className="small muted" style={{ margin: 0, paddingLeft: 18 }}>
                     {s.filterStages.map((f) => (
-                      <li key={f.position}>
-                        {f.type === "PI" ? "π" : f.type.toLowerCase().replaceAll("_", " ")} filter at {f.stage.toLowerCase().replaceAll("_", " ")}
-                        {f.attenuationDb != null ? `, ${f.attenuationDb} dB` : ""}
-                        {f.bandLowHz && f.bandHighHz ? ` over ${formatNumber(f.bandLowHz / 1e6)} MHz–${formatNumber(f.bandHighHz / 1e9)} GHz` : ""}
-                      </li>
+                      <li key={f.position}>{describeFilterStage(f)}</li>
                     ))}
                   </ol>
                 ) : null}
