@@ -53,6 +53,9 @@ function resolve(o: AnalyzeOptions): Resolved {
 }
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** Fraction of the maximum of w below which the high-T side is no longer fitted by the insulating laws. */
+const ACTIVATED_FRACTION = 0.15;
 const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
 function est(value: number, unc: number | null | undefined): Estimate | undefined {
@@ -651,6 +654,24 @@ function analyzeInsSide(
       }
     }
   }
+  // hopping laws describe the activated regime: where w has fallen well below
+  // its maximum on the high-T side, a background (a power-law prefactor, weak
+  // localization) dominates and would bias the exponent — cut it off when
+  // enough window remains
+  if (kTopW >= 0) {
+    const wTop = -prof.slope[kTopW]!;
+    for (let k = kTopW + 1; k < G && centres[k]! <= Math.log(tTop); k++) {
+      const sl = prof.slope[k]!;
+      const se = prof.slopeSE1[k]! * sigmaRel;
+      if (Number.isFinite(sl) && -sl + 2 * se < ACTIVATED_FRACTION * wTop) {
+        const tAct = Math.exp(0.5 * (centres[k - 1]! + centres[k]!));
+        let nBelow = 0;
+        while (nBelow < d.n && d.T[nBelow]! <= tAct) nBelow++;
+        if (tAct >= 3 * d.T[0]! && nBelow >= 12) tTop = tAct;
+        break;
+      }
+    }
+  }
   let i1 = d.n;
   while (i1 > 0 && d.T[i1 - 1]! > tTop * (1 + 1e-12)) i1--;
   // positive resistances only
@@ -702,15 +723,20 @@ function analyzeInsSide(
   // 0 at the lowest temperatures) plus model-based (AICc of Eq. 1 against the
   // best hopping law)
   let Lw = 0;
+  let resolve = 0;
   if (Number.isFinite(sW)) {
     const seLo = kw0 >= 0 ? prof.slopeSE1[kw0]! * sigmaRel : 0;
     // significance of the fall of w and its size (hopping w only grows on
     // cooling; slow drifts of the baseline can fake a few-% turnover)
-    Lw = wLo >= wMax - seLo ? -8 : clip(0.7 * (sW - 4), -6, 6) + clip(20 * (1 - q - 0.1), -4, 6);
+    // how well a 25 % turnover of w would be resolved at the low end
+    resolve = seLo > 0 ? (0.25 * Math.abs(wMax)) / seLo : 10;
+    Lw = wLo >= wMax - seLo ? -clip(2 * resolve, 1, 8) : clip(0.7 * (sW - 4), -6, 6) + clip(20 * (1 - q - 0.1), -4, 6);
   }
   // AICc is the second opinion: it can tip a borderline case, not override
-  // the shape of w (both Eq. 1 and the hopping laws are idealisations)
-  let Lm2 = clip(dAicc / 4, -3, 3) + Lw;
+  // the shape of w (both Eq. 1 and the hopping laws are idealisations) —
+  // unless w is too noisy to show the shape
+  const aiccCap = 3 + 5 * (1 - Math.min(1, resolve / 4));
+  let Lm2 = clip(dAicc / 4, -aiccCap, aiccCap) + Lw;
   if (hump) Lm2 = Math.max(Lm2, 4);
   const pM2 = logistic(clip(Lm2, -12, 12));
   const tOnset = kwMax >= 0 ? Math.exp(centres[kwMax]!) : NaN;
