@@ -3,6 +3,7 @@ import { curveRouter } from "./routers/curve";
 import { labRouter } from "./routers/lab";
 import { sampleRouter } from "./routers/sample";
 import { setupRouter } from "./routers/setup";
+import { tokenRouter } from "./routers/token";
 import { userRouter } from "./routers/user";
 
 export const appRouter = createTRPCRouter({
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   sample: sampleRouter,
   setup: setupRouter,
   curve: curveRouter,
+  token: tokenRouter,
 });
 
 export type AppRouter = typeof appRouter;

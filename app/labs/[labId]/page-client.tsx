@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
+import { ApiTokens } from "~/components/labs/api-tokens";
 import { useTRPC } from "~/components/trpc/client";
 import { errorInfo, Field } from "~/components/ui/field";
 import { CRYOSTAT_LABEL, describeFilterStage } from "~/components/setups/labels";
@@ -154,6 +155,7 @@ export function LabClient({ labId }: { labId: string }) {
               </table>
             )}
           </section>
+          <ApiTokens labId={labId} canWrite={lab.myRole !== "VIEWER"} />
         </div>
         <div className="stack">
           {isAdmin ? (

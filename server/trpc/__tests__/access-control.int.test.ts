@@ -22,6 +22,7 @@ interface World {
   privateCurve: string;
   setupB: string;
   invitationB: string;
+  tokenB: string;
 }
 
 let w: World;
@@ -46,7 +47,8 @@ beforeAll(async () => {
     data: { labId: labB.id, email: "someone@test.invalid", role: "MEMBER", tokenHash: `h-${labB.id}`, invitedById: bob.id, expiresAt: new Date(Date.now() + 1e8) },
     select: { id: true },
   });
-  w = { db, alice: alice.actor, bob: bob.actor, labA: labA.id, labB: labB.id, privateSample: sample.id, privateCurve: created[0]!, setupB: setup.id, invitationB: invitation.id };
+  const token = await db.apiToken.create({ data: { labId: labB.id, createdById: bob.id, name: "B logger", prefix: "sit_b", tokenHash: `t-${labB.id}`, scopes: ["read", "write"] }, select: { id: true } });
+  w = { db, alice: alice.actor, bob: bob.actor, labA: labA.id, labB: labB.id, privateSample: sample.id, privateCurve: created[0]!, setupB: setup.id, invitationB: invitation.id, tokenB: token.id };
 });
 
 const caller = (actor: Actor) => createCaller({ db: w.db, actor, headers: new Headers() });
@@ -101,6 +103,9 @@ const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
   "setup.list": (actor) => expectDenied(caller(actor).setup.list({ labId: w.labB })),
   "setup.create": (actor) => expectDenied(caller(actor).setup.create({ ...setupFields, labId: w.labB })),
   "setup.update": (actor) => expectDenied(caller(actor).setup.update({ ...setupFields, setupId: w.setupB })),
+  "token.list": (actor) => expectDenied(caller(actor).token.list({ labId: w.labB })),
+  "token.create": (actor) => expectDenied(caller(actor).token.create({ labId: w.labB, name: "sneaky", scopes: ["read", "write"] })),
+  "token.revoke": (actor) => expectDenied(caller(actor).token.revoke({ tokenId: w.tokenB })),
   "curve.listPlots": (actor) => expectDenied(caller(actor).curve.listPlots({ sampleId: w.privateSample, maxPointsPerCurve: 100 })),
 };
 
@@ -135,6 +140,8 @@ describe("access control between labs", () => {
     expect(lab.invitations.map((i) => i.id)).toContain(w.invitationB);
     const setups = await caller(w.bob).setup.list({ labId: w.labB });
     expect(setups.map((s) => s.name)).toEqual(["B fridge"]);
+    const tokens = await caller(w.bob).token.list({ labId: w.labB });
+    expect(tokens.map((t) => [t.name, t.revokedAt])).toEqual([["B logger", null]]);
   });
 
   it("sharing a sample with lab A makes it readable to A, but still not writable", async () => {

@@ -1,0 +1,2 @@
+// Every operation of /api/v1, so that the OpenAPI document lists them all.
+import "./v1/core";

@@ -1,0 +1,65 @@
+import { ZodError, z } from "zod";
+import type { Db } from "~/server/db";
+import { AppError, HTTP_STATUS } from "~/server/errors";
+import { ANONYMOUS, userActor, type Actor } from "~/server/domains/access/actor";
+import { authenticateToken } from "~/server/domains/tokens/service";
+
+export interface V1Context {
+  req: Request;
+  db: Db;
+  actor: Actor;
+  params: Record<string, string>;
+}
+
+function errorResponse(status: number, code: string, message: string, details?: unknown): Response {
+  return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
+}
+
+/** The caller: a bearer token, else the browser session, else anonymous. A bad token is an error, not anonymity. */
+async function resolveActor(db: Db, req: Request): Promise<Actor | Response> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const actor = match ? await authenticateToken(db, match[1]!) : null;
+    return actor ?? errorResponse(401, "UNAUTHORIZED", "The API token is missing, unknown, revoked or expired.");
+  }
+  const { auth } = await import("~/server/auth");
+  const session = await auth();
+  return session ? userActor(session.user.id) : ANONYMOUS;
+}
+
+/**
+ * Wraps a /api/v1 route handler: resolves the caller, runs the handler, and turns domain and
+ * validation errors into JSON errors `{ error: { code, message, details } }` with their status.
+ */
+export function v1Route(handler: (ctx: V1Context) => Promise<Response | unknown>, options: { requireToken?: boolean; requireScope?: "read" | "write" } = {}) {
+  return async (req: Request, route: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const { db } = await import("~/server/db");
+    try {
+      const actor = await resolveActor(db, req);
+      if (actor instanceof Response) return actor;
+      if (options.requireToken && actor.kind === "anonymous") return errorResponse(401, "UNAUTHORIZED", "Send a lab API token: Authorization: Bearer sit_…");
+      if (options.requireScope && actor.kind === "token" && !actor.scopes.includes(options.requireScope)) {
+        return errorResponse(403, "FORBIDDEN", `This token lacks the "${options.requireScope}" scope.`);
+      }
+      const result = await handler({ req, db, actor, params: await route.params });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      if (error instanceof AppError) return errorResponse(HTTP_STATUS[error.code], error.code, error.message, error.details);
+      if (error instanceof ZodError) return errorResponse(400, "BAD_REQUEST", "The request is not valid.", z.flattenError(error));
+      console.error("api/v1 failed:", error);
+      return errorResponse(500, "INTERNAL", "Internal server error");
+    }
+  };
+}
+
+/** Parses the query string with a zod object schema. */
+export function parseQuery<T extends z.ZodObject>(req: Request, schema: T): z.infer<T> {
+  const url = new URL(req.url);
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    raw[key] = all.length > 1 ? all : all[0]!;
+  }
+  return schema.parse(raw);
+}
