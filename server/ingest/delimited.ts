@@ -138,16 +138,21 @@ export function detectLayout(
     decimalComma = comma > dot;
   }
 
-  // 3. Data block: first data-like line followed by data-like lines.
+  // 3. Data block: the first data-like line that is followed by data-like lines.
   const isData = rows.map((r) => r.cells.length >= 1 && isDataLine(r.cells, decimalComma));
   const counts = rows.filter((_, k) => isData[k]).map((r) => r.cells.length);
   const modal = counts.length ? mode(counts) : 0;
   let dataIdx = -1;
   for (let k = 0; k < rows.length; k++) {
     if (!isData[k] || rows[k]!.cells.length < Math.min(2, modal)) continue;
-    let ok = true;
-    for (let q = k + 1; q < Math.min(rows.length, k + 4); q++) if (!isData[q]) ok = false;
-    if (ok) {
+    // Followed by data: at least two of the next three lines (fewer near the end of the sample).
+    let next = 0;
+    let data = 0;
+    for (let q = k + 1; q < Math.min(rows.length, k + 4); q++) {
+      next++;
+      if (isData[q]) data++;
+    }
+    if (data >= Math.min(2, next)) {
       dataIdx = k;
       break;
     }

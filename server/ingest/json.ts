@@ -71,6 +71,90 @@ function pathText(path: readonly PropertyKey[]): string {
   return s || "(root)";
 }
 
+/**
+ * Offset of the first JSON syntax error (JSON.parse's message does not always carry one).
+ * A minimal recursive-descent scanner, used only on the error path; -1 when none is found.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const str = () => {
+    if (text[i] !== '"') fail();
+    i++;
+    while (i < n && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      i += text[i] === "\\" ? 2 : 1;
+    }
+    if (i >= n) fail();
+    i++;
+  };
+  const num = () => {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m || m[0] === "" || m[0] === "-") fail();
+    i += m![0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 1000) fail();
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      ws();
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        str();
+        ws();
+        if (text[i] !== ":") fail();
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i] === "}") {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === "[") {
+      i++;
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i] === "]") {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === '"') str();
+    else if (text.startsWith("true", i)) i += 4;
+    else if (text.startsWith("false", i)) i += 5;
+    else if (text.startsWith("null", i)) i += 4;
+    else num();
+  };
+  try {
+    value(0);
+    ws();
+    return i < n ? i : -1;
+  } catch (e) {
+    return typeof e === "number" ? e : -1;
+  }
+}
+
 /** Line and column (1-based) of a character offset. */
 function lineCol(text: string, offset: number): { line: number; col: number } {
   let line = 1;
@@ -96,7 +180,8 @@ export function parseJsonUpload(
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const pos = /position (\d+)/.exec(msg);
-    const where = pos ? lineCol(text, Number(pos[1])) : null;
+    const offset = pos ? Number(pos[1]) : jsonErrorOffset(text);
+    const where = offset >= 0 ? lineCol(text, offset) : null;
     diags.error(
       "json_syntax",
       `not valid JSON: ${msg}`,

@@ -5,7 +5,8 @@
  * one mantissa digit; "," is the decimal separator when `decimalComma` is set (a "." is still
  * accepted). Surrounding double quotes are ignored.
  * Missing-value tokens (empty, NaN, NA, N/A, null, none, -, --, ---, ±inf, ±Infinity) give
- * status MISSING. Anything else that is not a number gives status INVALID.
+ * status MISSING. Anything else that is not a finite number (including an overflowing "1e999")
+ * gives status INVALID.
  *
  * Results are correctly rounded (identical to `Number(text)`): mantissas of up to 15
  * significant digits with |exponent| ≤ 22 take Clinger's exact fast path; everything else
@@ -135,7 +136,8 @@ function slowParse(buf: Uint8Array, start: number, end: number): number {
     s += c === 44 ? "." : c === 100 || c === 68 ? "e" : String.fromCharCode(c);
   }
   const v = Number(s);
-  if (Number.isNaN(v)) {
+  // Overflow to ±Infinity (e.g. "1e999") is not a measurement.
+  if (!Number.isFinite(v)) {
     numState.status = NUM_INVALID;
     return NaN;
   }

@@ -251,6 +251,8 @@ export function segmentSeries(
   // 0. Usable points: field and pressure known where the file has those columns.
   const Hsrc = input.H && hasNumber(input.H) ? input.H : null;
   const Psrc = input.P && hasNumber(input.P) ? input.P : null;
+  // Columns without a single number count as absent (e.g. an unconfigured pressure map).
+  const effective: SeriesInput = { ...input, H: Hsrc, P: Psrc };
   const ignoreH = opts.forceKind === "RT" || !Hsrc;
   const ignoreT = opts.forceKind === "RH";
   const usable = new Int32Array(n);
@@ -371,7 +373,7 @@ export function segmentSeries(
       continue;
     }
     for (let q = 0; q < kept.length; q++) kept[q] = ix[kept[q]!]!;
-    segments.push(buildSegment(kind, dir, kept, jitter, input, s, opts));
+    segments.push(buildSegment(kind, dir, kept, jitter, effective, s, opts));
     i = extIdx + 1;
   }
   return { segments, dropped: log.list };
