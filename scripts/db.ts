@@ -12,24 +12,12 @@ import path from "node:path";
 import { createDb } from "~/server/db";
 import { seedDemoData } from "~/server/domains/demo/seed";
 import { installQueue } from "~/server/jobs/queue";
-import { startEmbeddedPostgres } from "~/server/platform/embedded-postgres";
 import { applyMigrations, MIGRATIONS_DIR } from "~/server/platform/migrate";
-import { loadDotEnv, log, ROOT, settings } from "./lib/launcher";
+import { withDatabase } from "./lib/database";
+import { log, ROOT, settings } from "./lib/launcher";
 
 /** Prisma's last CLI with a WASM schema engine that can diff schemas offline. */
 const DIFF_PRISMA_VERSION = "6.19.3";
-
-async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  loadDotEnv();
-  if (process.env.DATABASE_URL) return work(process.env.DATABASE_URL);
-  const s = settings();
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(s.dataDir, "pg"), port: s.embeddedPort, database: s.database });
-  try {
-    return await work(pg.url);
-  } finally {
-    await pg.stop();
-  }
-}
 
 /** The schema as it was when the newest migration was committed. */
 function schemaAtLastMigration(): string {

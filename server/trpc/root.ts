@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { curveRouter } from "./routers/curve";
+import { fitRouter } from "./routers/fit";
 import { labRouter } from "./routers/lab";
 import { sampleRouter } from "./routers/sample";
 import { setupRouter } from "./routers/setup";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   setup: setupRouter,
   curve: curveRouter,
   token: tokenRouter,
+  fit: fitRouter,
 });
 
 export type AppRouter = typeof appRouter;

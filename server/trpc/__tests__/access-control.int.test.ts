@@ -106,6 +106,10 @@ const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
   "token.list": (actor) => expectDenied(caller(actor).token.list({ labId: w.labB })),
   "token.create": (actor) => expectDenied(caller(actor).token.create({ labId: w.labB, name: "sneaky", scopes: ["read", "write"] })),
   "token.revoke": (actor) => expectDenied(caller(actor).token.revoke({ tokenId: w.tokenB })),
+  "fit.getCurve": (actor) => expectDenied(caller(actor).fit.getCurve({ curveId: w.privateCurve })),
+  "fit.override": (actor) => expectDenied(caller(actor).fit.override({ curveId: w.privateCurve, phase: "S", justification: "not my lab's curve at all" })),
+  "fit.revertOverride": (actor) => expectDenied(caller(actor).fit.revertOverride({ curveId: w.privateCurve })),
+  "fit.refitLab": (actor) => expectDenied(caller(actor).fit.refitLab({ labId: w.labB })),
   "curve.listPlots": (actor) => expectDenied(caller(actor).curve.listPlots({ sampleId: w.privateSample, maxPointsPerCurve: 100 })),
 };
 
