@@ -324,7 +324,7 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
     if (sc.fs) chosen.M1 = sc.fs;
     chosen.S = sc.transition ?? sc.fs ?? undefined;
     if (side === "sc") {
-      if (!sc.fs || !sc.fs.converged) converged = false;
+      if (!sc.decided) converged = false;
       secondary.push(...sc.secondary);
     }
   }
@@ -346,10 +346,7 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
       chosen.M2 = ins.fi ?? undefined;
       chosen.I1 = ins.arrhenius ?? undefined;
       chosen.I2 = ins.vrh ?? undefined;
-      if (side === "ins") {
-        secondary.push(...ins.secondary);
-        if (ins.notConverged) converged = false;
-      }
+      if (side === "ins") secondary.push(...ins.secondary);
     } else if (side === "ins") {
       converged = false;
     }
@@ -387,9 +384,10 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
   let inconclusiveReason: string | null = null;
   if (shortWindow) inconclusiveReason = `temperature window too short (Tmax/Tmin = ${fmt(windowRatio)} < ${opts.minWindowRatio})`;
   else if (side === "flat") inconclusiveReason = `the curve is nearly flat (R(Tmin)/R(Tmax) = ${fmt(Math.exp(net))}); direction undecided`;
-  else if (!converged || !fit || !fit.converged) inconclusiveReason = `the ${modelFor(phase)} fit did not converge`;
+  else if (!converged) inconclusiveReason = "the fits the decision rests on did not converge";
   else if (confidence < opts.inconclusiveBelow)
     inconclusiveReason = `weak or contradictory evidence: ${phase} (${fmt(probs[phase], 2)}) vs ${runner} (${fmt(probs[runner], 2)})`;
+  if (fit && !fit.converged) diag.warnings.push(`the ${fit.model} fit did not converge; its parameters are approximate`);
   const finalConfidence = inconclusiveReason && (shortWindow || side === "flat") ? Math.min(confidence, 0.5) : confidence;
 
   return {
@@ -421,6 +419,8 @@ function fitWlIfPossible(d: CurveData, opts: Resolved, tPeak: number): ModelFit 
 
 interface ScResult {
   pM1: number;
+  /** false when the decision had to rest on a fit that did not converge */
+  decided: boolean;
   reason: string;
   secondary: string[];
   fits: ModelFit[];
@@ -607,7 +607,7 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
   }
   const pM1 = logistic(clip(L, -12, 12));
   if (quantities.Tc90_K) secondary.push(`Tc (90 % of R_max) = ${fmtPm(quantities.Tc90_K.value, quantities.Tc90_K.uncertainty, "K")}`);
-  return { pM1, reason, secondary, fits, fs, transition, quantities };
+  return { pM1, decided: !!(plateau && plateau.k >= 4) || fsOk, reason, secondary, fits, fs, transition, quantities };
 }
 
 interface InsResult {
@@ -621,7 +621,6 @@ interface InsResult {
   arrhenius: ModelFit | null;
   vrh: ModelFit | null;
   quantities: Partial<Record<QuantityKey, Estimate>>;
-  notConverged: boolean;
 }
 
 function analyzeInsSide(
@@ -802,6 +801,5 @@ function analyzeInsSide(
       : `${pText} (< ${opts.pBoundary} → variable-range hopping, ${vrh.model === "es_vrh" ? "Efros–Shklovskii p = 1/2" : "Mott p = 1/3"}, T0 = ${fmtPm(vrh.params.T0_K!, vrh.uncertainties.T0_K, "K")})`;
   secondary.push(`AICc ${arrVsVrh >= 0 ? "prefers Arrhenius over VRH" : "prefers VRH over Arrhenius"} by ${fmt(Math.abs(arrVsVrh), 2)}`);
   if (Number.isFinite(pZ)) secondary.push(`Zabrodskii slope of ln w vs ln T gives p ≈ ${fmt(pZ, 2)}`);
-  const notConverged = !arr.converged || !free.converged;
-  return { pM2, pI1, reason, i1Reason, secondary, fits, fi, arrhenius: arr, vrh, quantities, notConverged };
+  return { pM2, pI1, reason, i1Reason, secondary, fits, fi, arrhenius: arr, vrh, quantities };
 }

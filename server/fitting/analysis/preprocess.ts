@@ -36,12 +36,19 @@ function toNumber(v: unknown): number {
   return NaN;
 }
 
-/** Median of a small array (copied). */
-function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const a = values.slice().sort((x, y) => x - y);
-  const k = a.length;
-  return k % 2 ? a[(k - 1) >> 1]! : 0.5 * (a[k / 2 - 1]! + a[k / 2]!);
+/** Median of a small array (insertion sort in place). */
+function medianSmall(a: Float64Array, n: number): number {
+  if (n === 0) return NaN;
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+  return n % 2 ? a[(n - 1) >> 1]! : 0.5 * (a[n / 2 - 1]! + a[n / 2]!);
 }
 
 const fmt = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(2) : v.toPrecision(3));
@@ -147,12 +154,13 @@ export function prepareCurve(input: { T?: unknown; R?: unknown } | null | undefi
     const abs = Float64Array.from(R, (v) => Math.abs(v)).sort();
     const scale = abs[Math.min(n - 1, Math.floor(0.9 * n))] ?? 0;
     const keep = new Uint8Array(n).fill(1);
+    const neighbours = new Float64Array(10);
     let kept = 0;
     for (let k = 0; k < n; k++) {
       if (R[k]! > 0) continue;
-      const neighbours: number[] = [];
-      for (let j = Math.max(0, k - 5); j <= Math.min(n - 1, k + 5); j++) if (j !== k) neighbours.push(R[j]!);
-      const local = median(neighbours);
+      let cnt = 0;
+      for (let j = Math.max(0, k - 5); j <= Math.min(n - 1, k + 5); j++) if (j !== k) neighbours[cnt++] = R[j]!;
+      const local = medianSmall(neighbours, cnt);
       if (Number.isFinite(local) && local <= 0.05 * scale) {
         kept++;
         continue;

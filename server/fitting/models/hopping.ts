@@ -8,7 +8,7 @@
  * For fixed p the model is linear in (ln R0, T0^p): closed-form least squares.
  * With free p, variable projection: a 1-D search over p with the linear
  * parameters solved exactly, then a Levenberg–Marquardt polish of
- * (ln R0, ln T0, p) on the full data that also yields the full covariance.
+ * (ln R0, ln T0^p, p) on the full data that also yields the full covariance.
  */
 import { covarianceFromJtJ, levenbergMarquardt } from "../solvers/levenberg-marquardt";
 import { minimize1D } from "../solvers/minimize-1d";
@@ -95,6 +95,8 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
   }
   const lnT = d.lnT;
   const y = d.lnR;
+  // parameters (ln R0, ln b, p) with b = T0^p: well conditioned also when
+  // p → 0, where ln T0 = ln b/p runs away
   const cache = new ExpCache(n, 3);
   const E = cache.values;
   const problem = {
@@ -103,10 +105,10 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
     residuals(q: Float64Array, r: Float64Array): boolean {
       cache.invalidate();
       const a = q[0]!;
-      const l0 = q[1]!;
+      const lb = q[1]!;
       const p = q[2]!;
       for (let i = 0; i < n; i++) {
-        const e = Math.exp(p * (l0 - lnT[i]!));
+        const e = Math.exp(lb - p * lnT[i]!);
         E[i] = e;
         r[i] = a + e - y[i]!;
       }
@@ -115,35 +117,42 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
       return true;
     },
     jacobian(q: Float64Array, jac: Float64Array): void {
-      const l0 = q[1]!;
+      const lb = q[1]!;
       const p = q[2]!;
       const hit = cache.has(q);
       for (let i = 0; i < n; i++) {
-        const dl = l0 - lnT[i]!;
-        const e = hit ? E[i]! : Math.exp(p * dl);
+        const e = hit ? E[i]! : Math.exp(lb - p * lnT[i]!);
         jac[3 * i] = 1;
-        jac[3 * i + 1] = p * e;
-        jac[3 * i + 2] = dl * e;
+        jac[3 * i + 1] = e;
+        jac[3 * i + 2] = -lnT[i]! * e;
       }
     },
   };
-  const lm = levenbergMarquardt(problem, [a0, Math.log(b0) / p0, p0], {
+  const lm = levenbergMarquardt(problem, [a0, Math.log(b0), p0], {
     ...POLISH,
-    lower: [-Infinity, -50, pMin * 0.5],
-    upper: [Infinity, 50, pMax * 1.5],
+    // p → 0 (a saturating curve forced into a hopping law) is degenerate;
+    // do not spend long on it
+    maxIterations: 15,
+    lower: [-Infinity, -700, pMin * 0.5],
+    upper: [Infinity, 700, pMax * 1.5],
   });
   const cov = covarianceFromJtJ(lm.jtj, 3, lm.rss, n);
   a0 = lm.params[0]!;
-  const lnT0 = lm.params[1]!;
+  const lnB = lm.params[1]!;
   p0 = lm.params[2]!;
-  b0 = Math.exp(p0 * lnT0);
+  const lnT0 = lnB / p0;
+  // var(ln T0) by the delta method: ∂/∂ln b = 1/p, ∂/∂p = −ln b/p²
+  const g1 = 1 / p0;
+  const g2 = -lnB / (p0 * p0);
+  const C = cov.matrix;
+  const varLnT0 = g1 * g1 * C[4]! + 2 * g1 * g2 * C[5]! + g2 * g2 * C[8]!;
   const R0 = Math.exp(a0);
   const T0 = Math.exp(lnT0);
   return {
     ...buildModelFit({
       model: "hopping_free_p",
       params: { R0_ohm: R0, T0_K: T0, p: p0 },
-      uncertainties: { R0_ohm: R0 * cov.stderr[0]!, T0_K: T0 * cov.stderr[1]!, p: cov.stderr[2]! },
+      uncertainties: { R0_ohm: R0 * cov.stderr[0]!, T0_K: T0 * Math.sqrt(Math.max(varLnT0, 0)), p: cov.stderr[2]! },
       space: "lnR",
       T: d.T,
       rss: lm.rss,
