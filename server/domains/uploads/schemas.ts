@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { ZFieldOrientation, ZPressureDirection } from "~/server/domains/curves/schemas";
+import { ZCreateSampleInput } from "~/server/domains/samples/schemas";
+import { ZSetupFields } from "~/server/domains/setups/schemas";
+import { ZParseOptions } from "~/server/ingest";
+
+export const ZSha256 = z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 as 64 lowercase hex digits");
+
+/** A file name as shown in messages: no path, no control characters. */
+export const ZFileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .transform((name) => name.replace(/^.*[/\\]/, "").replace(/[\u0000-\u001f\u007f]/g, "_") || "upload");
+
+/**
+ * Parse options a user may choose (format, column mapping, delimiter, decimal comma,
+ * constants, segmentation). Limits are the server's (UPLOAD_MAX_BYTES, UPLOAD_MAX_POINTS).
+ */
+export const ZUploadOptions = ZParseOptions.omit({ fileName: true, limits: true });
+export type TUploadOptions = z.infer<typeof ZUploadOptions>;
+
+export const ZDiagnostic = z.object({
+  code: z.string(),
+  message: z.string(),
+  file: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.union([z.number().int(), z.string()]).optional(),
+  expected: z.string().optional(),
+});
+export type TDiagnostic = z.infer<typeof ZDiagnostic>;
+
+export const ZColumnRole = z.enum(["temperature", "field", "pressure", "time", "resistance", "other"]);
+
+export const ZPreviewColumn = z.object({
+  index: z.number().int(),
+  name: z.string(),
+  role: ZColumnRole,
+  unit: z.string(),
+  canonicalUnit: z.string(),
+  factor: z.number(),
+  quantity: z.enum(["resistance", "sheet_resistance", "resistivity"]).optional(),
+  channel: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const ZPreviewCurve = z.object({
+  /** position in the parsed file; commit's excludeCurves refers to it */
+  index: z.number().int(),
+  kind: z.enum(["RT", "RH"]),
+  channel: z.string(),
+  label: z.string().nullable(),
+  quantity: z.enum(["resistance", "sheet_resistance", "resistivity"]),
+  unit: z.string(),
+  pointCount: z.number().int(),
+  direction: z.enum(["warming", "cooling", "up", "down", "mixed"]),
+  fixed: z.object({ H_Oe: z.number().nullable(), T_K: z.number().nullable(), P_GPa: z.number().nullable() }),
+  tRangeK: z.tuple([z.number(), z.number()]),
+  hRangeOe: z.tuple([z.number(), z.number()]).nullable(),
+  rRange: z.tuple([z.number(), z.number()]),
+  pressureDirection: z.enum(["pressurizing", "depressurizing"]).nullable(),
+  segmentReason: z.string(),
+  sourceRows: z.object({ first: z.number(), last: z.number() }),
+  /** downsampled for drawing: x is T (K) for RT curves and H (Oe) for RH curves; y is R in `unit` */
+  points: z.object({ x: z.array(z.number()), y: z.array(z.number()) }),
+});
+export type TPreviewCurve = z.infer<typeof ZPreviewCurve>;
+
+export const ZUploadPreviewDto = z.object({
+  fileName: z.string(),
+  sha256: ZSha256,
+  sizeBytes: z.number().int(),
+  format: z.string(),
+  parser: z.object({ name: z.string(), version: z.string() }),
+  metadata: z.record(z.string(), z.string()),
+  /** the options this preview was parsed with (send them back to commit) */
+  options: ZUploadOptions,
+  columns: z.array(ZPreviewColumn),
+  curves: z.array(ZPreviewCurve),
+  warnings: z.array(ZDiagnostic),
+  /** fatal problems: nothing can be imported until they are fixed */
+  errors: z.array(ZDiagnostic),
+  /** rows the parser had to skip (text where a number belongs, T ≤ 0): refused unless skipBadRows */
+  rowProblems: z.array(ZDiagnostic),
+  stats: z.object({ bytes: z.number().int(), lines: z.number().int(), rows: z.number().int(), points: z.number().int() }),
+  limits: z.object({ maxBytes: z.number().int(), maxPoints: z.number().int() }),
+  /** the same bytes already uploaded to labs the caller belongs to */
+  existingUploads: z.array(z.object({ id: z.string(), labId: z.string(), labName: z.string(), createdAt: z.date(), curveCount: z.number().int(), sampleIds: z.array(z.string()) })),
+});
+export type TUploadPreviewDto = z.infer<typeof ZUploadPreviewDto>;
+
+export const ZPreviewStagedInput = z.object({
+  sha256: ZSha256,
+  fileName: ZFileName,
+  options: ZUploadOptions.default({}),
+});
+export type TPreviewStagedInput = z.infer<typeof ZPreviewStagedInput>;
+
+/** Where the curves go: an existing sample, or one created in the same transaction. */
+export const ZSampleTarget = z.union([
+  z.object({ sampleId: z.string().min(1) }).strict(),
+  z.object({ create: ZCreateSampleInput }).strict(),
+]);
+
+export const ZSetupTarget = z.union([
+  z.object({ setupId: z.string().min(1) }).strict(),
+  z.object({ create: ZSetupFields }).strict(),
+]);
+
+export const ZUploadAssignment = z.object({
+  sample: ZSampleTarget,
+  setup: ZSetupTarget.nullish(),
+  /** pressure of curves whose file records none, GPa */
+  pressureGPa: z.number().min(0, "Pressure cannot be negative").max(1000, "Pressure is in GPa").nullish(),
+  pressureDirection: ZPressureDirection.default("UNKNOWN"),
+  fieldOrientation: ZFieldOrientation.default("PERPENDICULAR"),
+  /** indices (from the preview) of detected curves to leave out */
+  excludeCurves: z.array(z.number().int().nonnegative()).max(100_000).default([]),
+  /** import the other rows when some rows have text where a number belongs or T ≤ 0 */
+  skipBadRows: z.boolean().default(false),
+});
+export type TUploadAssignment = z.infer<typeof ZUploadAssignment>;
+
+export const ZCommitUploadInput = ZUploadAssignment.extend({
+  sha256: ZSha256,
+  fileName: ZFileName,
+  contentType: z.string().max(200).nullish(),
+  options: ZUploadOptions.default({}),
+});
+export type TCommitUploadInput = z.infer<typeof ZCommitUploadInput>;
+
+export const ZUploadResultDto = z.object({
+  uploadId: z.string(),
+  /** true when the same bytes were already uploaded to this lab: nothing was created */
+  isDuplicate: z.boolean(),
+  labId: z.string(),
+  sampleId: z.string(),
+  setupId: z.string().nullable(),
+  sha256: ZSha256,
+  sizeBytes: z.number().int(),
+  format: z.string(),
+  parser: z.object({ name: z.string(), version: z.string() }),
+  /** curves stored by this upload (for a duplicate: those stored the first time) */
+  curveIds: z.array(z.string()),
+  /** detected curves already stored on the sample with identical content */
+  skippedDuplicateCurves: z.number().int(),
+  excludedCurves: z.number().int(),
+  /** fit jobs queued (one per new curve) */
+  queuedFits: z.number().int(),
+  quantity: z.string().nullable(),
+  warnings: z.array(ZDiagnostic),
+});
+export type TUploadResultDto = z.infer<typeof ZUploadResultDto>;
