@@ -84,7 +84,7 @@ export function CurveChart({
       <div style={{ width: "100%", height }} data-testid="curve-chart">
         {xDomain && yDomain ? (
           <ResponsiveContainer width="100%" height="100%">
-            <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
+            <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 24 }}>
               <CartesianGrid stroke="#eef0f3" />
               <XAxis
                 type="number"
@@ -93,6 +93,7 @@ export function CurveChart({
                 domain={xDomain}
                 allowDataOverflow
                 ticks={logX ? logTicks(xDomain[0], xDomain[1]) : undefined}
+                interval={logX ? 0 : "preserveEnd"}
                 tickFormatter={(v: number) => formatNumber(v)}
                 label={{ value: xLabel, position: "insideBottom", offset: -16, fill: "#4b5563" }}
               />
@@ -103,9 +104,10 @@ export function CurveChart({
                 domain={yDomain}
                 allowDataOverflow
                 ticks={logY ? logTicks(yDomain[0], yDomain[1]) : undefined}
+                interval={logY ? 0 : "preserveEnd"}
                 tickFormatter={(v: number) => formatNumber(v)}
-                width={64}
-                label={{ value: yLabel, angle: -90, position: "insideLeft", offset: 0, fill: "#4b5563" }}
+                width={72}
+                label={{ value: yLabel, angle: -90, position: "insideLeft", offset: -8, fill: "#4b5563", style: { textAnchor: "middle" } }}
               />
               <Tooltip
                 cursor={{ strokeDasharray: "3 3" }}

@@ -22,6 +22,8 @@ export const QUANTITY_LABELS: Record<string, string> = {
   wlA_S: "weak localization A, S",
   ratio350mK300K: "R(350 mK)/R(300 K)",
   R300K_ohm: "R(300 K), Ω",
+  zabrodskiiP: "exponent p from the slope of ln w (Zabrodskii)",
+  saturationOnset_K: "saturation onset (curvature changes sign), K",
   R0_ohm: "R₀, Ω",
   T0_K: "T₀, K",
   p: "p",
