@@ -495,7 +495,8 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
   let rLow = Infinity;
   for (let i = 0; i <= iPeak; i++) if (smooth[i]! < rLow) rLow = smooth[i]!;
   const k = clip(Math.round(n / 60), 2, 8);
-  const floor = Number.isFinite(noise.floor) && noise.floor > 0 ? noise.floor : 1e-6 * Math.abs(rMax);
+  // an instrument resolves at best ~6 decades below the normal state
+  const floor = Math.max(Number.isFinite(noise.floor) ? noise.floor : 0, 1e-6 * Math.abs(rMax));
   diag.noiseFloor = floor;
   quantities.Rmax_ohm = { value: rMax, uncertainty: Math.hypot(floor, sigmaRel * rMax) / Math.sqrt(2 * k + 1) };
   const tcOf = (frac: number): Estimate | undefined => {

@@ -151,24 +151,32 @@ export function prepareCurve(input: { T?: unknown; R?: unknown } | null | undefi
   let hasNonPositive = false;
   for (let k = 0; k < n; k++) if (R[k]! <= 0) hasNonPositive = true;
   if (hasNonPositive) {
-    const abs = Float64Array.from(R, (v) => Math.abs(v)).sort();
-    const scale = abs[Math.min(n - 1, Math.floor(0.9 * n))] ?? 0;
     const keep = new Uint8Array(n).fill(1);
     const neighbours = new Float64Array(10);
+    const dev = new Float64Array(10);
     let kept = 0;
     for (let k = 0; k < n; k++) {
       if (R[k]! > 0) continue;
       let cnt = 0;
       for (let j = Math.max(0, k - 5); j <= Math.min(n - 1, k + 5); j++) if (j !== k) neighbours[cnt++] = R[j]!;
+      // point-to-point scatter from successive differences (a smooth trend
+      // across the neighbourhood does not inflate it much)
+      for (let j = 0; j + 1 < cnt; j++) dev[j] = Math.abs(neighbours[j + 1]! - neighbours[j]!);
+      const spread = cnt >= 2 ? (1.4826 * medianSmall(dev, cnt - 1)) / Math.SQRT2 : NaN;
       const local = medianSmall(neighbours, cnt);
-      if (Number.isFinite(local) && local <= 0.05 * scale) {
+      // zero-resistance state: the neighbours themselves scatter around zero
+      // (their median within 3 point-to-point standard deviations of 0)
+      if (cnt >= 2 && Math.abs(local) <= 3 * spread) {
         kept++;
         continue;
       }
       keep[k] = 0;
       dropped.push({
         index: idx[k]!,
-        reason: `non-positive resistance (R = ${fmt(R[k]!)} Ω) where neighbouring points are ≈ ${fmt(local)} Ω`,
+        reason:
+          cnt >= 2
+            ? `non-positive resistance (R = ${fmt(R[k]!)} Ω) where neighbouring points are ≈ ${fmt(local)} Ω`
+            : `non-positive resistance (R = ${fmt(R[k]!)} Ω) without neighbours to compare with`,
       });
     }
     if (kept > 0) warnings.push(`${kept} point(s) with R ≤ 0 kept as the zero-resistance state (noise around zero)`);
