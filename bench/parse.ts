@@ -87,6 +87,7 @@ async function run(path: string, chunk: number): Promise<Record<string, number |
   const rss0 = process.memoryUsage().rss;
   let peak = rss0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const parser = createParser({ fileName: path });
   let pushes = 0;
   for await (const c of createReadStream(path, { highWaterMark: chunk })) {
@@ -95,9 +96,13 @@ async function run(path: string, chunk: number): Promise<Record<string, number |
   }
   const result = parser.finish();
   const t1 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   peak = Math.max(peak, process.memoryUsage().rss);
   const points = result.curves.reduce((a, c) => a + c.R.length, 0);
   const seconds = (t1 - t0) / 1000;
+  // CPU time of this process (user + system): less sensitive than wall time to other load on
+  // a shared machine. Includes file reading, parsing, segmentation and GC.
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   return {
     file: path,
     bytes: statSync(path).size,
@@ -109,6 +114,8 @@ async function run(path: string, chunk: number): Promise<Record<string, number |
     errors: result.errors.length,
     seconds: Number(seconds.toFixed(3)),
     points_per_second: Math.round(result.stats.points / seconds),
+    cpu_seconds: Number(cpuSeconds.toFixed(3)),
+    points_per_cpu_second: Math.round(result.stats.points / cpuSeconds),
     megabytes_per_second: Number((statSync(path).size / 1e6 / seconds).toFixed(1)),
     rss_start_mb: Math.round(rss0 / 1e6),
     rss_peak_mb: Math.round(peak / 1e6),

@@ -48,6 +48,12 @@ export function summariseDropped(
   }
 }
 
+function gatherRows(src: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = src[rows[k]!]!;
+  return out;
+}
+
 export function assembleCurves(
   store: RowStore,
   columns: ParsedColumn[],
@@ -116,21 +122,22 @@ export function assembleCurves(
       );
     }
     const T = new Float64Array(m);
-    const H = ctx.hasField ? new Float64Array(m) : null;
-    const P = ctx.hasPressure ? new Float64Array(m) : null;
     const R = new Float64Array(m);
     const line = new Float64Array(m);
+    const sT = store.T;
+    const sLine = store.line;
+    const rows = new Int32Array(m);
     let k = 0;
     for (let i = 0; i < n; i++) {
       const x = v[i]!;
       if (x !== x) continue;
-      T[k] = store.T[i]!;
-      if (H) H[k] = store.H[i]!;
-      if (P) P[k] = store.P[i]!;
+      T[k] = sT[i]!;
       R[k] = x;
-      line[k] = store.line[i]!;
-      k++;
+      line[k] = sLine[i]!;
+      rows[k++] = i;
     }
+    const H = ctx.hasField ? gatherRows(store.H, rows) : null;
+    const P = ctx.hasPressure ? gatherRows(store.P, rows) : null;
     const report = segmentSeries(
       { T, H, P, line, constH: opts.constants.H_Oe, constP: opts.constants.P_GPa },
       opts.segmentation,

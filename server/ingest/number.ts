@@ -30,7 +30,167 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9;
 }
 
+/** Largest integer below which every integer is exact in a double. */
+const TWO53 = 9007199254740992;
+
+/**
+ * Parses the number in buf[start, end). Fast path for the common case (no blanks or quotes
+ * around it, ≤ 15–16 significant digits, |exponent| ≤ 22); everything else goes to
+ * `parseNumberGeneral`, which handles the full grammar. Status in `numState.status`.
+ */
 export function parseNumber(buf: Uint8Array, start: number, end: number, decimalComma: boolean): number {
+  if (end <= start) return parseNumberGeneral(buf, start, end, decimalComma);
+  let i = start;
+  let c = buf[i]!;
+  const last = buf[end - 1]!;
+  if (c === 32 || c === 9 || c === 34 || last === 32 || last === 9 || last === 34) {
+    return parseNumberGeneral(buf, start, end, decimalComma);
+  }
+  let neg = false;
+  if (c === 45 || c === 43) {
+    neg = c === 45;
+    i++;
+  }
+  let mant = 0;
+  let nd = 0;
+  let dot = -1;
+  for (; i < end; i++) {
+    c = buf[i]!;
+    const d = c - 48;
+    if (d >= 0 && d <= 9) {
+      mant = mant * 10 + d;
+      nd++;
+      continue;
+    }
+    if (dot < 0 && (c === 46 || (decimalComma && c === 44))) {
+      dot = nd;
+      continue;
+    }
+    break;
+  }
+  if (nd === 0) return parseNumberGeneral(buf, start, end, decimalComma);
+  let exp10 = dot >= 0 ? dot - nd : 0;
+  if (i < end) {
+    if (c !== 101 && c !== 69 && c !== 100 && c !== 68) return parseNumberGeneral(buf, start, end, decimalComma);
+    i++;
+    let eneg = false;
+    if (i < end && (buf[i] === 45 || buf[i] === 43)) {
+      eneg = buf[i] === 45;
+      i++;
+    }
+    const e0 = i;
+    let ev = 0;
+    for (; i < end; i++) {
+      const d = buf[i]! - 48;
+      if (d < 0 || d > 9) break;
+      if (ev < 100000) ev = ev * 10 + d;
+    }
+    if (i === e0 || i !== end) return parseNumberGeneral(buf, start, end, decimalComma);
+    exp10 += eneg ? -ev : ev;
+  }
+  // mant only grows digit by digit, so mant ≤ 2^53 at the end means every step was exact.
+  if (mant > TWO53) return parseNumberGeneral(buf, start, end, decimalComma);
+  let v: number;
+  if (exp10 === 0 || mant === 0) v = mant;
+  else if (exp10 > 0 && exp10 <= 22) v = mant * POW10[exp10]!;
+  else if (exp10 < 0 && exp10 >= -22) v = mant / POW10[-exp10]!;
+  else return parseNumberGeneral(buf, start, end, decimalComma);
+  numState.status = NUM_OK;
+  return neg ? -v : v;
+}
+
+/** End offset of the cell read by the last `scanCell` call (the delimiter's index, or the line end). */
+export const cellState = { end: 0 };
+
+/**
+ * Parses the cell that starts at `start` in a line ending at `end`, whose cells are separated by
+ * byte `delim`, in one pass: the number is read while the cell end is searched. Sets
+ * `cellState.end` and `numState.status`. Quoted cells and anything unusual go through
+ * `parseNumberGeneral` after the cell end is found.
+ */
+export function scanCell(buf: Uint8Array, start: number, end: number, delim: number, decimalComma: boolean): number {
+  let i = start;
+  if (i >= end || buf[i] === delim) {
+    cellState.end = i;
+    numState.status = NUM_MISSING;
+    return NaN;
+  }
+  let c = buf[i]!;
+  let neg = false;
+  if (c === 45 || c === 43) {
+    neg = c === 45;
+    i++;
+  }
+  let mant = 0;
+  let nd = 0;
+  let dot = -1;
+  for (; i < end; i++) {
+    c = buf[i]!;
+    const d = c - 48;
+    if (d >= 0 && d <= 9) {
+      mant = mant * 10 + d;
+      nd++;
+      continue;
+    }
+    if (dot < 0 && (c === 46 || (decimalComma && c === 44 && delim !== 44))) {
+      dot = nd;
+      continue;
+    }
+    break;
+  }
+  let exp10 = dot >= 0 ? dot - nd : 0;
+  if (nd > 0 && i < end && (c === 101 || c === 69 || c === 100 || c === 68)) {
+    i++;
+    let eneg = false;
+    if (i < end && (buf[i] === 45 || buf[i] === 43)) {
+      eneg = buf[i] === 45;
+      i++;
+    }
+    const e0 = i;
+    let ev = 0;
+    for (; i < end; i++) {
+      const d = buf[i]! - 48;
+      if (d < 0 || d > 9) break;
+      if (ev < 100000) ev = ev * 10 + d;
+    }
+    if (i === e0) nd = 0; // "1e" is not a number: let the general parser say so
+    exp10 += eneg ? -ev : ev;
+  }
+  if (nd > 0 && (i === end || buf[i] === delim) && mant <= TWO53 && exp10 >= -22 && exp10 <= 22) {
+    cellState.end = i;
+    numState.status = NUM_OK;
+    const v = exp10 === 0 || mant === 0 ? mant : exp10 > 0 ? mant * POW10[exp10]! : mant / POW10[-exp10]!;
+    return neg ? -v : v;
+  }
+  // Slow path: find the cell end (quotes allowed), then parse the whole cell.
+  i = start;
+  let cs = start;
+  let ce: number;
+  if (buf[i] === 34) {
+    i++;
+    while (i < end) {
+      if (buf[i] === 34) {
+        if (i + 1 < end && buf[i + 1] === 34) {
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      i++;
+    }
+    cs = start + 1;
+    ce = i;
+    while (i < end && buf[i] !== delim) i++;
+  } else {
+    while (i < end && buf[i] !== delim) i++;
+    ce = i;
+  }
+  cellState.end = i;
+  return parseNumberGeneral(buf, cs, ce, decimalComma);
+}
+
+/** The full grammar (blanks, quotes, missing-value tokens, long mantissas, big exponents). */
+function parseNumberGeneral(buf: Uint8Array, start: number, end: number, decimalComma: boolean): number {
   while (start < end && isSpace(buf[start]!)) start++;
   while (end > start && isSpace(buf[end - 1]!)) end--;
   if (end - start >= 2 && buf[start] === 34 && buf[end - 1] === 34) {

@@ -123,6 +123,12 @@ export function longestMonotonic(x: Float64Array, from: number, to: number, dir:
   let len = 0;
   for (let q = 0; q < k; q++) {
     const v = dir * x[from + q]!;
+    // Common case in a clean sweep: the point extends the longest run.
+    if (len === 0 || dir * x[from + tails[len - 1]!]! <= v) {
+      prev[q] = len > 0 ? tails[len - 1]! : -1;
+      tails[len++] = q;
+      continue;
+    }
     let lo = 0;
     let hi = len;
     while (lo < hi) {
@@ -265,8 +271,11 @@ export function segmentSeries(
 
   // 1. Glitch removal.
   const bad = new Uint8Array(m0);
-  if (!ignoreT) markGlitches(gather(input.T, usable, m0), tAbs, tRel, s.spikeTolerances, bad);
-  if (Hsrc !== null && !ignoreH) markGlitches(gather(Hsrc, usable, m0), hAbs, hRel, s.spikeTolerances, bad);
+  const allUsable = m0 === n;
+  if (!ignoreT) markGlitches(allUsable ? input.T : gather(input.T, usable, m0), tAbs, tRel, s.spikeTolerances, bad);
+  if (Hsrc !== null && !ignoreH) {
+    markGlitches(allUsable ? Hsrc : gather(Hsrc, usable, m0), hAbs, hRel, s.spikeTolerances, bad);
+  }
   const ix = new Int32Array(m0);
   let m = 0;
   for (let k = 0; k < m0; k++) {
@@ -274,9 +283,11 @@ export function segmentSeries(
     else ix[m++] = usable[k]!;
   }
 
-  const T = gather(input.T, ix, m);
-  const H = Hsrc ? gather(Hsrc, ix, m) : null;
-  const P = Psrc ? gather(Psrc, ix, m) : null;
+  // Gather the usable points (skipped when every point is usable).
+  const all = m === n;
+  const T = all ? input.T : gather(input.T, ix, m);
+  const H = Hsrc ? (all ? Hsrc : gather(Hsrc, ix, m)) : null;
+  const P = Psrc ? (all ? Psrc : gather(Psrc, ix, m)) : null;
   const checkP = P !== null && !opts.forceKind;
 
   let i = 0;
@@ -437,7 +448,8 @@ function buildSegment(
   const spread = (v: Float64Array) => {
     let lo = Infinity;
     let hi = -Infinity;
-    for (const x of v) {
+    for (let k = 0; k < v.length; k++) {
+      const x = v[k]!;
       if (x < lo) lo = x;
       if (x > hi) hi = x;
     }

@@ -58,7 +58,7 @@ export class RowStore {
   line: Float64Array;
   readonly channels: StoreChannel[] = [];
 
-  constructor(capacity = 4096) {
+  constructor(capacity = 16384) {
     this.cap = capacity;
     this.T = new Float64Array(capacity);
     this.H = new Float64Array(capacity);

@@ -3,7 +3,7 @@
  * No strings, no per-cell objects: cell boundaries are byte offsets and numbers are parsed
  * in place. Only columns bound to a role are parsed; scanning stops after the last of them.
  */
-import { parseNumber, numState, NUM_OK, NUM_MISSING } from "./number";
+import { cellState, parseNumber, scanCell, numState, NUM_OK, NUM_MISSING } from "./number";
 import type { DiagnosticSink } from "./diagnostics";
 import type { RowStore } from "./store";
 import { snippet } from "./diagnostics";
@@ -94,7 +94,7 @@ export class TableReader {
     if (this.stopped) return RowResult.Stopped;
     const stat = this.stat;
     const vals = this.vals;
-    stat.fill(NUM_MISSING);
+    for (let k = 0; k < stat.length; k++) stat[k] = NUM_MISSING;
     const colSlot = this.colSlot;
     const maxCol = this.maxCol;
     const d = this.cfg.delimiter;
@@ -116,33 +116,27 @@ export class TableReader {
       }
     } else {
       while (col <= maxCol) {
-        let cs: number;
-        let ce: number;
-        if (i < e && buf[i] === 34) {
-          cs = i + 1;
-          let j = cs;
-          while (j < e) {
-            if (buf[j] === 34) {
-              if (j + 1 < e && buf[j + 1] === 34) {
-                j += 2;
-                continue;
-              }
-              break;
-            }
-            j++;
-          }
-          ce = j;
-          i = j < e ? j + 1 : e;
-          while (i < e && buf[i] !== d) i++;
-        } else {
-          cs = i;
-          while (i < e && buf[i] !== d) i++;
-          ce = i;
-        }
         const slot = colSlot[col]!;
         if (slot >= 0) {
-          vals[slot] = parseNumber(buf, cs, ce, dc);
+          vals[slot] = scanCell(buf, i, e, d, dc);
           stat[slot] = numState.status;
+          i = cellState.end;
+        } else {
+          if (i < e && buf[i] === 34) {
+            // Quoted cell: delimiters inside quotes do not count.
+            i++;
+            while (i < e) {
+              if (buf[i] === 34) {
+                if (i + 1 < e && buf[i + 1] === 34) {
+                  i += 2;
+                  continue;
+                }
+                break;
+              }
+              i++;
+            }
+          }
+          while (i < e && buf[i] !== d) i++;
         }
         col++;
         if (i >= e) break;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { NUM_INVALID, NUM_MISSING, NUM_OK, numState, parseNumberText } from "../number";
+import { cellState, NUM_INVALID, NUM_MISSING, NUM_OK, numState, parseNumberText, scanCell } from "../number";
+import { bytes } from "./helpers";
 
 function parse(text: string, decimalComma = false): { value: number; status: number } {
   const value = parseNumberText(text, decimalComma);
@@ -68,5 +69,31 @@ describe("parseNumber", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("reads cells in one pass (scanCell) exactly as the cell-by-cell parser does", () => {
+    const cell = fc.stringMatching(/^[0-9.,eEdD+\- ab]{0,14}$/);
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), fc.boolean(), (cells, dc) => {
+        const line = cells.join(";");
+        const b = bytes(line);
+        let i = 0;
+        for (const c of cells) {
+          const got = scanCell(b, i, b.length, 59, dc);
+          const gotStatus = numState.status;
+          const want = parseNumberText(c, dc);
+          expect(gotStatus).toBe(numState.status);
+          if (gotStatus === NUM_OK) expect(got).toBe(want);
+          i = cellState.end + 1;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // Quoted cells: the text between the quotes, delimiters inside included.
+    const q = bytes('"1,5";"2.5e3";"";x');
+    expect(scanCell(q, 0, q.length, 59, true)).toBe(1.5);
+    expect(scanCell(q, cellState.end + 1, q.length, 59, false)).toBe(2500);
+    scanCell(q, cellState.end + 1, q.length, 59, false);
+    expect(numState.status).toBe(NUM_MISSING);
   });
 });
