@@ -247,7 +247,13 @@ export function bindColumns(ctx: BindContext): BindResult {
     if (!u) continue;
     const c = classes[i]!;
     const quantity = u.info.dimension as TQuantity;
-    const channel = c.channel ?? names[i]!.trim();
+    let channel = c.channel ?? names[i]!.trim();
+    const clash = ctx.store.channels.some((ch) => ch.name === channel && !(c.twinKey && ch.twinKey === c.twinKey));
+    if (!ctx.reuseChannels && clash) {
+      // Two columns with the same name (e.g. "R (Ohm)" twice): keep channel names unique.
+      // (A QD resistance and resistivity of the same bridge are twins; one of them is dropped.)
+      channel = `${channel} (column ${i + 1})`;
+    }
     const col = columns[i]!;
     col.role = "resistance";
     col.unit = u.unit;

@@ -81,10 +81,15 @@ export function detectLayout(
   opts: ResolvedOptions,
   diags: DiagnosticSink,
 ): TableLayout | null {
-  const nonBlank = sample.filter((l) => l.text.trim() !== "");
+  let nonBlank = sample.filter((l) => l.text.trim() !== "");
+  // Excel writes "sep=;" as the first line of some CSV exports.
+  const sepLine = nonBlank[0] ? /^\s*"?sep=(.)"?\s*$/.exec(nonBlank[0].text) : null;
+  const sepChar = sepLine && [",", ";", "\t", "|"].includes(sepLine[1]!) ? (sepLine[1] as TDelimiter) : null;
+  if (sepLine) nonBlank = nonBlank.slice(1);
   // 1. Delimiter.
   let delimiter: TDelimiter;
   if (opts.delimiter) delimiter = opts.delimiter;
+  else if (sepChar) delimiter = sepChar;
   else {
     let bestScore = 0;
     delimiter = ",";

@@ -191,7 +191,7 @@ class StreamingParser implements IngestParser {
     else if (forced === "json") kind = "json";
     else if (forced === "delimited") kind = "delimited";
     else if (looksLikeQd(head.trimStart())) kind = "qd";
-    else if (firstChar === "{") kind = "json";
+    else if (firstChar === "{" || /^\s*\[\s*(?:[{["\d-]|\])/.test(head)) kind = "json";
     else if (looksLikeLakeShore(head)) kind = "lakeshore";
     else kind = "delimited";
 

@@ -118,6 +118,14 @@ describe("delimited text", () => {
     expect(f.curves[0]!.R[1]).toBe(7.5);
   });
 
+  it("honours Excel's sep= line and keeps duplicate column names apart", () => {
+    const lines = ["sep=;", "T (K);R (Ohm);R (Ohm)", ...rt(8).map((T) => `${T};${T};${2 * T}`)];
+    const f = text(lines.join("\r\n"));
+    expect(f.format).toBe("csv-semicolon");
+    expect(f.curves.map((c) => c.channel)).toEqual(["R", "R (column 3)"]);
+    expect(f.curves[1]!.R[0]).toBe(4);
+  });
+
   it("gives the same result whatever the chunk boundaries", () => {
     const raw = readFileSync(new URL("semicolon-decimal-comma-kbar-bom.csv", FIX));
     const whole = parseBytes(raw, { fileName: "x" });
@@ -277,6 +285,12 @@ describe("JSON sit-curves/v1", () => {
     const f = text(JSON.stringify(doc));
     expect(f.errors.map((e) => e.column)).toEqual(["curves[0].T_K[2]", "curves[1].H_Oe"]);
     expect(f.errors[0]!.message).toMatch(/curves\[0\]\.T_K\[2\]: temperature -3 K is not positive/);
+  });
+
+  it("recognises a top-level JSON array as JSON and says what is expected", () => {
+    const f = text('[{"kind": "RT"}]');
+    expect(f.format).toBe("json");
+    expect(f.errors[0]).toMatchObject({ code: "json_schema", column: "(root)" });
   });
 
   it("reports JSON syntax errors with line and column", () => {
