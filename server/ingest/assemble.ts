@@ -145,6 +145,18 @@ export function assembleCurves(
     summariseDropped(report.dropped, diags, `channel ${ch.name}`);
     for (const seg of report.segments) {
       const idx = seg.idx;
+      let zeros = true;
+      for (let q = 0; q < idx.length && zeros; q++) if (R[idx[q]!] !== 0) zeros = false;
+      if (zeros) {
+        // Exactly 0 over a whole sweep is a channel that was off, not a superconductor.
+        diags.warn(
+          "dead_channel",
+          `channel ${ch.name} reads exactly 0 over the whole sweep on lines ${line[idx[0]!]}–${line[idx[idx.length - 1]!]}: not a measurement; that sweep is not imported`,
+          { ...where, line: line[idx[0]!]! },
+          "a channel with non-zero readings",
+        );
+        continue;
+      }
       const Tk = new Float64Array(idx.length);
       const Rk = new Float64Array(idx.length);
       const Hk = seg.kind === "RH" ? new Float64Array(idx.length) : null;

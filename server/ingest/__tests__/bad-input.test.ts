@@ -136,6 +136,14 @@ describe("file-level problems are errors: no curves", () => {
     expect(codes(f.errors)).toEqual(["no_table"]);
   });
 
+  it("a channel that reads exactly 0 during one sweep only: that sweep is not imported", () => {
+    const up = Array.from({ length: 10 }, (_, k) => `${2 + k},${k * 0}`);
+    const down = Array.from({ length: 10 }, (_, k) => `${10.5 - k},${50 - k}`);
+    const f = parse(["T (K),R (Ohm)", ...up, ...down].join("\n"));
+    expect(f.curves.map((c) => c.direction)).toEqual(["cooling"]);
+    expect(f.warnings.find((d) => d.code === "dead_channel")).toMatchObject({ line: 2, column: 2 });
+  });
+
   it("a file whose every channel is dead", () => {
     const f = parse(["T (K),R (Ohm)", ...good().map((l) => l.replace(/,.*/, ",0"))].join("\n"));
     expect(codes(f.warnings)).toContain("dead_channel");
