@@ -178,6 +178,24 @@ describe("column mapping", () => {
     expect(f.curves[0]!.R.length).toBe(10);
   });
 
+  it("lets the caller force the delimiter, the decimal separator and the format", () => {
+    const t = ["T (K)|R (Ohm)", ...rt(8).map((T) => `${String(T).replace(".", ",")}|${T}`)].join("\n");
+    const f = text(t, { delimiter: "|", decimalComma: true });
+    expect(f.format).toBe("csv-pipe");
+    expect(f.curves[0]!.T_K[1]).toBe(2.5);
+    const forced = text('{"not": "json for this parser"}', { format: "delimited" });
+    expect(forced.format).toBe("csv");
+    expect(codes(forced.errors)).toEqual(["no_table"]);
+  });
+
+  it("takes the header line from the mapping when detection would pick another", () => {
+    const t = ["Run 12", "T (K),R (Ohm)", "Kelvin,Ohm", ...rt(8).map((T) => `${T},${T}`)].join("\n");
+    const f = text(t, { mapping: { headerLine: 2 } });
+    expect(f.columns.map((c) => c.name)).toEqual(["T (K)", "R (Ohm)"]);
+    expect(f.curves[0]!.R.length).toBe(8);
+    expect(codes(f.warnings)).toContain("non_numeric"); // the "Kelvin,Ohm" line is then a bad row
+  });
+
   it("reports a mapping that names a column the file does not have", () => {
     const f = text(["T (K),R (Ohm)", ...rt(6).map((T) => `${T},1`)].join("\n"), { mapping: { resistance: "Rxx" } });
     expect(f.errors[0]).toMatchObject({ code: "mapping_column_not_found", column: "options.mapping.resistance" });
