@@ -1,7 +1,9 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { curveRouter } from "./routers/curve";
+import { diagramRouter } from "./routers/diagram";
 import { fitRouter } from "./routers/fit";
 import { labRouter } from "./routers/lab";
+import { permalinkRouter } from "./routers/permalink";
 import { sampleRouter } from "./routers/sample";
 import { setupRouter } from "./routers/setup";
 import { tokenRouter } from "./routers/token";
@@ -14,6 +16,8 @@ export const appRouter = createTRPCRouter({
   setup: setupRouter,
   curve: curveRouter,
   token: tokenRouter,
+  diagram: diagramRouter,
+  permalink: permalinkRouter,
   fit: fitRouter,
 });
 

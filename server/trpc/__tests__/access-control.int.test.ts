@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db";
 import { ANONYMOUS, type Actor } from "~/server/domains/access/actor";
 import { insertCurves } from "~/server/domains/curves/service";
+import { DEFAULT_DIAGRAM_QUERY } from "~/server/domains/diagrams/schemas";
 import { makeLab, makeUser, testDb } from "~/server/testing/db";
 import { appRouter, createCaller } from "../root";
 
@@ -65,6 +66,14 @@ async function expectDenied(promise: Promise<unknown>) {
 const sampleFields = { name: "x", material: "a-InO", morphology: "AMORPHOUS" as const, geometry: "OTHER" as const, annealStage: "S0", visibility: "PRIVATE" as const, sharedWithLabIds: [] as string[] };
 const setupFields = { name: "stolen", cryostat: "OTHER" as const, fourProbe: true, linearResponseChecked: false, filterStages: [] };
 
+/** A fit of lab B's private curve, so that diagrams and permalinks have something to leak. */
+let privateFit: Promise<unknown> | null = null;
+const ensurePrivateFit = () =>
+  (privateFit ??= w.db.fitResult.create({
+    data: { curveId: w.privateCurve, engineVersion: "test-private", model: "sc_transition", params: {}, uncertainties: {}, phase: "M1", confidence: 0.9, inconclusive: false, reasons: [], candidates: [], quantities: { Tc90_K: { value: 1, uncertainty: 0.1 } }, diagnostics: {}, inputHash: "x" },
+  }));
+const diagramOf = (sampleId: string) => ({ ...DEFAULT_DIAGRAM_QUERY, x: "H" as const, y: "Tc90" as const, sampleIds: [sampleId] });
+
 /** For each procedure: what a member of lab A tries against lab B. */
 const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
   "user.signUp": async () => "not lab data",
@@ -111,6 +120,34 @@ const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
   "fit.revertOverride": (actor) => expectDenied(caller(actor).fit.revertOverride({ curveId: w.privateCurve })),
   "fit.refitLab": (actor) => expectDenied(caller(actor).fit.refitLab({ labId: w.labB })),
   "curve.listPlots": (actor) => expectDenied(caller(actor).curve.listPlots({ sampleId: w.privateSample, maxPointsPerCurve: 100 })),
+  "diagram.get": async (actor) => {
+    await ensurePrivateFit();
+    expect((await caller(w.bob).diagram.get(diagramOf(w.privateSample))).total).toBe(1);
+    const seen = await caller(actor).diagram.get(diagramOf(w.privateSample));
+    expect(seen.total).toBe(0);
+    expect(seen.points).toEqual([]);
+    expect(Object.keys(seen.provenance.samples)).not.toContain(w.privateSample);
+  },
+  "diagram.getFilterOptions": async (actor) => {
+    await ensurePrivateFit();
+    const options = await caller(actor).diagram.getFilterOptions();
+    expect(options.samples.map((s) => s.id)).not.toContain(w.privateSample);
+    expect(options.labs.map((l) => l.id)).not.toContain(w.labB);
+  },
+  "permalink.create": async (actor) => {
+    await ensurePrivateFit();
+    const link = await caller(actor).permalink.create({ query: diagramOf(w.privateSample) });
+    expect(link.pointCount).toBe(0);
+  },
+  "permalink.get": async (actor) => {
+    await ensurePrivateFit();
+    const link = await caller(w.bob).permalink.create({ query: diagramOf(w.privateSample) });
+    expect(link.pointCount).toBe(1);
+    const seen = await caller(actor).permalink.get({ id: link.id });
+    expect(seen.isAccessDenied).toBe(true);
+    expect(seen.diagram).toBeNull();
+    expect(seen.hiddenCount).toBe(1);
+  },
 };
 
 function procedurePaths(): string[] {

@@ -1,0 +1,462 @@
+/**
+ * Geometry of a phase diagram, computed from points alone (no database): sample rows and stage
+ * ticks, series along the tuning parameter, the phase boundaries along each series, facets,
+ * colour groups, the data domain and, for large sets, cells that aggregate the points.
+ * Used by the live diagram and by permalinks, which store only the points.
+ */
+import { AXES, axisTitle, isSeriesAxis, type TAxisKey } from "./axes";
+import {
+  PHASE_KEYS,
+  type TAxisInfo,
+  type TBin,
+  type TBoundary,
+  type TDiagramDto,
+  type TDiagramPoint,
+  type TDiagramQuery,
+  type TGroup,
+  type TPhaseKey,
+  type TProvenance,
+  type TSeries,
+} from "./schemas";
+
+/** A point as stored: the facts, without the keys derived from the view. */
+export type TBasePoint = Omit<TDiagramPoint, "seriesKey" | "facetKey" | "colorKey">;
+
+export function phaseKeyOf(point: Pick<TDiagramPoint, "phase" | "inconclusive">): TPhaseKey {
+  return point.inconclusive ? "inconclusive" : point.phase;
+}
+
+/** Short number for labels: three significant digits, no trailing zeros. */
+export function formatValue(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return "0";
+  const abs = Math.abs(value);
+  if (abs >= 1e5 || abs < 1e-3) return value.toExponential(2).replace(/\.?0+e/, "e");
+  return String(+value.toPrecision(3));
+}
+
+const round = (value: number | null, step: number): string => (value === null ? "-" : String(Math.round(value / step) * step));
+
+/** Points of one series share everything but the tuning parameter on the x axis. */
+export function seriesKeyOf(point: TBasePoint, xKey: TAxisKey, provenance: TProvenance): string {
+  const sample = provenance.samples[point.sampleId];
+  if (!isSeriesAxis(xKey)) return [point.sampleId, point.setupId ?? "-", point.pressureDirection].join("|");
+  const parts = [xKey === "stage" ? (sample?.lineageRootId ?? point.sampleId) : point.sampleId, point.setupId ?? "-"];
+  if (xKey !== "H") parts.push(`H${round(point.fieldOe, 1)}`);
+  if (xKey !== "P") parts.push(`P${round(point.pressureGPa, 0.01)}`);
+  else parts.push(point.pressureDirection);
+  if (xKey !== "gate") parts.push(`V${round(point.gateVoltageV, 0.001)}`);
+  return parts.join("|");
+}
+
+export function facetKeyOf(point: TBasePoint, facetBy: TDiagramQuery["facetBy"], provenance: TProvenance): string {
+  if (facetBy === "lab") return point.labId;
+  if (facetBy === "material") return provenance.samples[point.sampleId]?.material ?? "?";
+  return "all";
+}
+
+export function colorKeyOf(point: TBasePoint, colorBy: TDiagramQuery["colorBy"], provenance: TProvenance): string {
+  if (colorBy === "lab") return point.labId;
+  if (colorBy === "material") return provenance.samples[point.sampleId]?.material ?? "?";
+  if (colorBy === "sample") return point.sampleId;
+  return phaseKeyOf(point);
+}
+
+function groupLabel(key: string, by: "lab" | "material" | "sample" | "phase" | "none", provenance: TProvenance): string {
+  if (by === "lab") return provenance.labs[key]?.name ?? key;
+  if (by === "sample") return provenance.samples[key]?.name ?? key;
+  if (by === "phase") return key === "inconclusive" ? "inconclusive" : key;
+  if (by === "none") return "All data";
+  return key;
+}
+
+const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
+/** Samples in reading order: lab, sample name (numbers compared as numbers), anneal stage. */
+export function compareSamples(a: string, b: string, provenance: TProvenance): number {
+  const sa = provenance.samples[a];
+  const sb = provenance.samples[b];
+  if (!sa || !sb) return collator.compare(a, b);
+  const la = provenance.labs[sa.labId]?.name ?? sa.labId;
+  const lb = provenance.labs[sb.labId]?.name ?? sb.labId;
+  return collator.compare(la, lb) || collator.compare(sa.name, sb.name) || sa.stageIndex - sb.stageIndex || collator.compare(a, b);
+}
+
+interface Ticks {
+  ticks: { value: number; label: string }[];
+  valueOf: (point: TBasePoint) => number;
+}
+
+/** One row per sample (per facet, rows counted from 0 at the top of the list). */
+function sampleRows(points: readonly TBasePoint[], facetOf: (p: TBasePoint) => string, provenance: TProvenance): Ticks {
+  const byFacet = new Map<string, Set<string>>();
+  for (const p of points) {
+    const facet = facetOf(p);
+    if (!byFacet.has(facet)) byFacet.set(facet, new Set());
+    byFacet.get(facet)!.add(p.sampleId);
+  }
+  const row = new Map<string, number>();
+  const ticks = new Map<number, string[]>();
+  for (const [facet, ids] of byFacet) {
+    const ordered = [...ids].sort((a, b) => compareSamples(a, b, provenance));
+    ordered.forEach((id, i) => {
+      row.set(`${facet}\u0000${id}`, i);
+      const name = provenance.samples[id]?.name ?? id;
+      const names = ticks.get(i) ?? [];
+      if (!names.includes(name)) names.push(name);
+      ticks.set(i, names);
+    });
+  }
+  return {
+    ticks: [...ticks.entries()].sort((a, b) => a[0] - b[0]).map(([value, names]) => ({ value, label: names.join(" / ") })),
+    valueOf: (p) => row.get(`${facetOf(p)}\u0000${p.sampleId}`) ?? 0,
+  };
+}
+
+function stageTicks(points: readonly TBasePoint[], provenance: TProvenance): Ticks {
+  const names = new Map<number, Set<string>>();
+  for (const p of points) {
+    const s = provenance.samples[p.sampleId];
+    if (!s) continue;
+    if (!names.has(s.stageIndex)) names.set(s.stageIndex, new Set());
+    names.get(s.stageIndex)!.add(s.annealStage);
+  }
+  return {
+    ticks: [...names.entries()].sort((a, b) => a[0] - b[0]).map(([value, set]) => ({ value, label: [...set].sort().join(" / ") })),
+    valueOf: (p) => provenance.samples[p.sampleId]?.stageIndex ?? 0,
+  };
+}
+
+export function axisInfo(key: TAxisKey, scale: "linear" | "log", ticks: TAxisInfo["ticks"]): TAxisInfo {
+  const def = AXES[key];
+  // ordinal axes are always linear: their positions are row numbers
+  return { key, label: def.label, unit: def.unit, title: axisTitle(key), scale: def.isOrdinal ? "linear" : scale, ticks };
+}
+
+/** Geometric middle on a log axis, arithmetic otherwise. */
+export function middle(a: number, b: number, scale: "linear" | "log"): number {
+  return scale === "log" && a > 0 && b > 0 ? Math.sqrt(a * b) : (a + b) / 2;
+}
+
+function seriesLabel(points: readonly TBasePoint[], xKey: TAxisKey, provenance: TProvenance, setupsPerSample: Map<string, number>): string {
+  const p = points[0]!;
+  const sample = provenance.samples[p.sampleId];
+  const parts = [sample ? (xKey === "stage" ? sample.name.replace(/\s*[—-]\s*stage.*$/i, "") : sample.name) : p.sampleId];
+  if (isSeriesAxis(xKey)) {
+    if (xKey !== "H" && p.fieldOe !== null && p.fieldOe !== 0) parts.push(`H = ${formatValue(p.fieldOe)} Oe`);
+    if (xKey !== "P" && p.pressureGPa !== null) parts.push(`P = ${formatValue(p.pressureGPa)} GPa`);
+    if (xKey !== "gate" && p.gateVoltageV !== null) parts.push(`V_g = ${formatValue(p.gateVoltageV)} V`);
+  }
+  if (p.pressureDirection !== "UNKNOWN" && (xKey === "P" || p.pressureGPa !== null)) parts.push(p.pressureDirection.toLowerCase());
+  if ((setupsPerSample.get(p.sampleId) ?? 0) > 1 && p.setupId) parts.push(provenance.setups[p.setupId]?.name ?? "setup");
+  return parts.join(" · ");
+}
+
+/**
+ * Boundaries along one series (points in increasing x): between two consecutive decided curves
+ * with different labels the boundary lies in [x_a, x_b]; it is estimated at the middle.
+ * Inconclusive curves decide nothing and only widen the interval they fall in.
+ */
+export function boundariesAlong(
+  points: readonly Pick<TDiagramPoint, "x" | "y" | "phase" | "inconclusive">[],
+  scale: "linear" | "log",
+): Omit<TBoundary, "seriesKey" | "facetKey" | "label">[] {
+  const out: Omit<TBoundary, "seriesKey" | "facetKey" | "label">[] = [];
+  let last: (typeof points)[number] | null = null;
+  let undecided = 0;
+  for (const p of points) {
+    if (p.inconclusive) {
+      if (last) undecided++;
+      continue;
+    }
+    if (last && last.phase !== p.phase) {
+      out.push({
+        from: last.phase,
+        to: p.phase,
+        x: middle(last.x, p.x, scale),
+        xLow: last.x,
+        xHigh: p.x,
+        yLow: Math.min(last.y, p.y),
+        yHigh: Math.max(last.y, p.y),
+        undecidedBetween: undecided,
+      });
+    }
+    last = p;
+    undecided = 0;
+  }
+  return out;
+}
+
+export interface AssembleOptions {
+  query: TDiagramQuery;
+  provenance: TProvenance;
+}
+
+export interface Assembled {
+  points: TDiagramPoint[];
+  series: TSeries[];
+  boundaries: TBoundary[];
+  facets: TGroup[];
+  colorGroups: TGroup[];
+  xAxis: TAxisInfo;
+  yAxis: TAxisInfo;
+  domain: { x: [number, number]; y: [number, number] } | null;
+  notes: string[];
+}
+
+function countGroups(keys: Iterable<string>, by: Parameters<typeof groupLabel>[1], provenance: TProvenance, order?: readonly string[]): TGroup[] {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const groups = [...counts.entries()].map(([key, count]) => ({ key, label: groupLabel(key, by, provenance), count }));
+  if (order) return groups.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+  if (by === "sample") return groups.sort((a, b) => compareSamples(a.key, b.key, provenance));
+  return groups.sort((a, b) => collator.compare(a.label, b.label));
+}
+
+/** Padded extent of values in the scale of the axis; ordinal axes get half a step either side. */
+export function axisDomain(values: Iterable<number>, scale: "linear" | "log", isOrdinal: boolean): [number, number] | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v) || (scale === "log" && v <= 0)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min === Infinity) return null;
+  if (isOrdinal) return [min - 0.5, max + 0.5];
+  if (scale === "log") {
+    const pad = min === max ? 2 : Math.pow(max / min, 0.04);
+    return [min / pad, max * pad];
+  }
+  const pad = (max - min) * 0.04 || Math.abs(max) * 0.05 || 1;
+  return [min - pad, max + pad];
+}
+
+/** Everything the chart draws, from the points that passed the filters (hidden phases already removed). */
+export function assembleDiagram(base: readonly TBasePoint[], { query, provenance }: AssembleOptions): Assembled {
+  const facetOf = (p: TBasePoint) => facetKeyOf(p, query.facetBy, provenance);
+  const tickers: Partial<Record<"x" | "y", Ticks>> = {};
+  for (const axis of ["x", "y"] as const) {
+    const key = query[axis];
+    if (key === "sample") tickers[axis] = sampleRows(base, facetOf, provenance);
+    else if (key === "stage") tickers[axis] = stageTicks(base, provenance);
+  }
+  const points: TDiagramPoint[] = base.map((p) => ({
+    ...p,
+    x: tickers.x ? tickers.x.valueOf(p) : p.x,
+    y: tickers.y ? tickers.y.valueOf(p) : p.y,
+    seriesKey: seriesKeyOf(p, query.x, provenance),
+    facetKey: facetOf(p),
+    colorKey: colorKeyOf(p, query.colorBy, provenance),
+  }));
+
+  // series: points sharing everything but x, in increasing x
+  const bySeries = new Map<string, number[]>();
+  points.forEach((p, i) => {
+    const list = bySeries.get(p.seriesKey);
+    if (list) list.push(i);
+    else bySeries.set(p.seriesKey, [i]);
+  });
+  const setupsPerSample = new Map<string, number>();
+  {
+    const seen = new Map<string, Set<string>>();
+    for (const p of points) {
+      if (!seen.has(p.sampleId)) seen.set(p.sampleId, new Set());
+      seen.get(p.sampleId)!.add(p.setupId ?? "-");
+    }
+    for (const [id, set] of seen) setupsPerSample.set(id, set.size);
+  }
+  const series: TSeries[] = [...bySeries.entries()].map(([key, idx]) => {
+    idx.sort((a, b) => points[a]!.x - points[b]!.x || points[a]!.uploadedAt.localeCompare(points[b]!.uploadedAt));
+    const first = points[idx[0]!]!;
+    return {
+      key,
+      label: seriesLabel(idx.map((i) => points[i]!), query.x, provenance, setupsPerSample),
+      sampleId: first.sampleId,
+      facetKey: first.facetKey,
+      colorKey: first.colorKey,
+      points: idx,
+    };
+  });
+  series.sort((a, b) => compareSamples(a.sampleId, b.sampleId, provenance) || collator.compare(a.label, b.label));
+
+  const notes: string[] = [];
+  const boundaries: TBoundary[] = [];
+  const xScale = AXES[query.x].isOrdinal ? "linear" : query.xScale;
+  if (isSeriesAxis(query.x)) {
+    const unit = AXES[query.x].unit;
+    for (const s of series) {
+      const along = s.points.map((i) => points[i]!);
+      for (const b of boundariesAlong(along, xScale)) {
+        const where = query.x === "stage" ? `between ${tickLabel(tickers.x, b.xLow)} and ${tickLabel(tickers.x, b.xHigh)}` : `at ${formatValue(b.x)}${unit ? ` ${unit}` : ""} (${formatValue(b.xLow)}–${formatValue(b.xHigh)})`;
+        boundaries.push({ ...b, seriesKey: s.key, facetKey: s.facetKey, label: `${b.from} → ${b.to} ${where} · ${s.label}` });
+      }
+    }
+  } else if (points.length > 0) {
+    notes.push(`Phase boundaries are located along a tuning parameter; put field, pressure, anneal stage or gate voltage on the x axis to see them.`);
+  }
+
+  const isOrdinalX = !!AXES[query.x].isOrdinal;
+  const isOrdinalY = !!AXES[query.y].isOrdinal;
+  const dx = axisDomain(
+    points.map((p) => p.x),
+    isOrdinalX ? "linear" : query.xScale,
+    isOrdinalX,
+  );
+  const dy = axisDomain(
+    points.map((p) => p.y),
+    isOrdinalY ? "linear" : query.yScale,
+    isOrdinalY,
+  );
+
+  return {
+    points,
+    series,
+    boundaries,
+    facets: countGroups(points.map((p) => p.facetKey), query.facetBy === "none" ? "none" : query.facetBy, provenance),
+    colorGroups: countGroups(
+      points.map((p) => p.colorKey),
+      query.colorBy,
+      provenance,
+      query.colorBy === "phase" ? PHASE_KEYS : undefined,
+    ),
+    xAxis: axisInfo(query.x, query.xScale, tickers.x?.ticks ?? null),
+    yAxis: axisInfo(query.y, query.yScale, tickers.y?.ticks ?? null),
+    domain: dx && dy ? { x: dx, y: dy } : null,
+    notes,
+  };
+}
+
+function tickLabel(ticker: Ticks | undefined, value: number): string {
+  return ticker?.ticks.find((t) => t.value === value)?.label ?? formatValue(value);
+}
+
+/** Grid of the aggregated view: cells per axis. */
+export const BIN_GRID = { nx: 90, ny: 60 } as const;
+
+/** Index of the cell of `v` among `n` cells spanning [lo, hi] in the axis scale. */
+export function binIndex(v: number, lo: number, hi: number, n: number, scale: "linear" | "log"): number {
+  const f = scale === "log" ? Math.log : (u: number) => u;
+  const span = f(hi) - f(lo);
+  if (!(span > 0)) return 0;
+  return Math.min(n - 1, Math.max(0, Math.floor(((f(v) - f(lo)) / span) * n)));
+}
+
+/** Edges of cell i among n spanning [lo, hi] in the axis scale. */
+export function binEdges(i: number, lo: number, hi: number, n: number, scale: "linear" | "log"): [number, number] {
+  if (scale === "log") {
+    const a = Math.log(lo);
+    const w = (Math.log(hi) - a) / n;
+    return [Math.exp(a + i * w), Math.exp(a + (i + 1) * w)];
+  }
+  const w = (hi - lo) / n;
+  return w > 0 ? [lo + i * w, lo + (i + 1) * w] : [lo - 0.5, lo + 0.5];
+}
+
+export interface BinCount {
+  facetKey: string;
+  ix: number;
+  iy: number;
+  phaseKey: TPhaseKey;
+  count: number;
+  artifactCount: number;
+}
+
+/** Cells from counts per (facet, cell, phase): the dominant phase is the most frequent one. */
+export function binsFromCounts(
+  counts: readonly BinCount[],
+  extent: { x: [number, number]; y: [number, number] },
+  scales: { x: "linear" | "log"; y: "linear" | "log" },
+  grid: { nx: number; ny: number } = BIN_GRID,
+): TBin[] {
+  const cells = new Map<string, TBin>();
+  for (const c of counts) {
+    const key = `${c.facetKey}\u0000${c.ix}\u0000${c.iy}`;
+    let bin = cells.get(key);
+    if (!bin) {
+      const [x0, x1] = binEdges(c.ix, extent.x[0], extent.x[1], grid.nx, scales.x);
+      const [y0, y1] = binEdges(c.iy, extent.y[0], extent.y[1], grid.ny, scales.y);
+      bin = { facetKey: c.facetKey, x0, x1, y0, y1, count: 0, counts: {}, dominant: c.phaseKey, artifactCount: 0 };
+      cells.set(key, bin);
+    }
+    bin.count += c.count;
+    bin.artifactCount += c.artifactCount;
+    bin.counts[c.phaseKey] = (bin.counts[c.phaseKey] ?? 0) + c.count;
+  }
+  for (const bin of cells.values()) {
+    let best: TPhaseKey = bin.dominant;
+    for (const key of PHASE_KEYS) if ((bin.counts[key] ?? 0) > (bin.counts[best] ?? 0)) best = key;
+    bin.dominant = best;
+  }
+  return [...cells.values()];
+}
+
+/** The same cells computed from points in memory (permalinks that froze many points). */
+export function binPoints(points: readonly TDiagramPoint[], scales: { x: "linear" | "log"; y: "linear" | "log" }, grid: { nx: number; ny: number } = BIN_GRID): TBin[] {
+  const ex = axisDomain(
+    points.map((p) => p.x),
+    scales.x,
+    false,
+  );
+  const ey = axisDomain(
+    points.map((p) => p.y),
+    scales.y,
+    false,
+  );
+  if (!ex || !ey) return [];
+  const counts: BinCount[] = points.map((p) => ({
+    facetKey: p.facetKey,
+    ix: binIndex(p.x, ex[0], ex[1], grid.nx, scales.x),
+    iy: binIndex(p.y, ey[0], ey[1], grid.ny, scales.y),
+    phaseKey: phaseKeyOf(p),
+    count: 1,
+    artifactCount: p.isArtifact ? 1 : 0,
+  }));
+  return binsFromCounts(counts, { x: ex, y: ey }, scales, grid);
+}
+
+/**
+ * A whole diagram from points held in memory (a permalink's frozen points): drawn one by one up
+ * to the query's limit, aggregated into cells beyond it, exactly as the live view does.
+ */
+export function diagramFromPoints(
+  query: TDiagramQuery,
+  base: readonly TBasePoint[],
+  provenance: TProvenance,
+  counts: { missing: number; removedBySwitch: number },
+): TDiagramDto {
+  const assembled = assembleDiagram(base, { query, provenance });
+  const phaseCounts: Partial<Record<TPhaseKey, number>> = {};
+  let artifactCount = 0;
+  for (const p of base) {
+    const key = phaseKeyOf(p);
+    phaseCounts[key] = (phaseCounts[key] ?? 0) + 1;
+    if (p.isArtifact) artifactCount++;
+  }
+  const common = {
+    query,
+    total: base.length,
+    missing: counts.missing,
+    removedBySwitch: counts.removedBySwitch,
+    phaseCounts,
+    artifactCount,
+    engineVersions: [...new Set(base.map((p) => p.engineVersion))].sort(),
+    provenance,
+  };
+  if (base.length <= query.maxPoints) return { ...common, ...assembled, mode: "points", bins: [] };
+  const scales = { x: AXES[query.x].isOrdinal ? "linear" : query.xScale, y: AXES[query.y].isOrdinal ? "linear" : query.yScale } as const;
+  return {
+    ...common,
+    ...assembled,
+    mode: "aggregated",
+    points: [],
+    series: [],
+    boundaries: [],
+    colorGroups: [],
+    bins: binPoints(assembled.points, scales),
+    notes: [
+      ...assembled.notes,
+      `${base.length.toLocaleString("en")} points are more than can be drawn one by one (limit ${query.maxPoints.toLocaleString("en")}): each cell shows how many curves fall in it, coloured by the most frequent label.`,
+    ],
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * SQL of the diagram query. Everything reads the narrow `DiagramPoint` table (one row per fit
+ * result, kept by triggers) joined to the small Sample and MeasurementSetup tables; the access
+ * filter is part of the WHERE clause, so nothing unreadable leaves the database.
+ */
+import type { AccessScope } from "~/server/domains/access/service";
+import { readableSampleSql } from "~/server/domains/access/service";
+import type { TAxisKey } from "./axes";
+import type { TDiagramQuery } from "./schemas";
+
+/** Positional parameters of one statement. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast = ""): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+/** The label shown: the newest override of a member, else the fit's. */
+export const DISPLAYED_PHASE = `COALESCE(o."phase", p."phase")`;
+const IS_INCONCLUSIVE = `(o."phase" IS NULL AND p."inconclusive")`;
+const SC_SIDE = `${DISPLAYED_PHASE} IN ('S', 'M1')`;
+export const PHASE_KEY = `(CASE WHEN ${IS_INCONCLUSIVE} THEN 'inconclusive' ELSE ${DISPLAYED_PHASE}::text END)`;
+export const GRADE = `COALESCE(m."filteringGrade"::text, 'UNKNOWN')`;
+export const IS_ARTIFACT = `(${DISPLAYED_PHASE} IN ('M1', 'M2') AND ${GRADE} IN ('POOR', 'UNKNOWN'))`;
+
+const inv = (v: string, e: string) => ({
+  value: `(CASE WHEN ${v} > 0 THEN 1 / ${v} END)`,
+  error: `(CASE WHEN ${v} > 0 THEN ${e} / (${v} * ${v}) END)`,
+});
+
+/** Value and 1σ uncertainty of each axis, on the row aliases p (DiagramPoint), s (Sample), o (override). */
+export const AXIS_SQL: Record<TAxisKey, { value: string; error: string | null }> = {
+  H: { value: `p."fieldOe"`, error: null },
+  P: { value: `p."pressureGPa"`, error: null },
+  stage: { value: `s."stageIndex"::float8`, error: null },
+  gate: { value: `p."gateVoltageV"`, error: null },
+  R300: { value: `p."r300KOhm"`, error: `p."r300KOhmErr"` },
+  thickness: { value: `s."thicknessNm"`, error: null },
+  // rows are numbered after the query (or by rank in the aggregated query)
+  sample: { value: `0::float8`, error: null },
+  Tc90: { value: `p."tc90K"`, error: `p."tc90KErr"` },
+  rhoQF: { value: `p."rhoQfOhm"`, error: `p."rhoQfOhmErr"` },
+  sigmaQFinv: inv(`p."sigmaQfS"`, `p."sigmaQfSErr"`),
+  Rsat: {
+    value: `(CASE WHEN ${SC_SIDE} THEN p."rhoQfOhm" ELSE ${inv(`p."sigmaQfS"`, `p."sigmaQfSErr"`).value} END)`,
+    error: `(CASE WHEN ${SC_SIDE} THEN p."rhoQfOhmErr" ELSE ${inv(`p."sigmaQfS"`, `p."sigmaQfSErr"`).error} END)`,
+  },
+  sigmaQF: { value: `p."sigmaQfS"`, error: `p."sigmaQfSErr"` },
+  EaS: { value: `p."eaSK"`, error: `p."eaSKErr"` },
+  EaI: { value: `p."eaIK"`, error: `p."eaIKErr"` },
+  Ea: { value: `(CASE WHEN ${SC_SIDE} THEN p."eaSK" ELSE p."eaIK" END)`, error: `(CASE WHEN ${SC_SIDE} THEN p."eaSKErr" ELSE p."eaIKErr" END)` },
+  arrT0: { value: `p."arrheniusT0K"`, error: `p."arrheniusT0KErr"` },
+  hopT0: { value: `p."hoppingT0K"`, error: `p."hoppingT0KErr"` },
+  hopP: { value: `p."hoppingP"`, error: `p."hoppingPErr"` },
+  wlG0: { value: `p."wlG0S"`, error: `p."wlG0SErr"` },
+  wlA: { value: `p."wlAS"`, error: `p."wlASErr"` },
+  ratio350: { value: `p."ratio350mK300K"`, error: `p."ratio350mK300KErr"` },
+};
+
+/** The access condition on the sample row `s`, with its lab ids bound as one parameter. */
+export function accessSql(scope: AccessScope, params: SqlParams): string {
+  const { sql, labIds } = readableSampleSql(scope);
+  if (!sql.includes("$LABS")) return sql;
+  const ref = params.add(labIds, "::text[]");
+  return sql.replaceAll("$LABS", ref);
+}
+
+export const FROM_POINTS = `FROM "DiagramPoint" p
+  JOIN "Sample" s ON s."id" = p."sampleId"
+  LEFT JOIN "MeasurementSetup" m ON m."id" = p."setupId"
+  LEFT JOIN (
+    SELECT DISTINCT ON ("curveId") "curveId", "phase" FROM "LabelOverride"
+    WHERE "supersededAt" IS NULL ORDER BY "curveId", "createdAt" DESC
+  ) o ON o."curveId" = p."curveId"`;
+
+/**
+ * The filters of the query except the well-filtered switch and the hidden phases (so that what
+ * they remove can be counted), including access.
+ */
+export function filterSql(query: TDiagramQuery, scope: AccessScope, params: SqlParams): string {
+  const where: string[] = [accessSql(scope, params)];
+  where.push(query.engine === "current" ? `p."isCurrent"` : `p."engineVersion" = ${params.add(query.engine)}`);
+  if (query.labIds.length > 0) where.push(`p."labId" = ANY(${params.add(query.labIds, "::text[]")})`);
+  if (query.materials.length > 0) where.push(`s."material" = ANY(${params.add(query.materials, "::text[]")})`);
+  if (query.sampleIds.length > 0) where.push(`p."sampleId" = ANY(${params.add(query.sampleIds, "::text[]")})`);
+  if (query.minConfidence > 0) where.push(`p."confidence" >= ${params.add(query.minConfidence, "::float8")}`);
+  if (query.uploadedFrom) where.push(`p."uploadedAt" >= ${params.add(query.uploadedFrom, "::date")}`);
+  if (query.uploadedTo) where.push(`p."uploadedAt" < ${params.add(query.uploadedTo, "::date")} + 1`);
+  if (query.grades.length > 0) where.push(`${GRADE} = ANY(${params.add(query.grades, "::text[]")})`);
+  return where.join("\n  AND ");
+}
+
+/** Whether a row has a value on both axes that the scales can show. */
+export function validSql(query: TDiagramQuery): string {
+  const parts: string[] = [];
+  for (const axis of ["x", "y"] as const) {
+    const key = query[axis];
+    const scale = axis === "x" ? query.xScale : query.yScale;
+    const v = AXIS_SQL[key].value;
+    const isOrdinal = key === "sample" || key === "stage";
+    parts.push(scale === "log" && !isOrdinal ? `${v} > 0` : `${v} IS NOT NULL`);
+    parts.push(`${v} <> 'NaN'::float8`);
+  }
+  return `(${parts.join(" AND ")})`;
+}
+
+export function switchSql(query: TDiagramQuery): string {
+  return query.wellFilteredOnly ? `(${GRADE} = 'GOOD')` : "TRUE";
+}
+
+export function visibleSql(query: TDiagramQuery, params: SqlParams): string {
+  return query.hidePhases.length > 0 ? `(${PHASE_KEY} <> ALL(${params.add(query.hidePhases, "::text[]")}))` : "TRUE";
+}

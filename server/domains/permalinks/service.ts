@@ -1,0 +1,179 @@
+import { randomBytes } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+import type { Db } from "~/server/db";
+import { AppError } from "~/server/errors";
+import type { Actor } from "~/server/domains/access/actor";
+import { readableSampleWhere, requireUser, resolveScope } from "~/server/domains/access/service";
+import { recordAudit } from "~/server/domains/audit/service";
+import { AXES } from "~/server/domains/diagrams/axes";
+import { diagramFromPoints, type TBasePoint } from "~/server/domains/diagrams/geometry";
+import { MAX_DRAWN_POINTS, ZDiagramQuery, type TDiagramQuery, type TProvenance } from "~/server/domains/diagrams/schemas";
+import { loadDiagramPoints, loadDiagramSummary } from "~/server/domains/diagrams/service";
+import { diagramHref, normalizeDiagramQuery } from "~/server/domains/diagrams/url";
+import { packPoints, snapshotHash, unpackPoints, ZSnapshotPayload } from "./payload";
+import type { TCreatePermalinkInput, TPermalinkDto } from "./schemas";
+
+/** Most points one permalink freezes; larger views must be narrowed first. */
+export const PERMALINK_MAX_POINTS = MAX_DRAWN_POINTS;
+
+const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/** 10 random characters of [0-9A-Za-z] (about 59 bits). */
+export function newPermalinkId(length = 10): string {
+  const bytes = randomBytes(length * 2);
+  let id = "";
+  for (let i = 0; i < bytes.length && id.length < length; i++) {
+    const b = bytes[i]!;
+    if (b < 248) id += ALPHABET[b % 62]; // 248 = 4·62: no bias
+  }
+  return id.length === length ? id : newPermalinkId(length);
+}
+
+export function defaultTitle(query: TDiagramQuery): string {
+  const what = `${AXES[query.y].label} against ${AXES[query.x].label}`;
+  const materials = query.materials.length > 0 ? ` · ${query.materials.join(", ")}` : "";
+  return `${what}${materials}${query.wellFilteredOnly ? " · well-filtered data only" : ""}`;
+}
+
+/**
+ * Freezes the diagram of a query as the actor sees it now: the points with their provenance and
+ * the ids of their curves and fits, the engine versions and a content hash. Never updated after.
+ */
+export async function createPermalink(db: Db, actor: Actor, input: TCreatePermalinkInput): Promise<{ id: string; path: string; pointCount: number; contentHash: string }> {
+  const userId = requireUser(actor);
+  const scope = await resolveScope(db, actor);
+  const query = normalizeDiagramQuery(input.query);
+  const summary = await loadDiagramSummary(db, scope, query);
+  if (summary.total > PERMALINK_MAX_POINTS) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `This view has ${summary.total.toLocaleString("en")} points; a permalink freezes at most ${PERMALINK_MAX_POINTS.toLocaleString("en")}. Narrow the filters (lab, material, sample, dates) and share again.`,
+    );
+  }
+  const { points, provenance } = await loadDiagramPoints(db, scope, query, PERMALINK_MAX_POINTS);
+  const payload = packPoints(points, provenance, { missing: summary.missing, removedBySwitch: summary.removedBySwitch });
+  const contentHash = snapshotHash("diagram", query, points);
+  const sampleIds = Object.keys(provenance.samples).sort();
+  const data = {
+    createdById: userId,
+    title: input.title?.trim() || defaultTitle(query),
+    view: "diagram",
+    query: query as unknown as Prisma.InputJsonValue,
+    curveIds: points.map((p) => p.curveId),
+    fitResultIds: points.map((p) => p.fitId),
+    sampleIds,
+    engineVersions: [...new Set(points.map((p) => p.engineVersion))].sort(),
+    payload: payload as unknown as Prisma.InputJsonValue,
+    contentHash,
+    isAllPublic: sampleIds.every((id) => provenance.samples[id]?.visibility === "PUBLIC"),
+  };
+  for (let attempt = 0; ; attempt++) {
+    const id = newPermalinkId();
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.permalink.create({ data: { id, ...data }, select: { id: true } });
+        await recordAudit(tx, { actor, action: "permalink.create", entityType: "Permalink", entityId: id, details: { points: points.length, contentHash } });
+      });
+      return { id, path: `/p/${id}`, pointCount: points.length, contentHash };
+    } catch (error) {
+      const isCollision = (error as { code?: string }).code === "P2002";
+      if (!isCollision || attempt >= 4) throw error;
+    }
+  }
+}
+
+export interface ResolvedSnapshot {
+  dto: Omit<TPermalinkDto, "diagram">;
+  query: TDiagramQuery;
+  points: TBasePoint[];
+  provenance: TProvenance;
+  counts: { missing: number; removedBySwitch: number };
+}
+
+/**
+ * Loads a snapshot for one viewer. Access is checked again now, sample by sample: points from
+ * samples the viewer may not read are left out (and counted), with their names.
+ */
+export async function resolvePermalink(db: Db, actor: Actor, id: string): Promise<ResolvedSnapshot> {
+  const [row, scope] = await Promise.all([
+    db.permalink.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        title: true,
+        view: true,
+        createdAt: true,
+        query: true,
+        sampleIds: true,
+        engineVersions: true,
+        payload: true,
+        contentHash: true,
+        isAllPublic: true,
+        createdBy: { select: { name: true } },
+      },
+    }),
+    resolveScope(db, actor),
+  ]);
+  if (!row) throw new AppError("NOT_FOUND", `Permalink ${id} not found`);
+  const query = ZDiagramQuery.parse(row.query);
+  const payload = ZSnapshotPayload.parse(row.payload);
+  const all = unpackPoints(payload);
+  const readable = new Set(
+    row.sampleIds.length === 0
+      ? []
+      : (await db.sample.findMany({ where: { AND: [{ id: { in: row.sampleIds } }, readableSampleWhere(scope)] }, select: { id: true } })).map((s) => s.id),
+  );
+  const points = all.filter((p) => readable.has(p.sampleId));
+  const hiddenCount = all.length - points.length;
+  const isAccessDenied = all.length > 0 && points.length === 0;
+  const provenance: TProvenance = { labs: {}, samples: {}, setups: {} };
+  for (const p of points) {
+    const sample = payload.provenance.samples[p.sampleId];
+    if (sample) provenance.samples[p.sampleId] = sample;
+    const lab = payload.provenance.labs[p.labId];
+    if (lab) provenance.labs[p.labId] = lab;
+    if (sample && payload.provenance.labs[sample.labId]) provenance.labs[sample.labId] = payload.provenance.labs[sample.labId]!;
+    const setup = p.setupId ? payload.provenance.setups[p.setupId] : undefined;
+    if (setup && p.setupId) provenance.setups[p.setupId] = setup;
+  }
+  const anonymous = actor.kind === "anonymous";
+  const accessMessage = isAccessDenied
+    ? anonymous
+      ? "This snapshot shows data that is not public. Sign in with an account of a lab that may read it."
+      : "This snapshot shows only data from samples that your labs may not read."
+    : hiddenCount > 0
+      ? `${hiddenCount} of ${all.length} points are not shown: they come from samples you may not read${anonymous ? " (sign in to see more)" : ""}.`
+      : null;
+  return {
+    dto: {
+      id: row.id,
+      title: isAccessDenied ? null : row.title,
+      view: row.view,
+      createdAt: row.createdAt.toISOString(),
+      createdBy: isAccessDenied ? null : (row.createdBy?.name ?? null),
+      query,
+      engineVersions: row.engineVersions,
+      contentHash: row.contentHash,
+      isHashVerified: snapshotHash(row.view, query, all) === row.contentHash,
+      isAllPublic: row.isAllPublic,
+      pointCount: all.length,
+      hiddenCount,
+      isAccessDenied,
+      accessMessage,
+      todayPath: diagramHref(query),
+    },
+    query,
+    points,
+    provenance,
+    counts: { missing: payload.missing, removedBySwitch: payload.removedBySwitch },
+  };
+}
+
+/** A snapshot with its diagram, computed from the frozen points the viewer may read. */
+export async function getPermalink(db: Db, actor: Actor, id: string): Promise<TPermalinkDto> {
+  const resolved = await resolvePermalink(db, actor, id);
+  return {
+    ...resolved.dto,
+    diagram: resolved.dto.isAccessDenied ? null : diagramFromPoints(resolved.query, resolved.points, resolved.provenance, resolved.counts),
+  };
+}
