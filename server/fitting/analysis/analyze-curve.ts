@@ -17,6 +17,7 @@
  * Each binary decision yields log-odds; the five phase probabilities are
  * products along the tree; phase = argmax, confidence = its probability.
  */
+import { scratchF64 } from "../workspace";
 import { ENGINE_VERSION } from "../version";
 import type { AnalyzeOptions, CurveAnalysis, CurveDiagnostics, Estimate, ModelFit, ModelId, Phase, QuantityKey } from "../types";
 import { filterCurve, makeCurveData, sliceCurve, type CurveData } from "../models/common";
@@ -178,7 +179,7 @@ export function analyzeCurve(input: unknown, options: AnalyzeOptions = {}): Curv
 }
 
 function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnalysis {
-  const prep = prepareCurve(input);
+  const prep = prepareCurve(input, true);
   const diag: CurveDiagnostics = {
     nPoints: prep.nPoints,
     nUsed: 0,
@@ -196,7 +197,7 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
 
   // ---- noise and outliers (the estimates are medians: robust to the spikes
   // they are used to find, so they are not re-estimated afterwards)
-  const d0 = makeCurveData(prep.T, prep.R);
+  const d0 = makeCurveData(prep.T, prep.R, "an.d0");
   const noise: NoiseEstimate = estimateNoise(d0.lnT, d0.R, d0.lnR);
   const floor0 = Number.isFinite(noise.floor) ? noise.floor : 0;
   const flags = flagOutliers(d0.R, noise.relative, floor0, opts.outlierSigma);
@@ -209,7 +210,7 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
     diag.warnings.push(
       `${nOut} outlier(s) excluded from the fits (more than ${opts.outlierSigma}σ from the running median) at T = ${temps.join(", ")}${nOut > 5 ? ", …" : ""} K`,
     );
-    d = filterCurve(d0, flags);
+    d = filterCurve(d0, flags, "an.d1");
   } else if (nOut > 0) {
     diag.warnings.push(`${nOut} points deviate strongly from their neighbours; the curve is very noisy`);
   }
@@ -292,7 +293,7 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
   for (let k = 0; k < G; k++) if (levR.level[k]! < rMinLevel) rMinLevel = levR.level[k]!;
   put("Rmin_ohm", est(rMinLevel, null));
   let smoothCache: Float64Array | null = null;
-  const smoothR = () => (smoothCache ??= runningLocalLinear(d.lnT, d.R, clip(Math.round(n / 60), 2, 8)));
+  const smoothR = () => (smoothCache ??= runningLocalLinear(d.lnT, d.R, clip(Math.round(n / 60), 2, 8), scratchF64("an.smooth", n)));
   const inWindow = (t: number) => t >= d.T[0]! && t <= d.T[n - 1]!;
   const r350 = inWindow(0.35) && inWindow(300) ? interpAt(d.lnT, smoothR(), 0.35) : null;
   const r300 = inWindow(300) ? interpAt(d.lnT, smoothR(), 300) : null;
@@ -516,8 +517,8 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
   if (tc10) quantities.Tc10_K = tc10;
 
   // noise model σ_i² = floor² + (σ_rel·R̃_i)² and weights
-  const sigma = new Float64Array(n);
-  const w = new Float64Array(n);
+  const sigma = scratchF64("sc.sigma", n);
+  const w = scratchF64("sc.w", n);
   for (let i = 0; i < n; i++) {
     const s = Math.max(smooth[i]!, 0);
     sigma[i] = Math.sqrt(floor * floor + (sigmaRel * s) ** 2);

@@ -12,6 +12,7 @@
  *             the instrument noise floor when the curve reaches R = 0 (lock-in
  *             noise around zero), otherwise the scatter where R is lowest
  */
+import { scratchF64, scratchU8 } from "../workspace";
 
 export interface NoiseEstimate {
   /** σ of ln R (≈ relative σ of R) */
@@ -61,12 +62,13 @@ export function estimateNoise(lnT: Float64Array, R: Float64Array, lnR?: Float64A
   const n = R.length;
   let L = lnR;
   if (!L) {
-    L = new Float64Array(n);
+    L = scratchF64("noise.lnR", n);
     for (let i = 0; i < n; i++) L[i] = R[i]! > 0 ? Math.log(R[i]!) : NaN;
   }
-  const buf = new Float64Array(Math.max(n, 1));
+  const buf = scratchF64("noise.buf", Math.max(n, 1));
   // median of R for the "upper half" selection
-  const rs = Float64Array.from(R);
+  const rs = scratchF64("noise.rs", n);
+  rs.set(R);
   const rMed = n ? selectInPlace(rs, n, n >> 1) : 0;
   let k = 0;
   for (let i = 1; i < n - 1; i++) {
@@ -88,7 +90,7 @@ export function estimateNoise(lnT: Float64Array, R: Float64Array, lnR?: Float64A
   // superconductor, the plateau of a failed superconductor, the flattest
   // part of an insulator) — points on a steep transition, whose neighbour
   // residuals are inflated by curvature, stay out
-  const dAbs = new Float64Array(n);
+  const dAbs = scratchF64("noise.dAbs", n);
   for (let i = 1; i < n - 1; i++) {
     const span = lnT[i + 1]! - lnT[i - 1]!;
     if (!(span > 0)) {
@@ -103,7 +105,7 @@ export function estimateNoise(lnT: Float64Array, R: Float64Array, lnR?: Float64A
   for (let i = 1; i < n - 1; i++) abs[i - 1] = Math.abs(R[i]!);
   const m = abs.length;
   const thr = m ? selectInPlace(abs, m, Math.min(m - 1, 4)) : 0;
-  const lv = new Float64Array(Math.max(n, 1));
+  const lv = scratchF64("noise.lv", Math.max(n, 1));
   k = 0;
   let kl = 0;
   for (let i = 1; i < n - 1; i++) {
@@ -159,7 +161,7 @@ export function median5(a: number, b: number, c: number, d: number, e: number): 
  */
 export function flagOutliers(R: Float64Array, relative: number, floor: number, k: number): Uint8Array {
   const n = R.length;
-  const flags = new Uint8Array(n);
+  const flags = scratchU8("noise.flags", n);
   if (n < 5) return flags;
   const rel = Math.max(Number.isFinite(relative) ? relative : 0, 1e-6);
   const fl = Number.isFinite(floor) ? floor : 0;

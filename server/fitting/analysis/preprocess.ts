@@ -11,6 +11,7 @@
  *   zero), dropped when its neighbours are far from zero (an invalid reading in
  *   the middle of a finite-resistance curve)
  */
+import { scratchF64, scratchI32 } from "../workspace";
 
 export interface Prepared {
   T: Float64Array;
@@ -53,7 +54,13 @@ function medianSmall(a: Float64Array, n: number): number {
 
 const fmt = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(2) : v.toPrecision(3));
 
-export function prepareCurve(input: { T?: unknown; R?: unknown } | null | undefined): Prepared {
+/**
+ * @param scratch internal: build the arrays in work buffers (valid until the
+ * next call) instead of fresh allocations
+ */
+export function prepareCurve(input: { T?: unknown; R?: unknown } | null | undefined, scratch = false): Prepared {
+  const f64 = (key: string, n: number) => (scratch ? scratchF64(key, n) : new Float64Array(n));
+  const i32 = (key: string, n: number) => (scratch ? scratchI32(key, n) : new Int32Array(n));
   const empty = (error: string, nPoints = 0): Prepared => ({
     T: new Float64Array(0),
     R: new Float64Array(0),
@@ -75,9 +82,9 @@ export function prepareCurve(input: { T?: unknown; R?: unknown } | null | undefi
   const warnings: string[] = [];
 
   // 1. finite, positive temperature
-  let T = new Float64Array(nPoints);
-  let R = new Float64Array(nPoints);
-  let idx = new Int32Array(nPoints);
+  let T = f64("prep.T", nPoints);
+  let R = f64("prep.R", nPoints);
+  let idx = i32("prep.idx", nPoints);
   let n = 0;
   let sorted = true;
   for (let i = 0; i < nPoints; i++) {
@@ -111,9 +118,9 @@ export function prepareCurve(input: { T?: unknown; R?: unknown } | null | undefi
     warnings.push("temperatures were in decreasing order (cooling sweep); reversed");
   } else if (!sorted) {
     const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => T[a]! - T[b]! || idx[a]! - idx[b]!);
-    const T2 = new Float64Array(n);
-    const R2 = new Float64Array(n);
-    const i2 = new Int32Array(n);
+    const T2 = f64("prep.T2", n);
+    const R2 = f64("prep.R2", n);
+    const i2 = i32("prep.idx2", n);
     for (let k = 0; k < n; k++) {
       T2[k] = T[order[k]!]!;
       R2[k] = R[order[k]!]!;

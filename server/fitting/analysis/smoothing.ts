@@ -95,9 +95,8 @@ export function localLinearAt(
  * Smoothed value at every point: straight line through the points i−k … i+k
  * (clipped at the ends), evaluated at x_i.
  */
-export function runningLocalLinear(x: Float64Array, y: Float64Array, k: number): Float64Array {
+export function runningLocalLinear(x: Float64Array, y: Float64Array, k: number, out: Float64Array = new Float64Array(x.length)): Float64Array {
   const n = x.length;
-  const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const a = Math.max(0, i - k);
     const b = Math.min(n - 1, i + k);

@@ -4,8 +4,10 @@
  * that varies slowly across a bin the binned weighted RSS differs from the
  * full one by a constant (the within-bin scatter), so the location of the
  * minimum is preserved to high accuracy; the final Levenberg–Marquardt polish
- * always runs on the full data.
+ * always runs on the full data. The returned arrays are work views, valid
+ * until the next call (see workspace.ts).
  */
+import { scratchF64 } from "../workspace";
 
 export interface Binned {
   n: number;
@@ -44,9 +46,9 @@ export function binByLnT(
   const lo = lnT[i0]!;
   const hi = lnT[i1 - 1]!;
   const width = (hi - lo) / maxBins || 1;
-  const sx = new Float64Array(maxBins);
-  const sy = new Float64Array(maxBins);
-  const sw = new Float64Array(maxBins);
+  const sx = scratchF64("bin.sx", maxBins).fill(0);
+  const sy = scratchF64("bin.sy", maxBins).fill(0);
+  const sw = scratchF64("bin.sw", maxBins).fill(0);
   for (let i = i0; i < i1; i++) {
     let k = Math.floor((lnT[i]! - lo) / width);
     if (k >= maxBins) k = maxBins - 1;
@@ -60,11 +62,11 @@ export function binByLnT(
   for (let k = 0; k < maxBins; k++) if (sw[k]! > 0) m++;
   const out: Binned = {
     n: m,
-    lnT: new Float64Array(m),
-    T: new Float64Array(m),
-    invT: new Float64Array(m),
-    y: new Float64Array(m),
-    w: new Float64Array(m),
+    lnT: scratchF64("bin.lnT", m),
+    T: scratchF64("bin.T", m),
+    invT: scratchF64("bin.invT", m),
+    y: scratchF64("bin.y", m),
+    w: scratchF64("bin.w", m),
   };
   let j = 0;
   for (let k = 0; k < maxBins; k++) {

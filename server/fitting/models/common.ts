@@ -1,4 +1,5 @@
 /** Shared helpers for model fits: information criteria and result assembly. */
+import { scratchF64 } from "../workspace";
 import type { LmOptions } from "../solvers/levenberg-marquardt";
 import type { ModelFit, ModelId } from "../types";
 
@@ -24,8 +25,8 @@ function sameParams(a: Float64Array, b: Float64Array): boolean {
 export class ExpCache {
   readonly values: Float64Array;
   private readonly at: Float64Array;
-  constructor(n: number, m: number) {
-    this.values = new Float64Array(n);
+  constructor(n: number, m: number, key: string) {
+    this.values = scratchF64(key, n);
     this.at = new Float64Array(m).fill(NaN);
   }
   invalidate(): void {
@@ -50,11 +51,16 @@ export interface CurveData {
   lnR: Float64Array;
 }
 
-export function makeCurveData(T: Float64Array, R: Float64Array): CurveData {
+/**
+ * Precompute ln T, 1/T and ln R. With `scratchKey` the arrays are work views
+ * (internal use only, see workspace.ts); without, fresh arrays.
+ */
+export function makeCurveData(T: Float64Array, R: Float64Array, scratchKey?: string): CurveData {
   const n = T.length;
-  const lnT = new Float64Array(n);
-  const invT = new Float64Array(n);
-  const lnR = new Float64Array(n);
+  const alloc = (name: string) => (scratchKey ? scratchF64(`${scratchKey}.${name}`, n) : new Float64Array(n));
+  const lnT = alloc("lnT");
+  const invT = alloc("invT");
+  const lnR = alloc("lnR");
   for (let i = 0; i < n; i++) {
     lnT[i] = Math.log(T[i]!);
     invT[i] = 1 / T[i]!;
@@ -64,16 +70,17 @@ export function makeCurveData(T: Float64Array, R: Float64Array): CurveData {
 }
 
 /** The curve without the flagged points. */
-export function filterCurve(d: CurveData, drop: Uint8Array): CurveData {
+export function filterCurve(d: CurveData, drop: Uint8Array, scratchKey?: string): CurveData {
   let m = 0;
   for (let i = 0; i < d.n; i++) if (!drop[i]) m++;
+  const alloc = (name: string) => (scratchKey ? scratchF64(`${scratchKey}.${name}`, m) : new Float64Array(m));
   const out: CurveData = {
     n: m,
-    T: new Float64Array(m),
-    R: new Float64Array(m),
-    lnT: new Float64Array(m),
-    invT: new Float64Array(m),
-    lnR: new Float64Array(m),
+    T: alloc("T"),
+    R: alloc("R"),
+    lnT: alloc("lnT"),
+    invT: alloc("invT"),
+    lnR: alloc("lnR"),
   };
   let q = 0;
   for (let i = 0; i < d.n; i++) {

@@ -10,6 +10,7 @@
  * parameters solved exactly, then a Levenberg–Marquardt polish of
  * (ln R0, ln T0^p, p) on the full data that also yields the full covariance.
  */
+import { scratchF64 } from "../workspace";
 import { covarianceFromJtJ, levenbergMarquardt } from "../solvers/levenberg-marquardt";
 import { minimize1D } from "../solvers/minimize-1d";
 import type { ModelFit } from "../types";
@@ -25,7 +26,7 @@ export const FIXED_P: Record<FixedHoppingModel, number> = { arrhenius: 1, es_vrh
 export function fitFixedHopping(d: CurveData, model: FixedHoppingModel): ModelFit {
   const n = d.n;
   const p = FIXED_P[model];
-  const u = new Float64Array(n);
+  const u = scratchF64("hop.u", n);
   if (model === "arrhenius") u.set(d.invT);
   else if (model === "es_vrh") for (let i = 0; i < n; i++) u[i] = Math.sqrt(d.invT[i]!);
   else for (let i = 0; i < n; i++) u[i] = Math.cbrt(d.invT[i]!);
@@ -65,8 +66,8 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
   const pMax = options.pMax ?? 2;
   const n = d.n;
   const bins = binByLnT(d.lnT, d.lnR, null, 0, n, 48);
-  const u = new Float64Array(bins.n);
-  const coef = new Float64Array(2);
+  const u = scratchF64("hop.ub", bins.n);
+  const coef = scratchF64("hop.coef", 2);
   const objective = (p: number) => {
     for (let k = 0; k < bins.n; k++) u[k] = Math.exp(-p * bins.lnT[k]!);
     return lineRss(u, bins.y, bins.w, 0, bins.n, coef);
@@ -97,7 +98,7 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
   const y = d.lnR;
   // parameters (ln R0, ln b, p) with b = T0^p: well conditioned also when
   // p → 0, where ln T0 = ln b/p runs away
-  const cache = new ExpCache(n, 3);
+  const cache = new ExpCache(n, 3, "hop.free");
   const E = cache.values;
   const problem = {
     n,

@@ -11,6 +11,7 @@
  * data, whose Jacobian at the optimum gives the covariance.
  * Temperatures are in kelvin (E_a/k_B).
  */
+import { scratchF64 } from "../workspace";
 import { covarianceFromJtJ, levenbergMarquardt } from "../solvers/levenberg-marquardt";
 import { minimize1D } from "../solvers/minimize-1d";
 import type { ModelFit } from "../types";
@@ -54,8 +55,8 @@ function eaInterval(T: Float64Array): [number, number] {
 export function fitFailedSuperconductor(d: CurveData, w: Float64Array): SaturationFit {
   const n = d.n;
   const bins = binByLnT(d.lnT, d.R, w, 0, n, 48);
-  const u = new Float64Array(bins.n);
-  const coef = new Float64Array(2);
+  const u = scratchF64("fs.u", bins.n);
+  const coef = scratchF64("fs.coef", 2);
   const objective = (lnEa: number) => {
     const ea = Math.exp(lnEa);
     for (let k = 0; k < bins.n; k++) u[k] = Math.exp(-ea * bins.invT[k]!);
@@ -83,9 +84,9 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array): Saturati
   if (!(rho00 > 0) || !Number.isFinite(search.x)) return failed(NaN);
   const T = d.invT;
   const R = d.R;
-  const sw = new Float64Array(n);
+  const sw = scratchF64("fs.sw", n);
   for (let i = 0; i < n; i++) sw[i] = Math.sqrt(w[i]!);
-  const cache = new ExpCache(n, 3);
+  const cache = new ExpCache(n, 3, "fs.exp");
   const E = cache.values;
   const problem = {
     n,
@@ -148,15 +149,15 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array): Saturati
  */
 export function fitFailedInsulator(d: CurveData): SaturationFit {
   const n = d.n;
-  const G = new Float64Array(n);
-  const wG = new Float64Array(n);
+  const G = scratchF64("fi.G", n);
+  const wG = scratchF64("fi.wG", n);
   for (let i = 0; i < n; i++) {
     G[i] = 1 / d.R[i]!;
     wG[i] = d.R[i]! * d.R[i]!;
   }
   const bins = binByLnT(d.lnT, G, wG, 0, n, 48);
-  const u = new Float64Array(bins.n);
-  const coef = new Float64Array(2);
+  const u = scratchF64("fi.u", bins.n);
+  const coef = scratchF64("fi.coef", 2);
   const objective = (lnEa: number) => {
     const ea = Math.exp(lnEa);
     for (let k = 0; k < bins.n; k++) u[k] = Math.exp(-ea * bins.invT[k]!);
@@ -187,7 +188,7 @@ export function fitFailedInsulator(d: CurveData): SaturationFit {
   const y = d.lnR;
   // σ_QF is fitted in units of a typical conductance to keep the problem well scaled
   const gScale = 1 / d.R[0]!;
-  const cache = new ExpCache(n, 3);
+  const cache = new ExpCache(n, 3, "fi.exp");
   const E = cache.values;
   const problem = {
     n,

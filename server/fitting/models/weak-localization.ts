@@ -5,6 +5,7 @@
  * T0 = 1 K: G0 is then the conductance extrapolated to 1 K. The fit is a
  * straight line in ln T, weighted by 1/G² (relative noise on R).
  */
+import { scratchF64 } from "../workspace";
 import type { ModelFit } from "../types";
 import { buildModelFit, type CurveData } from "./common";
 import { fitLine } from "./linear-fit";
@@ -13,9 +14,9 @@ export const WL_T0_K = 1;
 
 export function fitWeakLocalization(d: CurveData): ModelFit {
   const n = d.n;
-  const G = new Float64Array(n);
-  const w = new Float64Array(n);
-  const u = new Float64Array(n);
+  const G = scratchF64("wl.G", n);
+  const w = scratchF64("wl.w", n);
+  const u = scratchF64("wl.u", n);
   for (let i = 0; i < n; i++) {
     G[i] = 1 / d.R[i]!;
     w[i] = d.R[i]! * d.R[i]!;
