@@ -24,7 +24,7 @@ import {
   type AccessScope,
 } from "~/server/domains/access/service";
 import { recordAudit } from "~/server/domains/audit/service";
-import { insertCurves } from "~/server/domains/curves/service";
+import { insertCurveRows } from "./insert";
 import { assessFiltering } from "~/server/domains/setups/filtering-grade";
 import { enqueueFits } from "~/server/jobs/queue";
 import { createParser, type Diagnostic, type ParsedFile, type TParseOptions } from "~/server/ingest";
@@ -455,7 +455,7 @@ async function commitParsed(db: Db, actor: Actor, target: Target, src: CommitSou
           },
           select: { id: true },
         });
-        const { created, skipped } = await insertCurves(tx, { labId: target.labId, sampleId: sample.id, annealStage: sample.annealStage, setupId, uploadId: upload.id }, curves);
+        const { created, skipped } = await insertCurveRows(tx, { labId: target.labId, sampleId: sample.id, annealStage: sample.annealStage, setupId, uploadId: upload.id }, curves);
         await enqueueFits(tx, created);
         await recordAudit(tx, {
           actor,

@@ -9,9 +9,11 @@ import { AppError } from "~/server/errors";
 import type { Actor } from "~/server/domains/access/actor";
 import { authenticateToken, createApiToken } from "~/server/domains/tokens/service";
 import { decodeFloat64 } from "~/server/domains/curves/codec";
+import { insertCurves } from "~/server/domains/curves/service";
 import { fitJobKey } from "~/server/jobs/queue";
 import { LocalFileStore } from "~/server/storage";
 import { addMember, makeLab, makeUser, testDb, uid } from "~/server/testing/db";
+import { insertCurveRows } from "./insert";
 import { commitUpload, importUpload, previewStagedUpload, previewUpload, type UploadDeps } from "./service";
 import { ZUploadAssignment, type TUploadAssignment } from "./schemas";
 
@@ -260,6 +262,22 @@ describe("the same file twice", () => {
     expect(other.curveIds).toEqual([]);
     expect(other.skippedDuplicateCurves).toBe(2);
     expect(await db.curve.count({ where: { sampleId } })).toBe(2);
+  });
+});
+
+describe("bulk curve insert", () => {
+  it("stores exactly what the curves service stores, and recognises curves it stored", async () => {
+    const { labId, sampleId } = await world();
+    const curve = { kind: "RT" as const, quantity: "SHEET_RESISTANCE" as const, channel: "R", fieldOe: 0, T: [0.3, 1, 2, 5], R: [-1e-3, 10, 1e6, 2], segmentReason: "r", sourceRows: { first: 2, last: 5 } };
+    const viaService = await db.$transaction((tx) => insertCurves(tx, { labId, sampleId, annealStage: "S1" }, [curve]));
+    const again = await db.$transaction((tx) => insertCurveRows(tx, { labId, sampleId, annealStage: "S1", setupId: null, uploadId: null }, [curve, { ...curve, fieldOe: 100 }, { ...curve, fieldOe: 100 }]));
+    expect(again.skipped).toBe(2);
+    expect(again.created).toHaveLength(1);
+    const pick = { kind: true, quantity: true, channel: true, fieldOe: true, pointCount: true, tK: true, r: true, hOe: true, tMinK: true, tMaxK: true, rMin: true, rMax: true, sourceRows: true, segmentReason: true, annealStage: true, pressureDirection: true, fieldOrientation: true, sweepDirection: true } as const;
+    const a = await db.curve.findUniqueOrThrow({ where: { id: viaService.created[0]! }, select: pick });
+    const b = await db.curve.findUniqueOrThrow({ where: { id: again.created[0]! }, select: pick });
+    expect({ ...b, fieldOe: 0 }).toEqual(a);
+    expect(Array.from(decodeFloat64(b.r))).toEqual(curve.R);
   });
 });
 

@@ -1,0 +1,157 @@
+/**
+ * Bulk insert of curve rows for uploads: multi-row INSERT … ON CONFLICT DO NOTHING RETURNING,
+ * in statements of bounded size, on the caller's transaction. Same rows and the same content
+ * hash (hence the same per-sample dedupe) as `insertCurves` in the curves service, without the
+ * ORM's per-value conversions, which dominate the cost for millions of points.
+ */
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+import { curveContentHash, type NewCurve } from "~/server/domains/curves/service";
+
+type SqlRunner = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+
+export interface CurveTarget {
+  labId: string;
+  sampleId: string;
+  annealStage: string | null;
+  setupId: string | null;
+  uploadId: string | null;
+}
+
+/** Rows per statement, and bytes of points per statement (whichever is reached first). */
+const MAX_ROWS = 500;
+const MAX_BYTES = 8 * 1024 * 1024;
+
+const COLUMNS = [
+  ["id", "text"],
+  ["labId", "text"],
+  ["sampleId", "text"],
+  ["setupId", "text"],
+  ["uploadId", "text"],
+  ["kind", '"CurveKind"'],
+  ["quantity", '"ResistanceQuantity"'],
+  ["channel", "text"],
+  ["label", "text"],
+  ["fieldOe", "float8"],
+  ["fieldOrientation", '"FieldOrientation"'],
+  ["pressureGPa", "float8"],
+  ["pressureDirection", '"PressureDirection"'],
+  ["pressureMedium", "text"],
+  ["annealStage", "text"],
+  ["temperatureK", "float8"],
+  ["gateVoltageV", "float8"],
+  ["sweepDirection", '"SweepDirection"'],
+  ["pointCount", "int4"],
+  ["tK", "bytea"],
+  ["r", "bytea"],
+  ["hOe", "bytea"],
+  ["tMinK", "float8"],
+  ["tMaxK", "float8"],
+  ["rMin", "float8"],
+  ["rMax", "float8"],
+  ["contentHash", "text"],
+  ["segmentReason", "text"],
+  ["sourceRows", "jsonb"],
+  ["measuredAt", "timestamp(3)"],
+] as const;
+
+const COLUMN_LIST = COLUMNS.map(([name]) => `"${name}"`).join(", ");
+
+/** Little-endian float64 bytes of the values (a straight copy on little-endian machines). */
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+export function float64Bytes(values: ArrayLike<number>): Buffer {
+  if (LITTLE_ENDIAN) {
+    const f = values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
+    return Buffer.from(f.buffer.slice(f.byteOffset, f.byteOffset + f.byteLength));
+  }
+  const out = Buffer.alloc(values.length * 8);
+  for (let i = 0; i < values.length; i++) out.writeDoubleLE(values[i]!, i * 8);
+  return out;
+}
+
+function range(values: ArrayLike<number>): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
+}
+
+function rowValues(target: CurveTarget, curve: NewCurve): unknown[] {
+  if (curve.T.length !== curve.R.length) throw new Error(`Curve has ${curve.T.length} temperatures but ${curve.R.length} resistances`);
+  if (curve.H && curve.H.length !== curve.R.length) throw new Error(`Curve has ${curve.H.length} field values but ${curve.R.length} resistances`);
+  const tK = float64Bytes(curve.T);
+  const r = float64Bytes(curve.R);
+  const hOe = curve.H ? float64Bytes(curve.H) : null;
+  const [tMin, tMax] = range(curve.T);
+  const [rMin, rMax] = range(curve.R);
+  return [
+    randomUUID(),
+    target.labId,
+    target.sampleId,
+    target.setupId,
+    target.uploadId,
+    curve.kind,
+    curve.quantity,
+    curve.channel ?? null,
+    curve.label ?? null,
+    curve.fieldOe ?? null,
+    curve.fieldOrientation ?? "PERPENDICULAR",
+    curve.pressureGPa ?? null,
+    curve.pressureDirection ?? "UNKNOWN",
+    curve.pressureMedium ?? null,
+    target.annealStage,
+    curve.temperatureK ?? null,
+    curve.gateVoltageV ?? null,
+    curve.sweepDirection ?? "UNKNOWN",
+    curve.T.length,
+    tK,
+    r,
+    hOe,
+    tMin,
+    tMax,
+    rMin,
+    rMax,
+    curveContentHash(curve, tK, r, hOe),
+    curve.segmentReason ?? null,
+    curve.sourceRows === undefined ? null : JSON.stringify(curve.sourceRows),
+    curve.measuredAt ?? null,
+  ];
+}
+
+/**
+ * Inserts the curves of one sample on the caller's transaction. A curve whose content is already
+ * stored for the sample (same content hash) is skipped. Returns the ids of the new curves, in
+ * the order of `curves`.
+ */
+export async function insertCurveRows(tx: SqlRunner, target: CurveTarget, curves: readonly NewCurve[]): Promise<{ created: string[]; skipped: number }> {
+  const created: string[] = [];
+  let i = 0;
+  while (i < curves.length) {
+    const values: unknown[] = [];
+    const tuples: string[] = [];
+    let bytes = 0;
+    while (i < curves.length && tuples.length < MAX_ROWS && (tuples.length === 0 || bytes < MAX_BYTES)) {
+      const curve = curves[i]!;
+      const base = values.length;
+      values.push(...rowValues(target, curve));
+      tuples.push(`(${COLUMNS.map(([, type], k) => `$${base + k + 1}::${type}`).join(", ")})`);
+      bytes += curve.R.length * (curve.H ? 24 : 16);
+      i++;
+    }
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `INSERT INTO "Curve" (${COLUMN_LIST}) VALUES ${tuples.join(", ")} ON CONFLICT ("sampleId", "contentHash") DO NOTHING RETURNING "id"`,
+      ...values,
+    );
+    // RETURNING gives no order guarantee: restore the input order from the ids generated here.
+    const returned = new Set(rows.map((row) => row.id));
+    for (let k = 0; k < tuples.length; k++) {
+      const id = values[k * COLUMNS.length] as string;
+      if (returned.has(id)) created.push(id);
+    }
+  }
+  return { created, skipped: curves.length - created.length };
+}
