@@ -74,7 +74,7 @@ export const FAMILIES: Record<TPhase, { clear: readonly string[]; hard: readonly
   M1: { clear: ["M1-eq2", "M1-plateau"], hard: ["M1-weak", "M1-late", "M1-shallow", "M1-short", "M1-stress"] },
   M2: {
     clear: ["M2-eq1", "M2-eq1-peak"],
-    hard: ["M2-late", "M2-weak", "M2-peak", "M2-dip-above", "M2-vrh", "M2-short", "M2-stress"],
+    hard: ["M2-late", "M2-weak", "M2-peak", "M2-dip-above", "M2-vrh", "M2-metallic-top", "M2-short", "M2-stress"],
   },
   I1: { clear: ["I1-arrhenius"], hard: ["I1-free-p", "I1-short", "I1-low-T0", "I1-parallel", "I1-stress"] },
   I2: { clear: ["I2-es", "I2-mott"], hard: ["I2-free-p", "I2-short", "I2-parallel", "I2-stress"] },
@@ -532,7 +532,7 @@ const buildM2: TBuilder = (ctx) => {
   if (!drawn) return "window";
   const { w, Tasc } = drawn;
   const RN = rng.logUniform(300, 3e4);
-  const Q = family === "M2-weak" ? rng.uniform(1.5, 4) : rng.logUniform(3, 1e4);
+  const Q = family === "M2-weak" ? rng.uniform(1.5, 4) : family === "M2-metallic-top" ? rng.logUniform(3, 100) : rng.logUniform(3, 1e4);
   // Ts: where the activated conductance equals σ_QF (u = 1)
   let Ts: number;
   if (family === "M2-late" || family === "M2-weak") {
@@ -564,6 +564,14 @@ const buildM2: TBuilder = (ctx) => {
     delete truth.EaI_K;
   }
   let rOf = eq1;
+  if (family === "M2-metallic-top") {
+    // a phonon-like metallic term on top: R falls on cooling at the top of the window before the upturn
+    const beta = rng.uniform(0.3, 1.5);
+    const k = rng.uniform(1, 2);
+    const base = eq1;
+    rOf = (T) => base(T) + beta * RN * Math.pow(T / w.Tmax, k);
+    Object.assign(truth, { phononBeta: beta, phononPower: k });
+  }
   const variant =
     family === "M2-eq1-peak" || family === "M2-peak" ? "peak" : family === "M2-dip-above" ? "dip-above" : "none";
   if (variant === "peak") {
@@ -624,7 +632,7 @@ function checkM2(ctx: TCtx, m: TModel): string | null {
       : (sigma0 * Math.exp(-Ea / m.window.Tmin)) / sigmaQF;
   if (Math.log(1 + 1 / Math.max(u, 1e-300)) < 6 * ctx.plan.rel) return "saturation hidden by noise";
   if (ctx.family === "M2-late" && ctx.plan.rel > 0.015) return "too noisy for a late saturation";
-  if (m.truth.dipKind === undefined && m.truth.activation !== "es") {
+  if (m.truth.dipKind === undefined && m.truth.activation !== "es" && m.truth.phononBeta === undefined) {
     // Eq. 1 over the whole window: σ_QF must stand out of zero
     const rows: number[][] = [];
     const sig: number[] = [];
