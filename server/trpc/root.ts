@@ -7,6 +7,7 @@ import { permalinkRouter } from "./routers/permalink";
 import { sampleRouter } from "./routers/sample";
 import { setupRouter } from "./routers/setup";
 import { tokenRouter } from "./routers/token";
+import { uploadRouter } from "./routers/upload";
 import { userRouter } from "./routers/user";
 
 export const appRouter = createTRPCRouter({
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   setup: setupRouter,
   curve: curveRouter,
   token: tokenRouter,
+  upload: uploadRouter,
   diagram: diagramRouter,
   permalink: permalinkRouter,
   fit: fitRouter,

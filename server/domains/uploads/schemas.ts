@@ -86,7 +86,7 @@ export const ZUploadPreviewDto = z.object({
   stats: z.object({ bytes: z.number().int(), lines: z.number().int(), rows: z.number().int(), points: z.number().int() }),
   limits: z.object({ maxBytes: z.number().int(), maxPoints: z.number().int() }),
   /** the same bytes already uploaded to labs the caller belongs to */
-  existingUploads: z.array(z.object({ id: z.string(), labId: z.string(), labName: z.string(), createdAt: z.date(), curveCount: z.number().int(), sampleIds: z.array(z.string()) })),
+  existingUploads: z.array(z.object({ id: z.string(), labId: z.string(), labName: z.string(), createdAt: z.string().describe("ISO 8601"), curveCount: z.number().int(), sampleIds: z.array(z.string()) })),
 });
 export type TUploadPreviewDto = z.infer<typeof ZUploadPreviewDto>;
 

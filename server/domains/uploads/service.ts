@@ -135,7 +135,7 @@ async function existingUploads(db: Db, scope: AccessScope, sha256: string): Prom
     orderBy: { createdAt: "asc" },
     select: { id: true, labId: true, createdAt: true, lab: { select: { name: true } }, _count: { select: { curves: true } }, curves: { distinct: ["sampleId"], select: { sampleId: true } } },
   });
-  return rows.map((r) => ({ id: r.id, labId: r.labId, labName: r.lab.name, createdAt: r.createdAt, curveCount: r._count.curves, sampleIds: r.curves.map((c) => c.sampleId) }));
+  return rows.map((r) => ({ id: r.id, labId: r.labId, labName: r.lab.name, createdAt: r.createdAt.toISOString(), curveCount: r._count.curves, sampleIds: r.curves.map((c) => c.sampleId) }));
 }
 
 function previewDto(

@@ -120,6 +120,13 @@ const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
   "fit.revertOverride": (actor) => expectDenied(caller(actor).fit.revertOverride({ curveId: w.privateCurve })),
   "fit.refitLab": (actor) => expectDenied(caller(actor).fit.refitLab({ labId: w.labB })),
   "curve.listPlots": (actor) => expectDenied(caller(actor).curve.listPlots({ sampleId: w.privateSample, maxPointsPerCurve: 100 })),
+  "upload.preview": (actor) => expectDenied(caller(actor).upload.preview({ sha256: "b".repeat(64), fileName: "b.csv", options: {} })),
+  "upload.commit": async (actor) => {
+    const file = { sha256: "b".repeat(64), fileName: "b.csv", options: {}, pressureDirection: "UNKNOWN" as const, fieldOrientation: "PERPENDICULAR" as const, excludeCurves: [], skipBadRows: false };
+    await expectDenied(caller(actor).upload.commit({ ...file, sample: { sampleId: w.privateSample } }));
+    await expectDenied(caller(actor).upload.commit({ ...file, sample: { create: { ...sampleFields, labId: w.labB } } }));
+    await expectDenied(caller(actor).upload.commit({ ...file, sample: { create: { ...sampleFields, labId: w.labA } }, setup: { setupId: w.setupB } }));
+  },
   "diagram.get": async (actor) => {
     await ensurePrivateFit();
     expect((await caller(w.bob).diagram.get(diagramOf(w.privateSample))).total).toBe(1);

@@ -1,0 +1,40 @@
+import { AppError } from "~/server/errors";
+import { ZFileName } from "~/server/domains/uploads/schemas";
+import { importUpload, uploadLimits } from "~/server/domains/uploads/service";
+import { v1Route } from "~/server/http/v1";
+import { assignmentFromQuery, checkDeclaredLength, fileNameFromHeaders, mergeFields, optionsFromQuery, ZV1UploadQuery } from "~/server/http/v1/uploads";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** POST /api/v1/uploads: an instrument file as the raw body (streamed) or a multipart `file` part. */
+export const POST = v1Route(
+  async ({ req, db, actor }) => {
+    if (actor.kind !== "token") throw new AppError("UNAUTHORIZED", "Send a lab API token: Authorization: Bearer sit_…");
+    const url = new URL(req.url);
+    const declaredName = url.searchParams.get("fileName") ?? fileNameFromHeaders(req.headers) ?? "upload";
+    checkDeclaredLength(req.headers, uploadLimits().maxBytes, declaredName);
+    const type = (req.headers.get("content-type") ?? "").toLowerCase();
+    let form: FormData | null = null;
+    let source: ReadableStream<Uint8Array> | Uint8Array = req.body ?? new Uint8Array(0);
+    let fileName = declaredName;
+    let contentType: string | null = req.headers.get("content-type");
+    if (type.startsWith("multipart/form-data")) {
+      form = await req.formData();
+      const file = form.get("file");
+      if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "The multipart body needs a part named `file` holding the instrument file.");
+      source = file.stream();
+      fileName = url.searchParams.get("fileName") ?? (form.get("fileName") as string | null) ?? (file.name || "upload");
+      contentType = file.type || null;
+    }
+    const query = ZV1UploadQuery.parse(mergeFields(url, form));
+    const result = await importUpload(db, actor, source, {
+      ...assignmentFromQuery(query),
+      fileName: ZFileName.parse(query.fileName ?? fileName),
+      contentType,
+      options: optionsFromQuery(query),
+    });
+    return Response.json(result, { status: result.isDuplicate ? 200 : 201 });
+  },
+  { requireToken: true, requireScope: "write" },
+);
