@@ -2,7 +2,8 @@
  * Accuracy of the classification engine on the independent corpus.
  *
  *   npx tsx bench/independent/evaluate.ts --seed 7 --count 3000 [--hard-fraction 0.4] [--worst 20]
- *        [--out bench/out/independent.jsonl] [--results bench/out/independent-results.jsonl] [--no-families] [--json]
+ *        [--out bench/out/independent.jsonl | --no-jsonl] [--results bench/out/independent-results.jsonl]
+ *        [--exclude I1-parallel,I2-parallel] [--no-families] [--json]
  *
  * Generates the corpus (bench/independent/generator.ts), writes it as JSON
  * lines (one curve per line: id, T, R, H_Oe?, P_GPa?, phase, difficulty,
@@ -11,7 +12,9 @@
  * strict, where an inconclusive result is wrong), inconclusive rates and
  * reasons, the calibration of the confidence, per-family accuracy and the
  * worst misclassifications with their parameters and the engine's reasons.
- * With --results, one JSON line per curve with the engine's verdict.
+ * With --results, one JSON line per curve with the engine's verdict. With
+ * --exclude, the listed families are generated (the corpus stays the same)
+ * but left out of the JSON lines and of the statistics.
  */
 import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { dirname } from "node:path";
@@ -27,6 +30,7 @@ interface TArgs {
   results: string | null;
   families: boolean;
   json: boolean;
+  exclude: Set<string>;
 }
 
 function parseArgs(argv: string[]): TArgs {
@@ -53,6 +57,7 @@ function parseArgs(argv: string[]): TArgs {
     results: get("results") ?? null,
     families: !argv.includes("--no-families"),
     json: argv.includes("--json"),
+    exclude: new Set((get("exclude") ?? "").split(",").filter((f) => f.length > 0)),
   };
 }
 
@@ -227,6 +232,7 @@ async function main(): Promise<void> {
     const g0 = performance.now();
     const c = generateCurve(args.seed, i, { hardFraction: args.hardFraction });
     genMs += performance.now() - g0;
+    if (args.exclude.has(c.family)) continue;
     points += c.T.length;
     if (corpusOut) await write(corpusOut, curveToJsonLine(c) + "\n");
     const f0 = performance.now();
@@ -295,7 +301,8 @@ async function main(): Promise<void> {
   }
   const out: string[] = [];
   out.push(
-    `independent corpus: seed ${args.seed}, ${args.count} curves (${clear.length} clear, ${hard.length} hard), ${points} points; engine ${ENGINE_VERSION}`,
+    `independent corpus: seed ${args.seed}, ${records.length} curves (${clear.length} clear, ${hard.length} hard), ${points} points; engine ${ENGINE_VERSION}` +
+      (args.exclude.size > 0 ? `; excluded families: ${[...args.exclude].join(", ")}` : ""),
   );
   out.push(
     `generation ${(genMs / records.length).toFixed(2)} ms/curve, analyzeCurve ${(fitMs / records.length).toFixed(2)} ms/curve; ` +
