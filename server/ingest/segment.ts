@@ -163,6 +163,9 @@ function extendSweep(
   X: Float64Array,
   xAbs: number,
   xRel: number,
+  /** Noise of X (σ = noiseAbs + noiseRel·|x|): a reversal must exceed tol + 4σ. */
+  noiseAbs: number,
+  noiseRel: number,
   F: Float64Array | null,
   fLimit: number,
   P: Float64Array | null,
@@ -198,8 +201,10 @@ function extendSweep(
     if (dir * (x - ext) >= 0) {
       ext = x;
       extIdx = k;
-    } else if (dir * (ext - x) > tolOf(xAbs, xRel, ext)) {
-      break;
+    } else {
+      const t = tolOf(xAbs, xRel, ext) + 4 * (noiseAbs + noiseRel * (ext < 0 ? -ext : ext));
+      // A reversal must be confirmed by the next point too: a lone excursion is noise.
+      if (dir * (ext - x) > t && (k + 1 >= m || dir * (ext - X[k + 1]!) > t)) break;
     }
   }
   return extIdx;
@@ -248,8 +253,6 @@ export function segmentSeries(
   const segments: Segment[] = [];
   if (n === 0) return { segments, dropped: log.list };
   const tAbs = s.temperatureAbsK;
-  const tRel = s.temperatureRel;
-  const hAbs = s.fieldAbsOe;
   const hRel = s.fieldRel;
   const pAbs = s.pressureAbsGPa;
   const pRel = s.pressureRel;
@@ -269,7 +272,30 @@ export function segmentSeries(
     else usable[m0++] = k;
   }
 
-  // 1. Glitch removal.
+  // 1. Tolerances never below three times the measured noise (robust estimate from second
+  // differences), so jitter larger than the configured tolerance cannot fake sweeps.
+  let tRel = s.temperatureRel;
+  let hAbs = s.fieldAbsOe;
+  let widened = false;
+  let noiseT = 0; // relative
+  let noiseH = 0; // Oe
+  if (!opts.forceKind) {
+    noiseT = Math.min(MAX_WIDENED_REL, noiseLevel(input.T, usable, m0, true));
+    if (3 * noiseT > tRel) {
+      tRel = Math.min(MAX_WIDENED_REL, 3 * noiseT);
+      widened = true;
+    }
+    if (Hsrc !== null) {
+      noiseH = Math.min(MAX_WIDENED_FIELD_OE, noiseLevel(Hsrc, usable, m0, false));
+      if (3 * noiseH > hAbs) {
+        hAbs = Math.min(MAX_WIDENED_FIELD_OE, 3 * noiseH);
+        widened = true;
+      }
+    }
+  }
+  const sEff: TSegmentationSettings = { ...s, temperatureRel: tRel, fieldAbsOe: hAbs };
+
+  // 2. Glitch removal.
   const bad = new Uint8Array(m0);
   const allUsable = m0 === n;
   if (!ignoreT) markGlitches(allUsable ? input.T : gather(input.T, usable, m0), tAbs, tRel, s.spikeTolerances, bad);
@@ -332,46 +358,68 @@ export function segmentSeries(
     // 3. Start at the extreme of the look-ahead window opposite to the direction.
     let st = i;
     for (let k = i + 1; k < j; k++) if (dir * (X[k]! - X[st]!) <= 0) st = k;
-    if (st > i) log.add("stationary", ix[i]!, ix[st - 1]!, st - i);
 
     // 4. Extend, then keep the longest monotonic run of points.
-    const fLimit = F === null ? Infinity : 2 * (kind === "RT" ? tolOf(hAbs, hRel, F[st]!) : tolOf(tAbs, tRel, F[st]!));
+    // The held variable may wander within ±tol plus its own noise (its range over many
+    // readings grows with their number).
+    const fLimit =
+      F === null
+        ? Infinity
+        : kind === "RT"
+          ? 2 * tolOf(hAbs, hRel, F[st]!) + 6 * noiseH
+          : 2 * tolOf(tAbs, tRel, F[st]!) + 6 * noiseT * Math.abs(F[st]!);
     const pLimit = checkP ? 2 * tolOf(pAbs, pRel, P![st]!) : Infinity;
     const extIdx =
       kind === "RT"
-        ? extendSweep(X, tAbs, tRel, F, fLimit, checkP ? P : null, pLimit, st, m, dir)
-        : extendSweep(X, hAbs, hRel, F, fLimit, checkP ? P : null, pLimit, st, m, dir);
-    // 5. A plateau at either end — a run of consecutive points within tolerance of the first or
-    // last value, far longer than the sweep's own step size explains — is settling or waiting,
-    // not sweep: only its point next to the sweep is kept. A set-point step followed by a wait
-    // thus leaves too few points to count as a sweep.
-    let from = st;
-    let to = extIdx;
-    if (!opts.forceKind && extIdx - st >= 3) {
-      const isT = kind === "RT";
-      const xa = X[st]!;
-      const xb = X[extIdx]!;
-      const ta = isT ? tolOf(tAbs, tRel, xa) : tolOf(hAbs, hRel, xa);
-      const tb = isT ? tolOf(tAbs, tRel, xb) : tolOf(hAbs, hRel, xb);
-      let a = st;
-      while (a + 1 <= extIdx && Math.abs(X[a + 1]! - xa) <= ta) a++;
-      let b = extIdx;
-      while (b - 1 >= a && Math.abs(X[b - 1]! - xb) <= tb) b--;
-      const step = rawMedianStep(X, a, b);
-      const headRun = a - st;
-      const tailRun = extIdx - b;
-      if (headRun >= 3 && headRun > (5 * ta) / step) {
-        log.add("stationary", ix[st]!, ix[a - 1]!, headRun);
-        from = a;
-      }
-      if (tailRun >= 3 && tailRun > (5 * tb) / step) {
-        log.add("stationary", ix[b + 1]!, ix[extIdx]!, tailRun);
-        to = b;
-      }
+        ? extendSweep(X, tAbs, tRel, 0, noiseT, F, fLimit, checkP ? P : null, pLimit, st, m, dir)
+        : extendSweep(X, hAbs, hRel, noiseH, 0, F, fLimit, checkP ? P : null, pLimit, st, m, dir);
+    if (extIdx < j) {
+      // It never got past the point that left the start band: the window was only jitter.
+      // Resume at its last point (which may start a sweep); this also keeps the scan linear.
+      const next = j - 1 > i ? j - 1 : i + 1;
+      log.add("stationary", ix[i]!, ix[next - 1]!, next - i);
+      i = next;
+      continue;
     }
-    const kept = longestMonotonic(X, from, to, dir);
-    const jitter = to - from + 1 - kept.length;
-    if (kept.length < s.minPoints) {
+    if (st > i) log.add("stationary", ix[i]!, ix[st - 1]!, st - i);
+    // 5. Keep the longest monotonic subsequence (jitter back-steps are dropped).
+    let kept = longestMonotonic(X, st, extIdx, dir);
+    const sigma = (x: number) => (kind === "RT" ? noiseT * Math.abs(x) : noiseH);
+    const tolX = (x: number) => (kind === "RT" ? tolOf(tAbs, tRel, x) : tolOf(hAbs, hRel, x));
+    // 6. A plateau at either end — kept points within tolerance (plus noise) of the first or
+    // last value that stand for far more readings than the sweep's own step size explains —
+    // is settling or waiting, not sweep: only its point next to the sweep is kept. A set-point
+    // step followed by a wait thus leaves too few points to count as a sweep.
+    if (!opts.forceKind && kept.length > 2) {
+      const xa = X[kept[0]!]!;
+      const xb = X[kept[kept.length - 1]!]!;
+      const ta = tolX(xa) + 4 * sigma(xa);
+      const tb = tolX(xb) + 4 * sigma(xb);
+      let a = 0;
+      while (a + 1 < kept.length && Math.abs(X[kept[a + 1]!]! - xa) <= ta) a++;
+      let b = kept.length - 1;
+      while (b - 1 > a && Math.abs(X[kept[b - 1]!]! - xb) <= tb) b--;
+      // The sweep's own progress per reading: the median raw step, or the mean progress when
+      // noise makes the raw steps larger than the sweep's advance.
+      const mid = kept[b]! - kept[a]!;
+      const meanStep = mid > 0 ? Math.abs(X[kept[b]!]! - X[kept[a]!]!) / mid : Infinity;
+      const step = Math.min(rawMedianStep(X, kept[a]!, kept[b]!), meanStep > 0 ? meanStep : Infinity);
+      const headRaw = kept[a]! - kept[0]!;
+      const tailRaw = kept[kept.length - 1]! - kept[b]!;
+      const dropHead = headRaw >= 3 && headRaw > (5 * ta) / step;
+      const dropTail = tailRaw >= 3 && tailRaw > (5 * tb) / step;
+      if (dropHead) log.add("stationary", ix[kept[0]!]!, ix[kept[a]! - 1]!, headRaw);
+      if (dropTail) log.add("stationary", ix[kept[b]! + 1]!, ix[kept[kept.length - 1]!]!, tailRaw);
+      if (dropHead || dropTail) kept = kept.slice(dropHead ? a : 0, dropTail ? b + 1 : kept.length);
+    }
+    // Readings between the first and last kept point that are not kept: jitter back-steps.
+    const jitter = kept[kept.length - 1]! - kept[0]! + 1 - kept.length;
+    const x0 = X[kept[0]!]!;
+    const x1 = X[kept[kept.length - 1]!]!;
+    const xm = Math.max(Math.abs(x0), Math.abs(x1));
+    // 7. A sweep must cover more than 3 tolerances plus 6σ of noise.
+    const spanTol = MIN_SPAN_TOLERANCES * tolX(xm) + 6 * sigma(xm);
+    if (kept.length < s.minPoints || Math.abs(x1 - x0) <= spanTol) {
       // Too short to be a sweep. Its last point may still start the next one (e.g. the first
       // point of a cooling sweep right after a set-point jump), so it is examined again.
       if (extIdx > i) {
@@ -384,10 +432,41 @@ export function segmentSeries(
       continue;
     }
     for (let q = 0; q < kept.length; q++) kept[q] = ix[kept[q]!]!;
-    segments.push(buildSegment(kind, dir, kept, jitter, effective, s, opts));
+    const seg = buildSegment(kind, dir, kept, jitter, effective, sEff, opts);
+    if (widened) seg.reason += "; tolerances widened to 3× the measured noise";
+    segments.push(seg);
     i = extIdx + 1;
   }
   return { segments, dropped: log.list };
+}
+
+/** A sweep must cover more than this many tolerances (noise alone rarely spans 9σ). */
+const MIN_SPAN_TOLERANCES = 3;
+
+/** Upper bounds of the noise-based widening of the tolerances. */
+const MAX_WIDENED_REL = 0.05;
+const MAX_WIDENED_FIELD_OE = 100;
+
+/**
+ * Robust noise level of a series from its second differences d2 = x[k+1] − 2x[k] + x[k−1]
+ * (≈ √6·σ for white noise on a smooth or piecewise-constant signal): 1.4826·median|d2|/√6.
+ * Relative to |x| when `relative` (temperature), absolute otherwise (field). Uses at most
+ * 8192 evenly spaced triples.
+ */
+function noiseLevel(src: Float64Array, at: Int32Array, m: number, relative: boolean): number {
+  const n = m - 2;
+  if (n < 8) return 0;
+  const q = Math.min(n, 8192);
+  const d = new Float64Array(q);
+  for (let k = 0; k < q; k++) {
+    const i = 1 + Math.floor((k * n) / q);
+    const a = src[at[i - 1]!]!;
+    const b = src[at[i]!]!;
+    const c = src[at[i + 1]!]!;
+    const d2 = Math.abs(c - 2 * b + a);
+    d[k] = relative ? d2 / Math.max(Math.abs(b), 1e-12) : d2;
+  }
+  return (1.4826 * median(d)) / Math.sqrt(6);
 }
 
 /** Median |X[q+1] − X[q]| for q in [a, b); Infinity when there is no step (a jump only). */

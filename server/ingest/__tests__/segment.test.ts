@@ -70,6 +70,33 @@ describe("segmentSeries", () => {
     expect(r.segments[0]!.idx.length).toBeGreaterThan(0.6 * rows.length);
   });
 
+  it("does not invent sweeps from jitter larger than the configured tolerance", () => {
+    const g = seeded(17);
+    const rows: Row[] = [];
+    // 100 000 readings at 10 K with ±1 % Gaussian jitter (twice the 0.5 % tolerance), then a sweep.
+    for (let k = 0; k < 100_000; k++) rows.push({ T: 10 * (1 + 0.01 * g.normal()), H: 0 });
+    for (let k = 0; k < 200; k++) rows.push({ T: 11 + 0.5 * k * (1 + 0.002 * g.normal()), H: 0 });
+    const r = segmentSeries(series(rows), S);
+    expect(r.segments).toHaveLength(1);
+    expect(r.segments[0]!.fixed.H_Oe).toBe(0);
+    const seg = r.segments[0]!;
+    expect(seg.reason).toMatch(/warming\) (?:9|1[01])\.\d+→110\.\d+ K; lines \d+–100200, \d+ points; .*tolerances widened to 3× the measured noise$/);
+    expect(seg.idx.length).toBeGreaterThanOrEqual(200);
+    expect(seg.idx.length).toBeLessThan(300); // at most a few plateau readings join the sweep
+    expect(r.dropped.reduce((a, d) => a + d.points, 0)).toBeGreaterThan(90_000);
+  });
+
+  it("keeps a sweep whole when its jitter exceeds the configured tolerance", () => {
+    const g = seeded(23);
+    const rows: Row[] = [];
+    for (let k = 0; k < 3000; k++) rows.push({ T: (2 + 0.1 * k) * (1 + 0.01 * g.normal()), H: 0 });
+    const r = segmentSeries(series(rows), S);
+    expect(r.segments).toHaveLength(1);
+    const kept = r.segments[0]!.idx;
+    expect(kept.length).toBeGreaterThan(800); // jitter ≫ step at high T: many readings step back
+    expect(rows[kept[kept.length - 1]!]!.T - rows[kept[0]!]!.T).toBeGreaterThan(280);
+  });
+
   it("keeps the longest monotonic run instead of stopping at every back-step", () => {
     const x = Float64Array.from([1, 3, 2, 2.5, 4, 3.9, 5]);
     expect(Array.from(longestMonotonic(x, 0, 6, 1))).toEqual([0, 2, 3, 5, 6]);
