@@ -7,20 +7,13 @@
  * Tolerances: tol_T(T) = max(temperatureAbsK, temperatureRel·T),
  * tol_H(H) = max(fieldAbsOe, fieldRel·|H|), tol_P(P) = max(pressureAbsGPa, pressureRel·|P|).
  *
- * Algorithm (linear time):
- * 1. Single-point glitches in T or H (a point that leaves both neighbours by more than
- *    max(spikeTolerances·tol, 10·median step) while the neighbours agree) are removed.
- * 2. From the current point, look ahead to the first point that leaves the start point's
- *    tolerance band. If only T left → RT; only H left → RH; both or the pressure → no sweep
- *    here (the stretch is dropped as "mixed"); none until the end → "stationary".
- * 3. The sweep starts at the extreme of the look-ahead window opposite to its direction
- *    (e.g. the lowest temperature before warming), so a settling stretch before it is dropped.
- * 4. The sweep extends while the fixed variables stay inside a band of width 2·tol and the
- *    swept variable does not retrace by more than its tolerance from the running extreme
- *    (a larger retrace is a reversal: warming → cooling, up → down). Points that retrace by
- *    less (thermometer jitter) are dropped so the kept points are monotonic in acquisition
- *    order; the sweep ends at its extreme, and the next sweep starts right after it.
- * 5. Sweeps with fewer than minPoints points are dropped and reported.
+ * Algorithm (O(n log n)), described step by step in README.md ("Segmentation"):
+ * measured noise widens the tolerances to ≥ 3σ; single-point glitches are removed; a look-ahead
+ * decides what moves (T → RT, H → RH, both → mixed, nothing → stationary); the sweep starts at
+ * the opposite extreme of that window, extends while the held variables stay in their band and
+ * the swept one does not retrace (twice in a row) by more than tol + 4σ; the longest monotonic
+ * subsequence of its readings is kept; settling plateaus at either end are dropped; sweeps that
+ * span too little or have too few points are dropped. Every drop is reported.
  */
 import type { TSegmentationSettings } from "./options";
 import type { FixedConditions, TCurveKind, TDirection } from "./types";
