@@ -34,10 +34,16 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
-    if (k === "--keep") a.keep = true;
-    else if (k === "--points" && v) (a.points = Number(v)), i++;
-    else if (k === "--sweeps" && v) (a.sweeps = Number(v)), i++;
-    else if (k === "--runs" && v) (a.runs = Number(v)), i++;
+    if (k === "--keep") {
+      a.keep = true;
+      continue;
+    }
+    if (v === undefined) continue;
+    if (k === "--points") a.points = Number(v);
+    else if (k === "--sweeps") a.sweeps = Number(v);
+    else if (k === "--runs") a.runs = Number(v);
+    else continue;
+    i++;
   }
   return a;
 }
