@@ -46,7 +46,7 @@ async function writeCorpus(path: string): Promise<void> {
     obj.phase = c.phase;
     obj.difficulty = c.difficulty;
     obj.truth = c.truth;
-    if (!out.write(JSON.stringify(obj) + "\n")) await new Promise((r) => out.once("drain", r));
+    if (!out.write(JSON.stringify(obj) + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   renameSync(tmp, path);
@@ -70,19 +70,29 @@ interface Run {
   seconds: number;
   lines: string[];
   code: number | null;
+  cpuSeconds: number | null;
 }
 
 function run(cmd: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CLASSIFY_STATS: "1" } });
     const chunks: Buffer[] = [];
+    const errs: Buffer[] = [];
     child.stdout.on("data", (b: Buffer) => chunks.push(b));
+    child.stderr.on("data", (b: Buffer) => errs.push(b));
     child.on("error", reject);
     child.on("close", (code) => {
       const seconds = (performance.now() - t0) / 1000;
       const lines = Buffer.concat(chunks).toString("utf8").split("\n").filter((l) => l.length > 0);
-      resolve({ seconds, lines, code });
+      let cpuSeconds: number | null = null;
+      for (const l of Buffer.concat(errs).toString("utf8").split("\n")) {
+        if (l.startsWith('{"cpuUserMs"')) {
+          const s = JSON.parse(l) as { cpuUserMs: number; cpuSystemMs: number };
+          cpuSeconds = (s.cpuUserMs + s.cpuSystemMs) / 1000;
+        } else if (l.trim()) process.stderr.write(`${l}\n`);
+      }
+      resolve({ seconds, lines, code, cpuSeconds });
     });
   });
 }
@@ -109,7 +119,8 @@ async function main(): Promise<void> {
   const truth = labels(path);
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const tsx = join(root, "node_modules", ".bin", "tsx");
-  console.log(`node ${process.version}, ${count} curves`);
+  const { loadavg, cpus } = await import("node:os");
+  console.log(`node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}, ${count} curves`);
   for (const workers of [1, 2]) {
     for (let r = 0; r < runs; r++) {
       const res = await run(npm, ["run", "-s", "classify", "--", path, "--workers", String(workers)]);
@@ -118,12 +129,13 @@ async function main(): Promise<void> {
         process.exitCode = 1;
         continue;
       }
+      const cpu = res.cpuSeconds !== null ? `, CPU ${res.cpuSeconds.toFixed(2)} s (${(count / res.cpuSeconds).toFixed(0)} curves per CPU-second)` : "";
       console.log(
-        `  npm run -s classify --workers ${workers}: ${res.seconds.toFixed(2)} s → ${(count / res.seconds).toFixed(0)} curves/s; ${accuracy(res.lines, truth)}`,
+        `  npm run -s classify --workers ${workers}: wall ${res.seconds.toFixed(2)} s → ${(count / res.seconds).toFixed(0)} curves/s${cpu}; ${accuracy(res.lines, truth)}`,
       );
     }
     const direct = await run(tsx, ["scripts/classify.ts", path, "--workers", String(workers)]);
-    console.log(`  tsx scripts/classify.ts --workers ${workers}: ${direct.seconds.toFixed(2)} s → ${(count / direct.seconds).toFixed(0)} curves/s`);
+    console.log(`  tsx scripts/classify.ts --workers ${workers}: wall ${direct.seconds.toFixed(2)} s → ${(count / direct.seconds).toFixed(0)} curves/s`);
   }
 }
 

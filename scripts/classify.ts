@@ -10,7 +10,8 @@
  * A malformed line yields {"id": <id or null>, "phase": null, "inconclusive": true,
  * "reasons": ["<error>"], …} and processing continues. The input is streamed
  * (constant memory). With --workers N > 1 the curves are analysed by N worker
- * threads; the output order is preserved. Diagnostics go to stderr only.
+ * threads; the output order is preserved. Diagnostics go to stderr only
+ * (CLASSIFY_STATS=1 adds the process CPU time there, for benchmarks).
  */
 import { createReadStream } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -290,6 +291,13 @@ if (!isMainThread && (workerData as { classifyWorker?: boolean } | null)?.classi
   });
 } else if (isMainThread && process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { input, workers } = parseArgs(process.argv.slice(2));
+  if (process.env.CLASSIFY_STATS === "1") {
+    // CPU time of the whole process (all threads), for benchmarks on busy machines
+    process.on("exit", () => {
+      const u = process.cpuUsage();
+      process.stderr.write(`${JSON.stringify({ cpuUserMs: u.user / 1000, cpuSystemMs: u.system / 1000, uptimeMs: process.uptime() * 1000 })}\n`);
+    });
+  }
   if (workers === 1) runSingle(input);
   else runWorkers(input, workers);
 }

@@ -72,7 +72,12 @@ function cleanRecord(r: Record<string, number>): Record<string, number> {
 
 function cleanFit(f: ModelFit): ModelFit {
   return {
-    ...f,
+    model: f.model,
+    space: f.space,
+    window: f.window,
+    dof: f.dof,
+    converged: f.converged,
+    iterations: f.iterations,
     params: cleanRecord(f.params),
     uncertainties: cleanRecord(f.uncertainties),
     rss: Number.isFinite(f.rss) ? f.rss : NaN,
@@ -529,8 +534,16 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
   const cut = crossingBelow(d.T, smooth, iPeak, bottom + 0.8 * (rMax - bottom));
   let iEnd = cut ? cut.index + 1 : iPeak + 1;
   if (iEnd < 8) iEnd = Math.min(n, Math.max(iPeak + 1, 8));
-  const fs = iEnd >= 5 ? fitFailedSuperconductor(sliceCurve(d, 0, iEnd), w.subarray(0, iEnd)) : null;
-  if (fs) fits.push(fs);
+  // plateau search below the middle of the drop
+  const mid = crossingBelow(d.T, smooth, iPeak, bottom + 0.5 * (rMax - bottom));
+  const plateau = findPlateau(d, sigma, mid ? mid.index : iPeak);
+  const hasPlateau = !!plateau && plateau.k >= 4;
+  // Eq. 2: LM-polished when the decision rests on it (no plateau) or when it
+  // becomes the reported model (M1, below); otherwise the variable-projection
+  // estimate is enough for the candidate list
+  const fitFs = (polish: boolean) =>
+    iEnd >= 5 ? fitFailedSuperconductor(sliceCurve(d, 0, iEnd), w.subarray(0, iEnd), { polish }) : null;
+  let fs = fitFs(!hasPlateau);
 
   // logistic transition for plotting
   let transition: ModelFit | null = null;
@@ -545,24 +558,13 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
     transition = tr;
   }
   const fsOk = !!fs && fs.converged && Number.isFinite(fs.uncertainties.rhoQF_ohm!);
-  if (fsOk) {
-    quantities.rhoQF_ohm = { value: fs.params.rhoQF_ohm!, uncertainty: fs.uncertainties.rhoQF_ohm! };
-    const r0 = est(fs.params.rho0_ohm!, fs.uncertainties.rho0_ohm);
-    if (r0) quantities.rho0_ohm = r0;
-    const ea = est(fs.params.EaS_K!, fs.uncertainties.EaS_K);
-    if (ea) quantities.EaS_K = ea;
-  }
-
-  // plateau search below the middle of the drop
-  const mid = crossingBelow(d.T, smooth, iPeak, bottom + 0.5 * (rMax - bottom));
-  const plateau = findPlateau(d, sigma, mid ? mid.index : iPeak);
 
   let rhoQF: number;
   let uQF: number;
   let L: number;
   let reason: string;
   let Lm1: number;
-  if (plateau && plateau.k >= 4) {
+  if (plateau && hasPlateau) {
     rhoQF = plateau.level;
     uQF = Math.max(plateau.se, 1e-12 * Math.abs(rMax));
     const z = rhoQF / uQF;
@@ -577,11 +579,10 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
     } else {
       reason = `R = ${fmtPm(rhoQF, uQF, "Ω")} over the ${where}: zero resistance within ${fmt(Math.abs(z), 2)}σ and ${fmt(Math.abs(floorRatio), 2)}× the noise floor (${fmt(floor, 2)} Ω)`;
     }
-    if (fsOk) secondary.push(`Eq. 2 fit: ρ_QF = ${fmtPm(fs.params.rhoQF_ohm!, fs.uncertainties.rhoQF_ohm, "Ω")}, E_aS = ${fmtPm(fs.params.EaS_K!, fs.uncertainties.EaS_K, "K")}`);
   } else {
     // no plateau inside the window: extrapolate with Eq. 2
     let phi = 0;
-    if (fsOk) {
+    if (fsOk && fs) {
       rhoQF = fs.params.rhoQF_ohm!;
       uQF = Math.max(fs.uncertainties.rhoQF_ohm!, 1e-12 * Math.abs(rMax));
       const atMin = rhoQF + fs.params.rho0_ohm! * Math.exp(-fs.params.EaS_K! / d.T[0]!);
@@ -608,8 +609,19 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
     secondary.push(`no plateau reached inside the window; upper bound on ρ_QF ${fmt(upper, 2)} Ω = ${fmt((100 * upper) / Math.abs(rMax), 2)} % of R_max`);
   }
   const pM1 = logistic(clip(L, -12, 12));
+  if (pM1 >= 0.5 && fs && !fs.polished) fs = fitFs(true);
+  if (fs) fits.push(fs);
+  if (hasPlateau && fs && fs.converged)
+    secondary.push(`Eq. 2 fit: ρ_QF = ${fmtPm(fs.params.rhoQF_ohm!, fs.uncertainties.rhoQF_ohm, "Ω")}, E_aS = ${fmtPm(fs.params.EaS_K!, fs.uncertainties.EaS_K, "K")}`);
+  if (fs && fs.converged && Number.isFinite(fs.uncertainties.rhoQF_ohm!)) {
+    quantities.rhoQF_ohm = { value: fs.params.rhoQF_ohm!, uncertainty: fs.uncertainties.rhoQF_ohm! };
+    const r0 = est(fs.params.rho0_ohm!, fs.uncertainties.rho0_ohm);
+    if (r0) quantities.rho0_ohm = r0;
+    const ea = est(fs.params.EaS_K!, fs.uncertainties.EaS_K);
+    if (ea) quantities.EaS_K = ea;
+  }
   if (quantities.Tc90_K) secondary.push(`Tc (90 % of R_max) = ${fmtPm(quantities.Tc90_K.value, quantities.Tc90_K.uncertainty, "K")}`);
-  return { pM1, decided: !!(plateau && plateau.k >= 4) || fsOk, reason, secondary, fits, fs, transition, quantities };
+  return { pM1, decided: hasPlateau || fsOk, reason, secondary, fits, fs, transition, quantities };
 }
 
 interface InsResult {
@@ -688,9 +700,10 @@ function analyzeInsSide(
   const arr = fitFixedHopping(sub, "arrhenius");
   const es = fitFixedHopping(sub, "es_vrh");
   const mott = fitFixedHopping(sub, "mott_vrh");
-  const free: FreeHoppingFit = fitFreeHopping(sub);
-  const fi = fitFailedInsulator(sub);
-  fits.push(arr, es, mott, free, fi);
+  // variable-projection estimates first; the model that ends up reported is
+  // LM-polished below
+  let free: FreeHoppingFit = fitFreeHopping(sub, { polish: false });
+  let fi = fitFailedInsulator(sub, { polish: false });
 
   // ---- saturation from the logarithmic derivative w = −slope of ln R vs ln T
   let kw0 = -1;
@@ -740,6 +753,9 @@ function analyzeInsSide(
   let Lm2 = clip(dAicc / 4, -aiccCap, aiccCap) + Lw;
   if (hump) Lm2 = Math.max(Lm2, 4);
   const pM2 = logistic(clip(Lm2, -12, 12));
+  if (pM2 >= 0.5) fi = fitFailedInsulator(sub);
+  else free = fitFreeHopping(sub);
+  fits.push(arr, es, mott, free, fi);
   const tOnset = kwMax >= 0 ? Math.exp(centres[kwMax]!) : NaN;
   if (fi.converged) {
     const a = est(fi.params.sigmaQF_S!, fi.uncertainties.sigmaQF_S);

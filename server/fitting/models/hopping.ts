@@ -11,7 +11,8 @@
  * (ln R0, ln T0^p, p) on the full data that also yields the full covariance.
  */
 import { scratchF64 } from "../workspace";
-import { covarianceFromJtJ, levenbergMarquardt } from "../solvers/levenberg-marquardt";
+import { covarianceFromJtJ } from "../solvers/levenberg-marquardt";
+import { polishOrLinearize } from "./polish";
 import { minimize1D } from "../solvers/minimize-1d";
 import type { ModelFit } from "../types";
 import { binByLnT } from "./binning";
@@ -53,11 +54,14 @@ export function fitFixedHopping(d: CurveData, model: FixedHoppingModel): ModelFi
 export interface FreeHoppingOptions {
   pMin?: number;
   pMax?: number;
+  /** LM polish on the full data (default true); see VarProOptions in saturation.ts */
+  polish?: boolean;
 }
 
 export interface FreeHoppingFit extends ModelFit {
   /** the exponent search ended on an edge of [pMin, pMax] */
   pAtEdge: boolean;
+  polished: boolean;
 }
 
 /** Free-exponent hopping fit by variable projection + LM polish. */
@@ -74,7 +78,10 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
   };
   const search = minimize1D(objective, pMin, pMax, 14, 2e-3);
   let p0 = search.x;
-  objective(p0);
+  // linear parameters at the found p, exact on the full data
+  const uFull = scratchF64("hop.uFull", n);
+  for (let i = 0; i < n; i++) uFull[i] = Math.exp(-p0 * d.lnT[i]!);
+  lineRss(uFull, d.lnR, null, 0, n, coef);
   let a0 = coef[0]!;
   let b0 = coef[1]!;
   if (!(b0 > 0) || !Number.isFinite(p0)) {
@@ -92,6 +99,7 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
         iterations: search.evaluations,
       }),
       pAtEdge: search.atEdge,
+      polished: false,
     };
   }
   const lnT = d.lnT;
@@ -129,7 +137,8 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
       }
     },
   };
-  const lm = levenbergMarquardt(problem, [a0, Math.log(b0), p0], {
+  const polish = options.polish ?? true;
+  const lm = polishOrLinearize(problem, [a0, Math.log(b0), p0], polish, {
     ...POLISH,
     // p → 0 (a saturating curve forced into a hopping law) is degenerate;
     // do not spend long on it
@@ -137,6 +146,23 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
     lower: [-Infinity, -700, pMin * 0.5],
     upper: [Infinity, 700, pMax * 1.5],
   });
+  if (!lm) {
+    return {
+      ...buildModelFit({
+        model: "hopping_free_p",
+        params: { R0_ohm: Math.exp(a0), T0_K: NaN, p: p0 },
+        uncertainties: {},
+        space: "lnR",
+        T: d.T,
+        rss: NaN,
+        k: 3,
+        converged: false,
+        iterations: search.evaluations,
+      }),
+      pAtEdge: search.atEdge,
+      polished: false,
+    };
+  }
   const cov = covarianceFromJtJ(lm.jtj, 3, lm.rss, n);
   a0 = lm.params[0]!;
   const lnB = lm.params[1]!;
@@ -162,5 +188,6 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
       iterations: search.evaluations + lm.iterations,
     }),
     pAtEdge: search.atEdge || p0 <= pMin * 0.5 * 1.001 || p0 >= pMax * 1.5 * 0.999,
+    polished: polish,
   };
 }

@@ -12,7 +12,8 @@
  * Temperatures are in kelvin (E_a/k_B).
  */
 import { scratchF64 } from "../workspace";
-import { covarianceFromJtJ, levenbergMarquardt } from "../solvers/levenberg-marquardt";
+import { covarianceFromJtJ } from "../solvers/levenberg-marquardt";
+import { polishOrLinearize } from "./polish";
 import { minimize1D } from "../solvers/minimize-1d";
 import type { ModelFit } from "../types";
 import { binByLnT } from "./binning";
@@ -39,7 +40,20 @@ function lineRssNonNegIntercept(u: Float64Array, y: Float64Array, w: Float64Arra
 export interface SaturationFit extends ModelFit {
   /** the activation-energy search ended on an edge of its interval */
   eaAtEdge: boolean;
+  /** false: variable-projection estimate (E_a from the binned search, amplitudes exact on the full data), not LM-polished */
+  polished: boolean;
 }
+
+export interface VarProOptions {
+  /**
+   * Polish all parameters by Levenberg–Marquardt on the full data (default
+   * true). Without it the fit stops at the variable-projection estimate: the
+   * nonlinear parameter from the binned search, the linear ones solved
+   * exactly on the full data; the covariance is still the full Jacobian's.
+   */
+  polish?: boolean;
+}
+
 
 function eaInterval(T: Float64Array): [number, number] {
   const tmin = T[0]!;
@@ -52,7 +66,8 @@ function eaInterval(T: Float64Array): [number, number] {
  * ρ_QF is left unconstrained so that a superconductor gives ρ_QF ≈ 0 ± u and
  * the S/M1 decision is a plain significance test.
  */
-export function fitFailedSuperconductor(d: CurveData, w: Float64Array): SaturationFit {
+export function fitFailedSuperconductor(d: CurveData, w: Float64Array, options: VarProOptions = {}): SaturationFit {
+  const polish = options.polish ?? true;
   const n = d.n;
   const bins = binByLnT(d.lnT, d.R, w, 0, n, 48);
   const u = scratchF64("fs.u", bins.n);
@@ -64,7 +79,11 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array): Saturati
   };
   const [lo, hi] = eaInterval(d.T);
   const search = minimize1D(objective, lo, hi, 16, 2e-3);
-  objective(search.x);
+  // amplitudes at the found E_a, exact on the full data
+  const uFull = scratchF64("fs.uFull", n);
+  const eaS = Math.exp(search.x);
+  for (let i = 0; i < n; i++) uFull[i] = Math.exp(-eaS * d.invT[i]!);
+  lineRss(uFull, d.R, w, 0, n, coef);
   const rhoQF0 = coef[0]!;
   const rho00 = coef[1]!;
   const failed = (reason: number): SaturationFit => ({
@@ -80,6 +99,7 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array): Saturati
       iterations: search.evaluations,
     }),
     eaAtEdge: search.atEdge,
+    polished: false,
   });
   if (!(rho00 > 0) || !Number.isFinite(search.x)) return failed(NaN);
   const T = d.invT;
@@ -118,11 +138,12 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array): Saturati
       }
     },
   };
-  const lm = levenbergMarquardt(problem, [rhoQF0, Math.log(rho00), search.x], {
+  const lm = polishOrLinearize(problem, [rhoQF0, Math.log(rho00), search.x], polish, {
     ...POLISH,
     lower: [-Infinity, -700, lo - 2],
     upper: [Infinity, 700, hi + 2],
   });
+  if (!lm) return failed(NaN);
   const cov = covarianceFromJtJ(lm.jtj, 3, lm.rss, n);
   const rho0 = Math.exp(lm.params[1]!);
   const ea = Math.exp(lm.params[2]!);
@@ -139,6 +160,7 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array): Saturati
       iterations: search.evaluations + lm.iterations,
     }),
     eaAtEdge: search.atEdge,
+    polished: polish,
   };
 }
 
@@ -147,7 +169,8 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array): Saturati
  * 1/G², equivalent to ln R to first order), polished in ln R with σ_QF ≥ 0.
  * σ_QF = 0 is simple activation (Arrhenius with R0 = 1/σ0, T0 = E_aI).
  */
-export function fitFailedInsulator(d: CurveData): SaturationFit {
+export function fitFailedInsulator(d: CurveData, options: VarProOptions = {}): SaturationFit {
+  const polish = options.polish ?? true;
   const n = d.n;
   const G = scratchF64("fi.G", n);
   const wG = scratchF64("fi.wG", n);
@@ -165,7 +188,11 @@ export function fitFailedInsulator(d: CurveData): SaturationFit {
   };
   const [lo, hi] = eaInterval(d.T);
   const search = minimize1D(objective, lo, hi, 16, 2e-3);
-  objective(search.x);
+  // amplitudes at the found E_a, exact (in G, weights R²) on the full data
+  const uFull = scratchF64("fi.uFull", n);
+  const eaI = Math.exp(search.x);
+  for (let i = 0; i < n; i++) uFull[i] = Math.exp(-eaI * d.invT[i]!);
+  lineRssNonNegIntercept(uFull, G, wG, n, coef);
   const sqf0 = coef[0]!;
   const s00 = coef[1]!;
   if (!(s00 > 0) || !Number.isFinite(search.x)) {
@@ -182,6 +209,7 @@ export function fitFailedInsulator(d: CurveData): SaturationFit {
         iterations: search.evaluations,
       }),
       eaAtEdge: search.atEdge,
+      polished: false,
     };
   }
   const invT = d.invT;
@@ -222,11 +250,28 @@ export function fitFailedInsulator(d: CurveData): SaturationFit {
       }
     },
   };
-  const lm = levenbergMarquardt(problem, [sqf0 / gScale, Math.log(s00), search.x], {
+  const lm = polishOrLinearize(problem, [sqf0 / gScale, Math.log(s00), search.x], polish, {
     ...POLISH,
     lower: [0, -700, lo - 2],
     upper: [Infinity, 700, hi + 2],
   });
+  if (!lm) {
+    return {
+      ...buildModelFit({
+        model: "failed_insulator",
+        params: { sigmaQF_S: sqf0, sigma0_S: s00, EaI_K: eaI },
+        uncertainties: {},
+        space: "lnR",
+        T: d.T,
+        rss: NaN,
+        k: 3,
+        converged: false,
+        iterations: search.evaluations,
+      }),
+      eaAtEdge: search.atEdge,
+      polished: false,
+    };
+  }
   const cov = covarianceFromJtJ(lm.jtj, 3, lm.rss, n);
   const s0 = Math.exp(lm.params[1]!);
   const ea = Math.exp(lm.params[2]!);
@@ -243,5 +288,6 @@ export function fitFailedInsulator(d: CurveData): SaturationFit {
       iterations: search.evaluations + lm.iterations,
     }),
     eaAtEdge: search.atEdge,
+    polished: polish,
   };
 }

@@ -274,6 +274,30 @@ function solve(problem: LmProblem, start: ArrayLike<number>, options: LmOptions)
   return { params: p, rss, iterations, converged, reason, jtj, atBound };
 }
 
+/**
+ * Residuals and JᵀJ at a given point without iterating (for estimates that
+ * are already optimal in some parameters, e.g. variable projection).
+ * Returns null when the point cannot be evaluated.
+ */
+export function linearizeAt(problem: LmProblem, at: ArrayLike<number>): { rss: number; jtj: Float64Array } | null {
+  const { n, m } = problem;
+  depth++;
+  try {
+    const p = Float64Array.from(at);
+    const r = scratch(0, n);
+    const jac = scratch(2, n * m);
+    if (!problem.residuals(p, r)) return null;
+    const rss = sumSquares(r, n);
+    if (!Number.isFinite(rss)) return null;
+    problem.jacobian(p, jac);
+    const jtj = new Float64Array(m * m);
+    normalEquations(jac, r, n, m, jtj, new Float64Array(m));
+    return { rss, jtj };
+  } finally {
+    depth--;
+  }
+}
+
 export interface Covariance {
   /** m×m covariance matrix */
   matrix: Float64Array;
