@@ -8,8 +8,13 @@
  *       Exit code 0 whenever the file could be read (even if it has parse errors),
  *       1 when it cannot be read (missing, unreadable), 2 for bad arguments.
  *
- *   npm run -s import -- --lab <id> --sample <id> <file>
- *       Real import into the database: not wired in this script yet; see `runImport` below.
+ *   npm run -s import -- --lab <id|slug> --sample <id> [--setup <id>] [--pressure GPa]
+ *                        [--as <email>] [--skip-bad-rows] [--exclude 0,3] <file>
+ *       Real import into the database (DATABASE_URL, or the embedded server) through the same
+ *       upload service as the web page and the API: the raw file is stored with its SHA-256, and
+ *       the Upload, its curves, their fit jobs and an audit event are written in one transaction.
+ *       Acts as the user --as (default: the lab's first owner). Prints one JSON object: the
+ *       upload's summary, or {"error": {code, message, details}} with exit code 1.
  *
  * Argument parsing lives in `parseArgs` only; `runDryRun(path)` is the reusable core
  * (a database import adds a step after it that stores `parsed.curves`).
@@ -25,6 +30,11 @@ export interface ImportArgs {
   file: string | null;
   lab: string | null;
   sample: string | null;
+  setup: string | null;
+  pressureGPa: number | null;
+  as: string | null;
+  skipBadRows: boolean;
+  exclude: number[];
   options: TParseOptions;
   help: boolean;
 }
@@ -33,10 +43,11 @@ export class UsageError extends Error {}
 
 export const USAGE = `usage:
   npm run -s import -- --dry-run <file> [--mapping '<json>'] [--options '<json>']
-  npm run -s import -- --lab <labId> --sample <sampleId> <file>   (database import)`;
+  npm run -s import -- --lab <labId|slug> --sample <sampleId> [--setup <setupId>] [--pressure <GPa>]
+                       [--as <email>] [--skip-bad-rows] [--exclude 0,3] [--mapping '<json>'] <file>   (database import)`;
 
 export function parseArgs(argv: readonly string[]): ImportArgs {
-  const out: ImportArgs = { dryRun: false, file: null, lab: null, sample: null, options: {}, help: false };
+  const out: ImportArgs = { dryRun: false, file: null, lab: null, sample: null, setup: null, pressureGPa: null, as: null, skipBadRows: false, exclude: [], options: {}, help: false };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
@@ -62,6 +73,31 @@ export function parseArgs(argv: readonly string[]): ImportArgs {
       case "--sample":
         out.sample = value(i, a);
         i++;
+        break;
+      case "--setup":
+        out.setup = value(i, a);
+        i++;
+        break;
+      case "--as":
+        out.as = value(i, a);
+        i++;
+        break;
+      case "--pressure": {
+        const p = Number(value(i, a));
+        if (!Number.isFinite(p) || p < 0) throw new UsageError("--pressure is in GPa and cannot be negative");
+        out.pressureGPa = p;
+        i++;
+        break;
+      }
+      case "--exclude": {
+        const v = value(i, a);
+        if (!/^\d+(,\d+)*$/.test(v)) throw new UsageError("--exclude takes curve indices, e.g. 0,3 (as listed by --dry-run)");
+        out.exclude = v.split(",").map(Number);
+        i++;
+        break;
+      }
+      case "--skip-bad-rows":
+        out.skipBadRows = true;
         break;
       case "--mapping": {
         const m = ZColumnMapping.safeParse(json(value(i, a), a));
@@ -210,16 +246,66 @@ export async function main(argv: readonly string[]): Promise<{ code: number; std
 }
 
 /**
- * Database import. The storage step (dedupe, transaction, raw-file storage) belongs to the
- * upload service; wire it here: parse with `parseFile(args.file, args.options)`, refuse when
- * `errors` is non-empty, then hand `curves` to the service with args.lab / args.sample.
+ * Database import through the upload service (`importUpload`): one pass over the file streams it
+ * into raw-file storage and the parser, then one transaction stores everything. The service and
+ * the database are loaded only here, so --dry-run needs neither.
  */
-async function runImport(args: ImportArgs): Promise<{ code: number; stdout: string; stderr: string }> {
-  return {
-    code: 2,
-    stdout: "",
-    stderr: `database import (--lab ${args.lab} --sample ${args.sample}) is not available in this build yet; use --dry-run to parse only\n`,
+export async function runImport(args: ImportArgs, databaseUrl?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const file = args.file!;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error("not a regular file");
+  } catch (e) {
+    return { code: 1, stdout: "", stderr: `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n` };
+  }
+  const [{ createDb }, { AppError }, { userActor }, { importUpload }, { ZUploadAssignment }, { withDatabase }] = await Promise.all([
+    import("~/server/db"),
+    import("~/server/errors"),
+    import("~/server/domains/access/actor"),
+    import("~/server/domains/uploads/service"),
+    import("~/server/domains/uploads/schemas"),
+    import("./lib/database"),
+  ]);
+  const fail = (code: string, message: string, details?: unknown) => ({
+    code: 1,
+    stdout: `${JSON.stringify({ error: { code, message, ...(details === undefined ? {} : { details }) } })}\n`,
+    stderr: `${message}\n`,
+  });
+  const work = async (url: string) => {
+    const db = createDb(url, { max: 2 });
+    try {
+      const lab = await db.lab.findFirst({ where: { OR: [{ id: args.lab! }, { slug: args.lab! }] }, select: { id: true, slug: true } });
+      if (!lab) return fail("NOT_FOUND", `no lab has the id or slug ${JSON.stringify(args.lab)}`);
+      const who = args.as
+        ? await db.user.findUnique({ where: { email: args.as.trim().toLowerCase() }, select: { id: true, email: true } })
+        : ((await db.membership.findFirst({ where: { labId: lab.id, role: "OWNER" }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, email: true } } } }))?.user ?? null);
+      if (!who) return fail("NOT_FOUND", args.as ? `no user has the e-mail address ${args.as}` : `lab ${lab.slug} has no owner to act as; name a member with --as`);
+      const sample = await db.sample.findUnique({ where: { id: args.sample! }, select: { labId: true } });
+      if (!sample || sample.labId !== lab.id) return fail("NOT_FOUND", `sample ${args.sample} is not a sample of lab ${lab.slug}`);
+      const assignment = ZUploadAssignment.parse({
+        sample: { sampleId: args.sample },
+        setup: args.setup ? { setupId: args.setup } : null,
+        pressureGPa: args.pressureGPa,
+        excludeCurves: args.exclude,
+        skipBadRows: args.skipBadRows,
+      });
+      const { fileName: _name, limits: _limits, ...options } = args.options;
+      const result = await importUpload(db, userActor(who.id), createReadStream(file, { highWaterMark: 1 << 20 }), {
+        ...assignment,
+        fileName: basename(file),
+        contentType: null,
+        options,
+      });
+      const summary = { file, lab: lab.slug, actingAs: who.email, ...result, curves: result.curveIds.length };
+      return { code: 0, stdout: `${JSON.stringify(summary)}\n`, stderr: "" };
+    } catch (e) {
+      if (e instanceof AppError) return fail(e.code, e.message, e.details);
+      throw e;
+    } finally {
+      await db.$disconnect();
+    }
   };
+  return databaseUrl ? work(databaseUrl) : withDatabase(work);
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
