@@ -33,9 +33,13 @@ function errorLine(id: unknown, message: string): string {
   });
 }
 
+/** Time spent in parsing and analysis (CLASSIFY_STATS=1), milliseconds. */
+const stats = { parseMs: 0, analyzeMs: 0, lines: 0, enabled: process.env.CLASSIFY_STATS === "1" };
+
 /** Classify one input line; never throws. */
 export function classifyLine(line: string): string {
   let obj: unknown;
+  const t0 = stats.enabled ? performance.now() : 0;
   try {
     obj = JSON.parse(line);
   } catch (err) {
@@ -57,7 +61,14 @@ export function classifyLine(line: string): string {
   if (!Array.isArray(rec.T)) return errorLine(id, 'missing or invalid "T" (expected an array of temperatures in K)');
   if (!Array.isArray(rec.R)) return errorLine(id, 'missing or invalid "R" (expected an array of resistances in Ω)');
   try {
+    const t1 = stats.enabled ? performance.now() : 0;
     const a = analyzeCurve({ T: rec.T as number[], R: rec.R as number[] });
+    if (stats.enabled) {
+      const t2 = performance.now();
+      stats.parseMs += t1 - t0;
+      stats.analyzeMs += t2 - t1;
+      stats.lines++;
+    }
     return JSON.stringify({
       id: id === undefined ? null : id,
       phase: a.phase,
@@ -295,7 +306,9 @@ if (!isMainThread && (workerData as { classifyWorker?: boolean } | null)?.classi
     // CPU time of the whole process (all threads), for benchmarks on busy machines
     process.on("exit", () => {
       const u = process.cpuUsage();
-      process.stderr.write(`${JSON.stringify({ cpuUserMs: u.user / 1000, cpuSystemMs: u.system / 1000, uptimeMs: process.uptime() * 1000 })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ cpuUserMs: u.user / 1000, cpuSystemMs: u.system / 1000, uptimeMs: process.uptime() * 1000, mainThread: { lines: stats.lines, parseMs: stats.parseMs, analyzeMs: stats.analyzeMs } })}\n`,
+      );
     });
   }
   if (workers === 1) runSingle(input);
