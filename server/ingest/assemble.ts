@@ -137,7 +137,7 @@ export function assembleCurves(
       rows[k++] = i;
     }
     const H = ctx.hasField ? gatherRows(store.H, rows) : null;
-    const P = ctx.hasPressure ? gatherRows(store.P, rows) : null;
+    const P = ctx.hasPressure && store.P !== null ? gatherRows(store.P, rows) : null;
     const report = segmentSeries(
       { T, H, P, line, constH: opts.constants.H_Oe, constP: opts.constants.P_GPa },
       opts.segmentation,

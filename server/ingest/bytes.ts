@@ -6,8 +6,6 @@
 const utf8Fatal = new TextDecoder("utf-8", { fatal: true });
 const latin1 = new TextDecoder("latin1");
 
-export type TEncoding = "utf-8" | "iso-8859-1" | "utf-16le" | "utf-16be";
-
 /** Decodes one line (or header block) as UTF-8, falling back to ISO-8859-1 on invalid bytes. */
 export class TextDecoding {
   /** True once any line needed the ISO-8859-1 fallback. */

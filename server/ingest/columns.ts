@@ -2,7 +2,7 @@
  * Column headers: splitting "Name (unit)" and deciding each column's role.
  * Shared by the delimited-text, Quantum Design and Lake Shore parsers.
  */
-import { parseUnit, isKnownForeignUnit, CANONICAL_UNIT, type UnitInfo } from "./units";
+import { parseUnit, isKnownForeignUnit, type UnitInfo } from "./units";
 import type { TColumnRole, TQuantity } from "./types";
 
 export interface HeaderParts {
@@ -240,10 +240,6 @@ export function classifyColumn(raw: string, qd = false): ColumnClass {
   }
   if (role === "resistance") result.quantity = info.dimension as TQuantity;
   return result;
-}
-
-export function canonicalUnitOf(c: ColumnClass): string {
-  return c.unitInfo ? c.unitInfo.canonical : c.role === "other" ? "" : CANONICAL_UNIT.other;
 }
 
 export { EXPECTED_UNITS };

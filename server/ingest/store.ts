@@ -3,30 +3,6 @@
  * ~8 bytes per stored value and nothing is allocated per row or per cell.
  */
 
-export class GrowableF64 {
-  data: Float64Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) this.grow(this.length + 1);
-    this.data[this.length++] = v;
-  }
-  /** Makes room for `n` values, filling new slots with `fill`. */
-  grow(minCapacity: number, fill = 0): void {
-    let cap = this.data.length * 2;
-    while (cap < minCapacity) cap *= 2;
-    const next = new Float64Array(cap);
-    next.set(this.data.subarray(0, this.length));
-    if (fill !== 0) next.fill(fill, this.length);
-    this.data = next;
-  }
-  view(): Float64Array {
-    return this.data.subarray(0, this.length);
-  }
-}
-
 export interface StoreChannel {
   name: string;
   label?: string;
@@ -54,7 +30,8 @@ export class RowStore {
   private cap: number;
   T: Float64Array;
   H: Float64Array;
-  P: Float64Array;
+  /** Allocated on the first row that has a pressure (most files have none). */
+  P: Float64Array | null = null;
   line: Float64Array;
   readonly channels: StoreChannel[] = [];
 
@@ -62,7 +39,6 @@ export class RowStore {
     this.cap = capacity;
     this.T = new Float64Array(capacity);
     this.H = new Float64Array(capacity);
-    this.P = new Float64Array(capacity);
     this.line = new Float64Array(capacity);
   }
 
@@ -80,7 +56,11 @@ export class RowStore {
     const i = this.n;
     this.T[i] = T;
     this.H[i] = H;
-    this.P[i] = P;
+    if (P === P && this.P === null) {
+      this.P = new Float64Array(this.cap);
+      this.P.fill(NaN);
+    }
+    if (this.P !== null) this.P[i] = P;
     this.line[i] = line;
     return i;
   }
@@ -96,16 +76,6 @@ export class RowStore {
     ch.count++;
   }
 
-  /** Clears values written into a reserved row that is then not committed. */
-  resetRow(row: number): void {
-    for (const ch of this.channels) {
-      if (!Number.isNaN(ch.values[row]!)) {
-        ch.values[row] = NaN;
-        ch.count--;
-      }
-    }
-  }
-
   private growTo(cap: number): void {
     const grow = (a: Float64Array, fill?: number) => {
       const b = new Float64Array(cap);
@@ -115,7 +85,7 @@ export class RowStore {
     };
     this.T = grow(this.T);
     this.H = grow(this.H);
-    this.P = grow(this.P);
+    if (this.P !== null) this.P = grow(this.P, NaN);
     this.line = grow(this.line);
     for (const ch of this.channels) ch.values = grow(ch.values, NaN);
     this.cap = cap;
