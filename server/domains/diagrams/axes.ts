@@ -56,7 +56,7 @@ export const AXES: Record<TAxisKey, AxisDef> = {
   Tc90: { key: "Tc90", label: "Tc (90 % of R_max)", description: "temperature where R falls to 90 % of its maximum (seed 003 definition)", unit: "K", kind: "quantity", defaultScale: "linear" },
   rhoQF: { key: "rhoQF", label: "ρ_QF", description: "saturation resistance of a failed superconductor, ρ = ρ_QF + ρ₀·exp(−E_aS/T)", unit: "Ω/□", kind: "quantity", defaultScale: "log" },
   sigmaQFinv: { key: "sigmaQFinv", label: "1/σ_QF", description: "saturation resistance of a failed insulator, ρ = [σ_QF + σ₀·exp(−E_aI/T)]⁻¹", unit: "Ω/□", kind: "quantity", defaultScale: "log" },
-  Rsat: { key: "Rsat", label: "Saturation ρ_QF or 1/σ_QF", description: "ρ_QF for curves labelled S or M1, 1/σ_QF for M2, I1 and I2 (seed 001, Fig. 4)", unit: "Ω/□", kind: "quantity", defaultScale: "log" },
+  Rsat: { key: "Rsat", label: "Saturation ρ_QF or 1/σ_QF", description: "ρ_QF for curves labelled S or M1, 1/σ_QF for M2 (seed 001, Fig. 4); insulators do not saturate", unit: "Ω/□", kind: "quantity", defaultScale: "log" },
   sigmaQF: { key: "sigmaQF", label: "σ_QF", description: "saturation conductance of a failed insulator", unit: "S", kind: "quantity", defaultScale: "log" },
   EaS: { key: "EaS", label: "E_aS", description: "activation energy on the superconducting side (Eq. 2 of seed 001)", unit: "K", kind: "quantity", defaultScale: "linear" },
   EaI: { key: "EaI", label: "E_aI", description: "activation energy on the insulating side (Eq. 1 of seed 001)", unit: "K", kind: "quantity", defaultScale: "linear" },

@@ -84,6 +84,7 @@ export function compareSamples(a: string, b: string, provenance: TProvenance): n
 
 interface Ticks {
   ticks: { value: number; label: string }[];
+  facetTicks?: Record<string, { value: number; label: string }[]>;
   valueOf: (point: TBasePoint) => number;
 }
 
@@ -97,17 +98,21 @@ function sampleRows(points: readonly TBasePoint[], facetOf: (p: TBasePoint) => s
   }
   const row = new Map<string, number>();
   const ticks = new Map<number, string[]>();
+  const facetTicks: Record<string, { value: number; label: string }[]> = {};
   for (const [facet, ids] of byFacet) {
     const ordered = [...ids].sort((a, b) => compareSamples(a, b, provenance));
+    facetTicks[facet] = [];
     ordered.forEach((id, i) => {
       row.set(`${facet}\u0000${id}`, i);
       const name = provenance.samples[id]?.name ?? id;
+      facetTicks[facet]!.push({ value: i, label: name });
       const names = ticks.get(i) ?? [];
       if (!names.includes(name)) names.push(name);
       ticks.set(i, names);
     });
   }
   return {
+    facetTicks,
     ticks: [...ticks.entries()].sort((a, b) => a[0] - b[0]).map(([value, names]) => ({ value, label: names.join(" / ") })),
     valueOf: (p) => row.get(`${facetOf(p)}\u0000${p.sampleId}`) ?? 0,
   };
@@ -127,10 +132,10 @@ function stageTicks(points: readonly TBasePoint[], provenance: TProvenance): Tic
   };
 }
 
-export function axisInfo(key: TAxisKey, scale: "linear" | "log", ticks: TAxisInfo["ticks"]): TAxisInfo {
+export function axisInfo(key: TAxisKey, scale: "linear" | "log", ticks: TAxisInfo["ticks"], facetTicks: TAxisInfo["facetTicks"] = null): TAxisInfo {
   const def = AXES[key];
   // ordinal axes are always linear: their positions are row numbers
-  return { key, label: def.label, unit: def.unit, title: axisTitle(key), scale: def.isOrdinal ? "linear" : scale, ticks };
+  return { key, label: def.label, unit: def.unit, title: axisTitle(key), scale: def.isOrdinal ? "linear" : scale, ticks, facetTicks };
 }
 
 /** Geometric middle on a log axis, arithmetic otherwise. */
@@ -201,6 +206,7 @@ export interface Assembled {
   xAxis: TAxisInfo;
   yAxis: TAxisInfo;
   domain: { x: [number, number]; y: [number, number] } | null;
+  xDomainByFacet: Record<string, [number, number]>;
   notes: string[];
 }
 
@@ -278,7 +284,29 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
       points: idx,
     };
   });
-  series.sort((a, b) => compareSamples(a.sampleId, b.sampleId, provenance) || collator.compare(a.label, b.label));
+  const directionRank = (s: TSeries) => ({ PRESSURIZING: 0, UNKNOWN: 1, DEPRESSURIZING: 2 })[points[s.points[0]!]!.pressureDirection];
+  series.sort((a, b) => compareSamples(a.sampleId, b.sampleId, provenance) || directionRank(a) - directionRank(b) || collator.compare(a.label, b.label));
+
+  // On a row-per-sample axis, several series of one sample (pressurizing and depressurizing
+  // runs, two setups) get tracks of their own within the row.
+  const rowAxis = query.y === "sample" ? "y" : query.x === "sample" ? "x" : null;
+  const trackHalf = new Map<string, number>();
+  if (rowAxis) {
+    const byRow = new Map<string, TSeries[]>();
+    for (const s of series) {
+      const key = `${s.facetKey}\u0000${s.sampleId}`;
+      byRow.set(key, [...(byRow.get(key) ?? []), s]);
+    }
+    for (const group of byRow.values()) {
+      const k = group.length;
+      group.forEach((s, j) => {
+        const offset = k === 1 ? 0 : (j - (k - 1) / 2) * (0.8 / k);
+        trackHalf.set(s.key, k === 1 ? 0.42 : 0.36 / k);
+        if (offset === 0) return;
+        for (const i of s.points) points[i] = { ...points[i]!, [rowAxis]: points[i]![rowAxis] + offset };
+      });
+    }
+  }
 
   const notes: string[] = [];
   const boundaries: TBoundary[] = [];
@@ -289,7 +317,9 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
       const along = s.points.map((i) => points[i]!);
       for (const b of boundariesAlong(along, xScale)) {
         const where = query.x === "stage" ? `between ${tickLabel(tickers.x, b.xLow)} and ${tickLabel(tickers.x, b.xHigh)}` : `at ${formatValue(b.x)}${unit ? ` ${unit}` : ""} (${formatValue(b.xLow)}–${formatValue(b.xHigh)})`;
-        boundaries.push({ ...b, seriesKey: s.key, facetKey: s.facetKey, label: `${b.from} → ${b.to} ${where} · ${s.label}` });
+        const half = trackHalf.get(s.key);
+        const span = rowAxis === "y" && half !== undefined ? { yLow: b.yLow - half, yHigh: b.yHigh + half } : {};
+        boundaries.push({ ...b, ...span, seriesKey: s.key, facetKey: s.facetKey, label: `${b.from} → ${b.to} ${where} · ${s.label}` });
       }
     }
   } else if (points.length > 0) {
@@ -309,10 +339,21 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
     isOrdinalY,
   );
 
+  const xDomainByFacet: Record<string, [number, number]> = {};
+  if (query.facetBy !== "none") {
+    const xs = new Map<string, number[]>();
+    for (const p of points) xs.set(p.facetKey, [...(xs.get(p.facetKey) ?? []), p.x]);
+    for (const [facet, values] of xs) {
+      const d = axisDomain(values, isOrdinalX ? "linear" : query.xScale, isOrdinalX);
+      if (d) xDomainByFacet[facet] = d;
+    }
+  }
+
   return {
     points,
     series,
     boundaries,
+    xDomainByFacet,
     facets: countGroups(points.map((p) => p.facetKey), query.facetBy === "none" ? "none" : query.facetBy, provenance),
     colorGroups: countGroups(
       points.map((p) => p.colorKey),
@@ -320,8 +361,8 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
       provenance,
       query.colorBy === "phase" ? PHASE_KEYS : undefined,
     ),
-    xAxis: axisInfo(query.x, query.xScale, tickers.x?.ticks ?? null),
-    yAxis: axisInfo(query.y, query.yScale, tickers.y?.ticks ?? null),
+    xAxis: axisInfo(query.x, query.xScale, tickers.x?.ticks ?? null, tickers.x?.facetTicks ?? null),
+    yAxis: axisInfo(query.y, query.yScale, tickers.y?.ticks ?? null, tickers.y?.facetTicks ?? null),
     domain: dx && dy ? { x: dx, y: dy } : null,
     notes,
   };

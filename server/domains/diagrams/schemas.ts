@@ -64,6 +64,8 @@ export type TDiagramQueryInput = z.input<typeof ZDiagramQuery>;
 
 export const DEFAULT_DIAGRAM_QUERY: TDiagramQuery = ZDiagramQuery.parse({});
 
+export const ZTick = z.object({ value: z.number(), label: z.string() });
+
 export const ZAxisInfo = z.object({
   key: ZAxisKey,
   label: z.string(),
@@ -71,7 +73,9 @@ export const ZAxisInfo = z.object({
   title: z.string(),
   scale: ZScale,
   /** names of the integer positions of an ordinal axis (anneal stages, sample rows) */
-  ticks: z.array(z.object({ value: z.number(), label: z.string() })).nullable(),
+  ticks: z.array(ZTick).nullable(),
+  /** sample rows are numbered per panel: their names, panel by panel */
+  facetTicks: z.record(z.string(), z.array(ZTick)).nullable(),
 });
 export type TAxisInfo = z.infer<typeof ZAxisInfo>;
 
@@ -198,6 +202,8 @@ export const ZDiagramDto = z.object({
   facets: z.array(ZGroup),
   colorGroups: z.array(ZGroup),
   domain: z.object({ x: z.tuple([z.number(), z.number()]), y: z.tuple([z.number(), z.number()]) }).nullable(),
+  /** x range of each panel when faceted (each material or lab spans its own range of the tuning parameter) */
+  xDomainByFacet: z.record(z.string(), z.tuple([z.number(), z.number()])),
   notes: z.array(z.string()),
 });
 export type TDiagramDto = z.infer<typeof ZDiagramDto>;

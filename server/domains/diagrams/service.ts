@@ -221,7 +221,7 @@ function binSql(value: string, lo: number, hi: number, n: number, scale: "linear
  * The aggregated diagram: counts per facet, cell and phase, computed in the database. Sample rows
  * (an axis "sample") are numbered here first, from the distinct samples of the view.
  */
-async function loadDiagramBins(db: Db, scope: AccessScope, query: TDiagramQuery, summary: DiagramSummary): Promise<Pick<TDiagramDto, "bins" | "xAxis" | "yAxis" | "domain" | "facets">> {
+async function loadDiagramBins(db: Db, scope: AccessScope, query: TDiagramQuery, summary: DiagramSummary): Promise<Pick<TDiagramDto, "bins" | "xAxis" | "yAxis" | "domain" | "xDomainByFacet" | "facets">> {
   const facetSql = FACET_SQL[query.facetBy];
   const rowAxis = query.x === "sample" || query.y === "sample";
   const axisValue: Record<"x" | "y", string> = { x: AXIS_SQL[query.x].value, y: AXIS_SQL[query.y].value };
@@ -229,6 +229,7 @@ async function loadDiagramBins(db: Db, scope: AccessScope, query: TDiagramQuery,
   const ticks: Record<"x" | "y", { value: number; label: string }[] | null> = { x: null, y: null };
   const params = new SqlParams();
   let rowJoin = "";
+  let rowFacetTicks: Record<string, { value: number; label: string }[]> | null = null;
 
   // distinct samples (and facets) of the view: for sample rows, facet names and stage names
   const distinctParams = new SqlParams();
@@ -265,6 +266,12 @@ GROUP BY 1, 2`,
     rowJoin = `JOIN unnest(${params.add(facets, "::text[]")}, ${params.add(sampleIds, "::text[]")}, ${params.add(rows, "::float8[]")}) AS r(facet, sample_id, row_index)
     ON r.sample_id = p."sampleId" AND r.facet = ${facetSql}`;
     const rowTicks = maxRow < 80 ? [...names.entries()].sort((a, b) => a[0] - b[0]).map(([value, list]) => ({ value, label: list.join(" / ") })) : null;
+    if (maxRow < 80) {
+      rowFacetTicks = {};
+      facets.forEach((facet, i) => {
+        (rowFacetTicks![facet] ??= []).push({ value: rows[i]!, label: provenance.samples[sampleIds[i]!]?.name ?? sampleIds[i]! });
+      });
+    }
     for (const axis of ["x", "y"] as const) {
       if (query[axis] !== "sample") continue;
       axisValue[axis] = "r.row_index";
@@ -311,9 +318,10 @@ GROUP BY 1, 2, 3, 4`;
   for (const d of distinct) facetCounts.set(d.facet, (facetCounts.get(d.facet) ?? 0) + d.n);
   return {
     bins,
-    xAxis: axisInfo(query.x, query.xScale, ticks.x),
-    yAxis: axisInfo(query.y, query.yScale, ticks.y),
+    xAxis: axisInfo(query.x, query.xScale, ticks.x, query.x === "sample" ? rowFacetTicks : null),
+    yAxis: axisInfo(query.y, query.yScale, ticks.y, query.y === "sample" ? rowFacetTicks : null),
     domain: extent,
+    xDomainByFacet: {},
     facets: [...facetCounts.entries()]
       .map(([key, count]) => ({ key, label: query.facetBy === "lab" ? (provenance.labs[key]?.name ?? key) : query.facetBy === "none" ? "All data" : key, count }))
       .sort((a, b) => a.label.localeCompare(b.label)),

@@ -43,9 +43,10 @@ export const AXIS_SQL: Record<TAxisKey, { value: string; error: string | null }>
   Tc90: { value: `p."tc90K"`, error: `p."tc90KErr"` },
   rhoQF: { value: `p."rhoQfOhm"`, error: `p."rhoQfOhmErr"` },
   sigmaQFinv: inv(`p."sigmaQfS"`, `p."sigmaQfSErr"`),
+  // insulators do not saturate: their σ_QF is zero within errors and 1/σ_QF means nothing
   Rsat: {
-    value: `(CASE WHEN ${SC_SIDE} THEN p."rhoQfOhm" ELSE ${inv(`p."sigmaQfS"`, `p."sigmaQfSErr"`).value} END)`,
-    error: `(CASE WHEN ${SC_SIDE} THEN p."rhoQfOhmErr" ELSE ${inv(`p."sigmaQfS"`, `p."sigmaQfSErr"`).error} END)`,
+    value: `(CASE WHEN ${SC_SIDE} THEN p."rhoQfOhm" WHEN ${DISPLAYED_PHASE} = 'M2' THEN ${inv(`p."sigmaQfS"`, `p."sigmaQfSErr"`).value} END)`,
+    error: `(CASE WHEN ${SC_SIDE} THEN p."rhoQfOhmErr" WHEN ${DISPLAYED_PHASE} = 'M2' THEN ${inv(`p."sigmaQfS"`, `p."sigmaQfSErr"`).error} END)`,
   },
   sigmaQF: { value: `p."sigmaQfS"`, error: `p."sigmaQfSErr"` },
   EaS: { value: `p."eaSK"`, error: `p."eaSKErr"` },

@@ -1,0 +1,28 @@
+import { formatNumber } from "~/components/charts/log-ticks";
+import type { TAxisInfo, TDiagramPoint, TGrade, TProvenance } from "~/server/domains/diagrams/schemas";
+
+export const GRADE_LABEL: Record<TGrade, string> = { GOOD: "well filtered", MODERATE: "moderately filtered", POOR: "poorly filtered", UNKNOWN: "filtering unknown" };
+
+/** "H = 300 Oe · P = 9.4 GPa (pressurizing)" */
+export function describeConditions(p: Pick<TDiagramPoint, "fieldOe" | "pressureGPa" | "pressureDirection" | "gateVoltageV">): string {
+  const parts: string[] = [];
+  if (p.fieldOe !== null) parts.push(`H = ${formatNumber(p.fieldOe, 4)} Oe`);
+  if (p.pressureGPa !== null) parts.push(`P = ${formatNumber(p.pressureGPa, 3)} GPa${p.pressureDirection !== "UNKNOWN" ? ` (${p.pressureDirection.toLowerCase()})` : ""}`);
+  if (p.gateVoltageV !== null) parts.push(`V_g = ${formatNumber(p.gateVoltageV, 3)} V`);
+  return parts.length > 0 ? parts.join(" · ") : "no field, pressure or gate recorded";
+}
+
+/** "1.23 ± 0.04 K" */
+export function describeValue(axis: TAxisInfo, value: number, err: number | null, provenance: TProvenance, point: TDiagramPoint): string {
+  if (axis.key === "sample") return provenance.samples[point.sampleId]?.name ?? point.sampleId;
+  if (axis.key === "stage") return provenance.samples[point.sampleId]?.annealStage ?? String(value);
+  const unit = axis.unit ? ` ${axis.unit}` : "";
+  return err !== null ? `${formatNumber(value, 4)} ± ${formatNumber(err, 2)}${unit}` : `${formatNumber(value, 4)}${unit}`;
+}
+
+export function phaseText(p: Pick<TDiagramPoint, "phase" | "autoPhase" | "isOverride" | "inconclusive" | "confidence">): string {
+  const conf = `${Math.round(p.confidence * 100)} % confidence`;
+  if (p.isOverride) return `${p.phase} (member's override; the fit said ${p.autoPhase}, ${conf})`;
+  if (p.inconclusive) return `inconclusive — best guess ${p.phase}, ${conf}`;
+  return `${p.phase}, ${conf}`;
+}
