@@ -271,11 +271,13 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
     side = "sc";
     pSc = fall >= 0.5 || net < -3 * delta ? 0.995 : 0.5 + 0.49 * Math.min(1, Math.max(-net, fall) / (3 * delta));
   } else if (fall > delta) {
-    // a maximum followed by a partial drop: a superconducting drop below a
-    // weakly insulating normal state (w < 1: power law or logarithm), or a
-    // superconducting dip on an activated, insulating rise (w ≳ 1)
+    // a maximum followed by a partial drop that ends above the high-T value:
+    // either a superconducting drop below a weakly insulating normal state
+    // (M1 needs ρ_QF ≪ the normal state, i.e. a large drop, and a rise that
+    // is only a power law or logarithm, w < 1) or a small superconducting
+    // peak on an insulating curve that levels off (M2)
     hump = true;
-    pSc = logistic(clip((1.2 - wRise) / 0.15 + 6 * (fall - 0.3), -8, 8));
+    pSc = logistic(clip(12 * (fall - 0.4) + clip((1 - wRise) / 0.25, -3, 3), -8, 8));
     side = pSc >= 0.5 ? "sc" : "ins";
   } else if (net > delta) {
     side = "ins";
@@ -531,8 +533,16 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
   }
   const bottom = Math.max(rLow, 0);
   // Eq. 2 on the lower 80 % of the drop
-  const cut = crossingBelow(d.T, smooth, iPeak, bottom + 0.8 * (rMax - bottom));
-  let iEnd = cut ? cut.index + 1 : iPeak + 1;
+  // Eq. 2 describes the low-temperature tail: fit it below 20 % of the drop
+  // (widened to 50 %, then 80 %, when too few points lie there)
+  let iEnd = iPeak + 1;
+  for (const frac of [0.2, 0.5, 0.8]) {
+    const cut = crossingBelow(d.T, smooth, iPeak, bottom + frac * (rMax - bottom));
+    if (cut && cut.index + 1 >= 8) {
+      iEnd = cut.index + 1;
+      break;
+    }
+  }
   if (iEnd < 8) iEnd = Math.min(n, Math.max(iPeak + 1, 8));
   // plateau search below the middle of the drop
   const mid = crossingBelow(d.T, smooth, iPeak, bottom + 0.5 * (rMax - bottom));
@@ -593,18 +603,34 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
     }
     const z = rhoQF / uQF;
     const floorRatio = rhoQF / floor;
-    const L1 = 1.2 * (z - 5);
-    const L2 = 3 * Math.log(Math.max(floorRatio, 1e-6) / 0.7);
-    const L3 = 10 * (phi - 0.4);
-    Lm1 = Math.min(L1, L2, L3);
-    // zero cannot be established either: the upper bound of ρ_QF compared with R_max
+    // is zero resistance reached by the coldest points? (mean of the k
+    // coldest within 3 standard errors of 0)
+    const kc = Math.min(n, Math.max(3, Math.min(8, Math.round(0.05 * n))));
+    let mc = 0;
+    for (let i = 0; i < kc; i++) mc += d.R[i]!;
+    mc /= kc;
+    let vc = 0;
+    for (let i = 0; i < kc; i++) vc += (d.R[i]! - mc) ** 2;
+    const sc = Math.max(floor, Math.sqrt(vc / Math.max(kc - 1, 1))) / Math.sqrt(kc);
+    const zeroReached = mc <= 3 * sc;
+    if (zeroReached) {
+      // the coldest points read zero: S unless Eq. 2 contradicts strongly
+      L = Math.min(1.2 * (z - 5), 3 * Math.log(Math.max(floorRatio, 1e-6) / 0.7), 10 * (phi - 0.4), -3);
+      Lm1 = L;
+    } else if (z >= 3) {
+      // no zero reading: a significantly positive extrapolated ρ_QF is the evidence
+      L = clip(1.2 * (z - 3), 0.5, 4);
+      Lm1 = L;
+    } else {
+      // neither zero nor a finite ρ_QF is established
+      L = clip(0.5 * z - 1, -1.5, 0);
+      Lm1 = L;
+    }
     const upper = Math.max(rhoQF, 0) + 3 * uQF;
-    const Ls = -1.5 * Math.log((0.05 * Math.abs(rMax)) / Math.max(upper, 1e-300));
-    L = Lm1 >= 0 ? Lm1 : Math.max(Lm1, Math.min(Ls, 0));
     reason =
-      `R still falls at the lowest temperature (R(${fmt(d.T[0]!)} K) = ${fmt(smooth[0]!)} Ω); ` +
+      `R still falls at the lowest temperature (R(${fmt(d.T[0]!)} K) = ${fmt(smooth[0]!)} Ω, ${zeroReached ? "consistent with zero" : `${fmt(mc / sc, 2)}σ above zero`}); ` +
       (fsOk
-        ? `Eq. 2 extrapolates to ρ_QF = ${fmtPm(rhoQF, uQF, "Ω")} (${fmt(z, 2)}σ, ${fmt(floorRatio, 2)}× the noise floor)`
+        ? `Eq. 2 on the tail extrapolates to ρ_QF = ${fmtPm(rhoQF, uQF, "Ω")} (${fmt(z, 2)}σ, ${fmt(floorRatio, 2)}× the noise floor)`
         : "Eq. 2 fit did not converge");
     secondary.push(`no plateau reached inside the window; upper bound on ρ_QF ${fmt(upper, 2)} Ω = ${fmt((100 * upper) / Math.abs(rMax), 2)} % of R_max`);
   }
@@ -667,11 +693,46 @@ function analyzeInsSide(
       }
     }
   }
+  // two conduction channels: w with an interior minimum that rises again on
+  // the cold side. The ground state is decided by the cold side (w grows on
+  // cooling there: no saturation), and a hopping law is read off there only
+  let reentrant = false;
+  let reentrantNote = "";
+  {
+    const xCap = Math.log(tTop) + 1e-9;
+    let k0 = -1;
+    let kTop = -1;
+    let kMin = -1;
+    for (let k = 0; k < G && centres[k]! <= xCap; k++) {
+      if (!Number.isFinite(prof.slope[k]!)) continue;
+      if (k0 < 0) k0 = k;
+      kTop = k;
+      if (kMin < 0 || -prof.slope[k]! < -prof.slope[kMin]!) kMin = k;
+    }
+    if (k0 >= 0 && kMin > k0 && kMin < kTop) {
+      const w = (k: number) => -prof.slope[k]!;
+      const se = (k: number) => prof.slopeSE1[k]! * sigmaRel;
+      let kHot = kMin;
+      for (let k = kMin + 1; k <= kTop; k++) if (Number.isFinite(prof.slope[k]!) && w(k) > w(kHot)) kHot = k;
+      const wm = w(kMin);
+      const rises = (k: number) => w(k) - wm > 3 * Math.hypot(se(k), se(kMin)) && w(k) > 1.15 * wm;
+      if (wm > 0 && rises(k0) && rises(kHot)) {
+        const tCut = Math.exp(centres[kMin]!);
+        let nBelow = 0;
+        while (nBelow < d.n && d.T[nBelow]! <= tCut) nBelow++;
+        if (nBelow >= 10 && tCut >= 1.5 * d.T[0]!) {
+          tTop = tCut;
+          reentrant = true;
+          reentrantNote = `w = −d ln R/d ln T has a minimum of ${fmt(wm, 2)} at ${fmt(tCut, 2)} K and grows again on cooling (a second conduction channel above it); insulating laws fitted below ${fmt(tCut, 2)} K`;
+        }
+      }
+    }
+  }
   // hopping laws describe the activated regime: where w has fallen well below
   // its maximum on the high-T side, a background (a power-law prefactor, weak
   // localization) dominates and would bias the exponent — cut it off when
   // enough window remains
-  if (kTopW >= 0) {
+  if (kTopW >= 0 && !reentrant) {
     const wTop = -prof.slope[kTopW]!;
     for (let k = kTopW + 1; k < G && centres[k]! <= Math.log(tTop); k++) {
       const sl = prof.slope[k]!;
@@ -696,6 +757,7 @@ function analyzeInsSide(
   const fits: ModelFit[] = [];
   const quantities: Partial<Record<QuantityKey, Estimate>> = {};
   const secondary: string[] = [];
+  if (reentrantNote) secondary.push(reentrantNote);
 
   const arr = fitFixedHopping(sub, "arrhenius");
   const es = fitFixedHopping(sub, "es_vrh");
