@@ -184,11 +184,21 @@ export function UploadClient({ initialSampleId, initialLabId, limits }: { initia
     );
   }
 
-  const committable = files.filter(isCommittable);
-  const curveCount = committable.reduce((n, e) => n + e.preview!.curves.length - e.excluded.length, 0);
+  // Files read without errors; those with unresolved row problems hold the import back.
+  const pending = files.filter((e) => e.status === "ready" && !!e.preview && e.preview.errors.length === 0);
+  const blocked = pending.filter((e) => !isCommittable(e));
+  const curveCount = pending.reduce((n, e) => n + e.preview!.curves.length - e.excluded.length, 0);
   const done = files.filter((e) => e.status === "done");
   const doneSample = done[done.length - 1]?.result?.sampleId;
   const isBusy = files.some((e) => e.status === "sending" || e.isRereading) || isCommitting;
+  const status =
+    blocked.length > 0
+      ? `${blocked.length} file${blocked.length === 1 ? " has" : "s have"} rows with problems or no curve left: tick “Skip these rows”, include a curve, or remove the file.`
+      : pending.length > 0
+        ? `${curveCount} curve${curveCount === 1 ? "" : "s"} from ${pending.length} file${pending.length === 1 ? "" : "s"} ready to import`
+        : done.length > 0
+          ? "Imported. Drop more files to continue."
+          : "Nothing ready to import yet.";
 
   return (
     <div className="page" style={{ maxWidth: 1200 }}>
@@ -231,12 +241,8 @@ export function UploadClient({ initialSampleId, initialLabId, limits }: { initia
             />
             {commitMessage ? <div className="alert alert-error small">{commitMessage}</div> : null}
             <div className="spread">
-              <span className="subtle small">
-                {committable.length > 0
-                  ? `${curveCount} curve${curveCount === 1 ? "" : "s"} from ${committable.length} file${committable.length === 1 ? "" : "s"} ready to import`
-                  : done.length > 0
-                    ? "Imported."
-                    : "Nothing ready to import yet."}
+              <span className="subtle small" data-testid="import-status">
+                {status}
               </span>
               <div className="row">
                 {doneSample ? (
@@ -244,9 +250,11 @@ export function UploadClient({ initialSampleId, initialLabId, limits }: { initia
                     Open the sample
                   </Link>
                 ) : null}
-                <button type="button" className="btn btn-primary" disabled={committable.length === 0 || isBusy} onClick={() => void confirm()}>
-                  {isCommitting ? "Importing…" : `Import ${curveCount} curve${curveCount === 1 ? "" : "s"}`}
-                </button>
+                {pending.length > 0 || done.length === 0 ? (
+                  <button type="button" className="btn btn-primary" disabled={pending.length === 0 || blocked.length > 0 || isBusy} onClick={() => void confirm()}>
+                    {isCommitting ? "Importing…" : `Import ${curveCount} curve${curveCount === 1 ? "" : "s"}`}
+                  </button>
+                ) : null}
               </div>
             </div>
           </section>

@@ -51,6 +51,13 @@ export function FilePreview({
       points: c.points,
     }));
   };
+  // A log R axis helps only when R spans a decade or more (and is positive).
+  const spansDecades = (kind: "RT" | "RH") => {
+    const list = included.filter((c) => c.kind === kind);
+    const lo = Math.min(...list.map((c) => c.rRange[0]));
+    const hi = Math.max(...list.map((c) => c.rRange[1]));
+    return lo > 0 && hi / lo >= 10;
+  };
   const rt = chart("RT");
   const rh = chart("RH");
   const units = p ? [...new Set(p.curves.map((c) => c.unit))] : [];
@@ -124,7 +131,7 @@ export function FilePreview({
 
           {p.curves.length > 0 ? (
             <>
-              {rt.length > 0 ? <CurveChart series={rt} xLabel="T (K)" yLabel={`R (${yUnit})`} initialLogY height={320} /> : null}
+              {rt.length > 0 ? <CurveChart series={rt} xLabel="T (K)" yLabel={`R (${yUnit})`} initialLogY={spansDecades("RT")} height={320} /> : null}
               {rh.length > 0 ? <CurveChart series={rh} xLabel="H (Oe)" yLabel={`R (${yUnit})`} initialLogY={false} height={320} /> : null}
               <div style={{ overflowX: "auto" }}>
                 <table className="table" data-testid="preview-curves">

@@ -149,7 +149,10 @@ export function MappingEditor({
                   {c.unit || <span className="subtle">—</span>}
                   {c.canonicalUnit && c.unit !== c.canonicalUnit ? <span className="subtle small"> → {c.canonicalUnit}</span> : null}
                 </td>
-                <td className="subtle small">{c.quantity ? c.quantity.replace("_", " ") : null} {c.note ?? ""}</td>
+                <td className="subtle small">
+                  {c.quantity && c.quantity !== "resistance" ? `${c.quantity.replace("_", " ")} ` : ""}
+                  {c.note ?? ""}
+                </td>
               </tr>
             ))}
           </tbody>
