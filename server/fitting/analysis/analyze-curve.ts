@@ -697,34 +697,47 @@ function analyzeInsSide(
   // the cold side. The ground state is decided by the cold side (w grows on
   // cooling there: no saturation), and a hopping law is read off there only
   let reentrant = false;
+  /** w grows again toward the cold end below an interior minimum */
+  let coldRise = false;
   let reentrantNote = "";
   {
     const xCap = Math.log(tTop) + 1e-9;
+    const w = (k: number) => -prof.slope[k]!;
+    const se = (k: number) => prof.slopeSE1[k]! * sigmaRel;
+    // walking up from the cold end: w first falls (hopping) and then rises
+    // again significantly (the other channel) — the coldest such minimum
     let k0 = -1;
-    let kTop = -1;
     let kMin = -1;
     for (let k = 0; k < G && centres[k]! <= xCap; k++) {
       if (!Number.isFinite(prof.slope[k]!)) continue;
-      if (k0 < 0) k0 = k;
-      kTop = k;
-      if (kMin < 0 || -prof.slope[k]! < -prof.slope[kMin]!) kMin = k;
-    }
-    if (k0 >= 0 && kMin > k0 && kMin < kTop) {
-      const w = (k: number) => -prof.slope[k]!;
-      const se = (k: number) => prof.slopeSE1[k]! * sigmaRel;
-      let kHot = kMin;
-      for (let k = kMin + 1; k <= kTop; k++) if (Number.isFinite(prof.slope[k]!) && w(k) > w(kHot)) kHot = k;
+      if (k0 < 0) {
+        k0 = k;
+        kMin = k;
+        continue;
+      }
+      // w rising on warming from the cold end (w falls on cooling) is the
+      // saturation side, not a second channel: stop
+      if (kMin === k0 && w(k) - w(k0) > Math.max(3 * Math.hypot(se(k), se(k0)), 0.05 * w(k0) + 0.1)) break;
+      if (w(k) < w(kMin)) {
+        kMin = k;
+        continue;
+      }
       const wm = w(kMin);
-      const rises = (k: number) => w(k) - wm > 3 * Math.hypot(se(k), se(kMin)) && w(k) > 1.15 * wm;
-      if (wm > 0 && rises(k0) && rises(kHot)) {
+      // significant, and beyond what a slow drift of the baseline can do to w
+      const rises = (j: number) => w(j) - wm > Math.max(3 * Math.hypot(se(j), se(kMin)), 0.05 * wm + 0.1);
+      if (kMin > k0 && wm > 0 && rises(k) && rises(k0)) {
         const tCut = Math.exp(centres[kMin]!);
         let nBelow = 0;
         while (nBelow < d.n && d.T[nBelow]! <= tCut) nBelow++;
-        if (nBelow >= 10 && tCut >= 1.5 * d.T[0]!) {
+        coldRise = true;
+        if (nBelow >= 10 && tCut >= 1.3 * d.T[0]!) {
           tTop = tCut;
           reentrant = true;
           reentrantNote = `w = −d ln R/d ln T has a minimum of ${fmt(wm, 2)} at ${fmt(tCut, 2)} K and grows again on cooling (a second conduction channel above it); insulating laws fitted below ${fmt(tCut, 2)} K`;
+        } else {
+          reentrantNote = `w = −d ln R/d ln T has a minimum of ${fmt(wm, 2)} at ${fmt(tCut, 2)} K and grows again on cooling: the curve still diverges at the cold end (no saturation)`;
         }
+        break;
       }
     }
   }
@@ -806,7 +819,9 @@ function analyzeInsSide(
     // cooling; slow drifts of the baseline can fake a few-% turnover)
     // how well a 25 % turnover of w would be resolved at the low end
     resolve = seLo > 0 ? (0.25 * Math.abs(wMax)) / seLo : 10;
-    Lw = wLo >= wMax - seLo ? -clip(2 * resolve, 1, 8) : clip(0.7 * (sW - 4), -6, 6) + clip(20 * (1 - q - 0.1), -4, 6);
+    // saturation needs w falling toward 0 at the cold end: not when w is
+    // largest there, nor when it grows again below an interior minimum
+    Lw = wLo >= wMax - seLo || coldRise ? -clip(2 * resolve, 1, 8) : clip(0.7 * (sW - 4), -6, 6) + clip(20 * (1 - q - 0.1), -4, 6);
   }
   // AICc is the second opinion: it can tip a borderline case, not override
   // the shape of w (both Eq. 1 and the hopping laws are idealisations) —
