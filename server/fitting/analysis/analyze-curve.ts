@@ -205,7 +205,7 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
   const d0 = makeCurveData(prep.T, prep.R, "an.d0");
   const noise: NoiseEstimate = estimateNoise(d0.lnT, d0.R, d0.lnR);
   const floor0 = Number.isFinite(noise.floor) ? noise.floor : 0;
-  const flags = flagOutliers(d0.R, noise.relative, floor0, opts.outlierSigma);
+  const flags = flagOutliers(d0.R, noise.relative, floor0, opts.outlierSigma, d0.lnT, d0.lnR);
   let nOut = 0;
   for (let i = 0; i < flags.length; i++) nOut += flags[i]!;
   let d: CurveData = d0;

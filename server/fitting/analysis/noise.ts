@@ -159,7 +159,14 @@ export function median5(a: number, b: number, c: number, d: number, e: number): 
  * A running median follows monotonic trends exactly, so steep but smooth
  * transitions are not flagged.
  */
-export function flagOutliers(R: Float64Array, relative: number, floor: number, k: number): Uint8Array {
+export function flagOutliers(
+  R: Float64Array,
+  relative: number,
+  floor: number,
+  k: number,
+  lnT?: Float64Array,
+  lnR?: Float64Array,
+): Uint8Array {
   const n = R.length;
   const flags = scratchU8("noise.flags", n);
   if (n < 5) return flags;
@@ -185,7 +192,40 @@ export function flagOutliers(R: Float64Array, relative: number, floor: number, k
     }
     const sigma = Math.sqrt(fl * fl + (rel * m) ** 2);
     const e = Math.abs(R[i]! - m);
-    if (e > k * sigma && e > 1e-9 * Math.abs(m)) flags[i] = 1;
+    if (e > k * sigma && e > 1e-9 * Math.abs(m)) {
+      flags[i] = 1;
+      continue;
+    }
+    // on a steep stretch a running median follows a spike that stays within
+    // the range of its neighbours (two adjacent spikes, sparse sampling):
+    // compare with a robust (Theil–Sen) line through the six neighbours in
+    // ln T – ln R
+    if (lnT && lnR && i >= 3 && i <= n - 4) {
+      const pred = theilSenPredict(lnT, lnR, i);
+      if (Number.isFinite(pred) && Math.abs(lnR[i]! - pred) > k * rel && Math.abs(lnR[i]! - pred) > 0.05) flags[i] = 1;
+    }
   }
   return flags;
+}
+
+const tsSlopes = new Float64Array(15);
+const tsIcpt = new Float64Array(6);
+
+/** Theil–Sen line through points i−3…i+3 except i, evaluated at x_i (NaN if any y is not finite). */
+function theilSenPredict(x: Float64Array, y: Float64Array, i: number): number {
+  let m = 0;
+  for (let a = i - 3; a <= i + 3; a++) {
+    if (a === i) continue;
+    if (!Number.isFinite(y[a]!)) return NaN;
+    for (let b = a + 1; b <= i + 3; b++) {
+      if (b === i) continue;
+      const dx = x[b]! - x[a]!;
+      if (dx > 0) tsSlopes[m++] = (y[b]! - y[a]!) / dx;
+    }
+  }
+  if (m < 5) return NaN;
+  const slope = medianInPlace(tsSlopes, m);
+  let q = 0;
+  for (let a = i - 3; a <= i + 3; a++) if (a !== i) tsIcpt[q++] = y[a]! - slope * (x[a]! - x[i]!);
+  return medianInPlace(tsIcpt, q);
 }
