@@ -3,6 +3,7 @@ import type { Actor } from "~/server/domains/access/actor";
 import { resolveScope, type AccessScope } from "~/server/domains/access/service";
 import type { TPhase } from "~/server/domains/curves/schemas";
 import { AXES, type TAxisKey } from "./axes";
+import { exportRows, type TExportRow } from "./export";
 import { assembleDiagram, axisInfo, BIN_GRID, binsFromCounts, compareSamples, type BinCount, type TBasePoint } from "./geometry";
 import {
   AXIS_SQL,
@@ -409,3 +410,16 @@ export async function listDiagramFilterOptions(db: Db, actor: Actor): Promise<TD
   };
 }
 
+
+// ───────────────────────────── export ─────────────────────────────
+
+/** Most rows one export of a live view holds. */
+export const MAX_EXPORT_POINTS = 100_000;
+
+/** The points of a query as table rows with provenance (for CSV and JSON downloads). */
+export async function exportDiagramRows(db: Db, actor: Actor, input: TDiagramQuery, baseUrl: string): Promise<{ query: TDiagramQuery; rows: TExportRow[] }> {
+  const scope = await resolveScope(db, actor);
+  const query = normalizeDiagramQuery(input);
+  const { points, provenance } = await loadDiagramPoints(db, scope, query, MAX_EXPORT_POINTS);
+  return { query, rows: exportRows(points, provenance, { x: query.x, y: query.y }, baseUrl) };
+}

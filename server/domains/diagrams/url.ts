@@ -33,6 +33,8 @@ export const URL_PARAM: Record<Key, string> = {
 
 const KEYS = Object.keys(URL_PARAM) as Key[];
 const ARRAY_KEYS = new Set<Key>(["hidePhases", "labIds", "materials", "sampleIds", "grades"]);
+/** Lists of ids and codes may also be written with commas; material names may contain commas. */
+const COMMA_KEYS = new Set<Key>(["hidePhases", "labIds", "sampleIds", "grades"]);
 const NUMBER_KEYS = new Set<Key>(["minConfidence", "maxPoints"]);
 const BOOLEAN_KEYS = new Set<Key>(["wellFilteredOnly", "lines"]);
 
@@ -89,7 +91,7 @@ function getAll(params: SearchParamsLike, name: string): string[] {
 }
 
 function rawValue(key: Key, values: string[]): unknown {
-  if (ARRAY_KEYS.has(key)) return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+  if (ARRAY_KEYS.has(key)) return values.flatMap((v) => (COMMA_KEYS.has(key) ? v.split(",") : [v])).map((v) => v.trim()).filter((v) => v !== "");
   const last = values.at(-1);
   if (last === undefined) return undefined;
   if (NUMBER_KEYS.has(key)) return last.trim() === "" ? Number.NaN : Number(last);

@@ -10,6 +10,8 @@ import { diagramFromPoints, type TBasePoint } from "~/server/domains/diagrams/ge
 import { MAX_DRAWN_POINTS, ZDiagramQuery, type TDiagramQuery, type TProvenance } from "~/server/domains/diagrams/schemas";
 import { loadDiagramPoints, loadDiagramSummary } from "~/server/domains/diagrams/service";
 import { diagramHref, normalizeDiagramQuery } from "~/server/domains/diagrams/url";
+import { exportRows, type TExportRow } from "~/server/domains/diagrams/export";
+import type { CitableSnapshot } from "./citation";
 import { packPoints, snapshotHash, unpackPoints, ZSnapshotPayload } from "./payload";
 import type { TCreatePermalinkInput, TPermalinkDto } from "./schemas";
 
@@ -176,4 +178,32 @@ export async function getPermalink(db: Db, actor: Actor, id: string): Promise<TP
     ...resolved.dto,
     diagram: resolved.dto.isAccessDenied ? null : diagramFromPoints(resolved.query, resolved.points, resolved.provenance, resolved.counts),
   };
+}
+
+/** The snapshot's points the viewer may read, as table rows with provenance. */
+export function snapshotRows(resolved: ResolvedSnapshot, baseUrl: string): TExportRow[] {
+  return exportRows(resolved.points, resolved.provenance, { x: resolved.query.x, y: resolved.query.y }, baseUrl);
+}
+
+/** What a citation names: the labs are those of the points the viewer may read. */
+export function citableSnapshot(resolved: ResolvedSnapshot, baseUrl: string): CitableSnapshot {
+  const { dto } = resolved;
+  return {
+    id: dto.id,
+    title: dto.title ?? "Shared phase diagram",
+    createdAt: dto.createdAt,
+    createdBy: dto.createdBy,
+    contentHash: dto.contentHash,
+    engineVersions: dto.engineVersions,
+    pointCount: dto.pointCount,
+    labs: [...new Set(Object.values(resolved.provenance.labs).map((l) => l.name))].sort(),
+    url: `${baseUrl}/p/${dto.id}`,
+  };
+}
+
+/** A snapshot for a download or the API: an error when the viewer may read none of its points. */
+export async function requireReadablePermalink(db: Db, actor: Actor, id: string): Promise<ResolvedSnapshot> {
+  const resolved = await resolvePermalink(db, actor, id);
+  if (resolved.dto.isAccessDenied) throw new AppError(actor.kind === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN", resolved.dto.accessMessage ?? "You may not read this snapshot.");
+  return resolved;
 }

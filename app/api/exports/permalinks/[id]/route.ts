@@ -1,0 +1,27 @@
+import { AppError } from "~/server/errors";
+import { toCsv } from "~/server/domains/diagrams/export";
+import { toBibtex, toCslJson } from "~/server/domains/permalinks/citation";
+import { ZPermalinkId } from "~/server/domains/permalinks/schemas";
+import { citableSnapshot, requireReadablePermalink, snapshotRows } from "~/server/domains/permalinks/service";
+import { dataResponse, exportFormat, publicBaseUrl } from "~/server/http/v1/diagrams";
+import { v1Route } from "~/server/http/v1";
+
+/** A snapshot's data (csv, json) or citation (bibtex, csl), for whoever may read its points. */
+export const GET = v1Route(async ({ req, db, actor, params }) => {
+  const id = ZPermalinkId.safeParse(params.id);
+  if (!id.success) throw new AppError("NOT_FOUND", `Permalink ${params.id} not found`);
+  const format = exportFormat(new URL(req.url).searchParams, ["csv", "json", "bibtex", "csl"]);
+  const resolved = await requireReadablePermalink(db, actor, id.data);
+  const base = publicBaseUrl(req);
+  const name = `sit-atlas-${id.data}`;
+  switch (format) {
+    case "csv":
+      return dataResponse(toCsv(snapshotRows(resolved, base)), "text/csv; charset=utf-8", `${name}.csv`);
+    case "json":
+      return dataResponse(JSON.stringify({ source: "SIT Atlas", permalink: { ...resolved.dto, url: `${base}/p/${id.data}` }, points: snapshotRows(resolved, base) }, null, 1), "application/json; charset=utf-8", `${name}.json`);
+    case "bibtex":
+      return dataResponse(toBibtex(citableSnapshot(resolved, base)), "application/x-bibtex; charset=utf-8", `${name}.bib`);
+    default:
+      return dataResponse(JSON.stringify(toCslJson(citableSnapshot(resolved, base)), null, 1), "application/vnd.citationstyles.csl+json; charset=utf-8", `${name}.csl.json`);
+  }
+});

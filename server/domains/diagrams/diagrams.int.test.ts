@@ -1,0 +1,270 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "~/server/db";
+import { ANONYMOUS, type Actor } from "~/server/domains/access/actor";
+import { insertCurves } from "~/server/domains/curves/service";
+import { makeLab, makeUser, testDb, uid } from "~/server/testing/db";
+import { DEFAULT_DIAGRAM_QUERY, type TDiagramDto, type TDiagramQuery } from "./schemas";
+import { exportDiagramRows, getDiagram, listDiagramFilterOptions } from "./service";
+import { addFit, addFittedCurve, makeSample, makeSetup } from "./test-fixtures";
+
+interface World {
+  db: Db;
+  owner: Actor;
+  other: Actor;
+  labA: string;
+  labB: string;
+  material: string;
+  publicSample: string;
+  privateSample: string;
+  sharedSample: string;
+  otherSample: string;
+  goodSeries: Record<number, { curveId: string; fitId: string }>;
+  poorM1: string;
+  unknownM2: string;
+  poorS: string;
+}
+
+let w: World;
+
+beforeAll(async () => {
+  const db = testDb();
+  const owner = await makeUser(db, "Owner");
+  const other = await makeUser(db, "Other");
+  const labA = (await makeLab(db, owner.id)).id;
+  const labB = (await makeLab(db, other.id)).id;
+  const material = `mat-${uid()}`;
+  const good = await makeSetup(db, labA, "GOOD");
+  const poor = await makeSetup(db, labA, "POOR");
+  const publicSample = await makeSample(db, labA, { name: "Public film", material });
+  const privateSample = await makeSample(db, labA, { name: "Private film", material, visibility: "PRIVATE" });
+  const sharedSample = await makeSample(db, labA, { name: "Shared film", material, visibility: "SHARED", sharedWith: [labB] });
+  const otherSample = await makeSample(db, labB, { name: "B film", material, visibility: "PRIVATE" });
+
+  // A field series measured in the well-filtered setup: S, S, M1, M1 (undecided), M2, I2.
+  const goodSeries: World["goodSeries"] = {};
+  const plan = [
+    { H: 0, phase: "S", q: { Tc90_K: { value: 1.0, uncertainty: 0.02 } } },
+    { H: 100, phase: "S", q: { Tc90_K: { value: 0.8, uncertainty: 0.02 } } },
+    { H: 200, phase: "M1", q: { Tc90_K: { value: 0.5, uncertainty: 0.03 }, rhoQF_ohm: { value: 100, uncertainty: 5 }, EaS_K: { value: 1.5, uncertainty: 0.1 } } },
+    { H: 300, phase: "M1", inconclusive: true, q: { rhoQF_ohm: { value: 300, uncertainty: 40 } } },
+    { H: 400, phase: "M2", q: { sigmaQF_S: { value: 1e-5, uncertainty: 1e-6 }, EaI_K: { value: 0.5, uncertainty: 0.05 } } },
+    { H: 500, phase: "I2", q: { hoppingT0_K: { value: 3, uncertainty: 0.2 } } },
+  ] as const;
+  for (const step of plan) {
+    goodSeries[step.H] = await addFittedCurve(db, {
+      labId: labA,
+      sampleId: publicSample,
+      setupId: good,
+      fieldOe: step.H,
+      phase: step.phase,
+      inconclusive: "inconclusive" in step ? step.inconclusive : false,
+      quantities: step.q,
+    });
+  }
+  // The same film in a poorly filtered setup, and a curve whose setup was not recorded.
+  const poorM1 = (await addFittedCurve(db, { labId: labA, sampleId: publicSample, setupId: poor, fieldOe: 0, phase: "M1", quantities: { rhoQF_ohm: { value: 50, uncertainty: 3 } } })).fitId;
+  const poorS = (await addFittedCurve(db, { labId: labA, sampleId: publicSample, setupId: poor, fieldOe: 50, phase: "S" })).fitId;
+  const unknownM2 = (await addFittedCurve(db, { labId: labA, sampleId: publicSample, setupId: null, fieldOe: 700, phase: "M2" })).fitId;
+  // Private, shared and other-lab data.
+  await addFittedCurve(db, { labId: labA, sampleId: privateSample, setupId: good, fieldOe: 0, phase: "S", confidence: 0.5 });
+  await addFittedCurve(db, { labId: labA, sampleId: privateSample, setupId: good, fieldOe: 100, phase: "S", confidence: 0.5 });
+  await addFittedCurve(db, { labId: labA, sampleId: sharedSample, setupId: good, fieldOe: 0, phase: "M1" });
+  await addFittedCurve(db, { labId: labB, sampleId: otherSample, fieldOe: 0, phase: "I1" });
+  w = { db, owner: owner.actor, other: other.actor, labA, labB, material, publicSample, privateSample, sharedSample, otherSample, goodSeries, poorM1, unknownM2, poorS };
+});
+
+const query = (patch: Partial<TDiagramQuery> = {}): TDiagramQuery => ({ ...DEFAULT_DIAGRAM_QUERY, x: "H", y: "sample", materials: [w.material], ...patch });
+const samplesOf = (d: TDiagramDto) => [...new Set(d.points.map((p) => p.sampleId))].sort();
+const fitIds = (d: TDiagramDto) => d.points.map((p) => p.fitId).sort();
+
+describe("diagram query: access", () => {
+  it("shows visitors the public samples only, members their lab's, and shared samples to the labs named", async () => {
+    const anonymous = await getDiagram(w.db, ANONYMOUS, query());
+    expect(samplesOf(anonymous)).toEqual([w.publicSample]);
+    expect(anonymous.total).toBe(9);
+    const owner = await getDiagram(w.db, w.owner, query());
+    expect(samplesOf(owner)).toEqual([w.publicSample, w.privateSample, w.sharedSample].sort());
+    const other = await getDiagram(w.db, w.other, query());
+    expect(samplesOf(other)).toEqual([w.publicSample, w.sharedSample, w.otherSample].sort());
+    // names of unreadable samples never reach the answer
+    expect(JSON.stringify(anonymous)).not.toContain("Private film");
+    expect(JSON.stringify(other)).not.toContain("Private film");
+  });
+
+  it("filter options list only what the viewer may read", async () => {
+    const options = await listDiagramFilterOptions(w.db, ANONYMOUS);
+    const ids = options.samples.map((s) => s.id);
+    expect(ids).toContain(w.publicSample);
+    expect(ids).not.toContain(w.privateSample);
+    expect(ids).not.toContain(w.otherSample);
+    expect(options.materials.find((m) => m.name === w.material)?.count).toBe(9);
+  });
+});
+
+describe("diagram query: filters", () => {
+  it("by lab, sample and fit confidence", async () => {
+    expect(samplesOf(await getDiagram(w.db, w.other, query({ labIds: [w.labB] })))).toEqual([w.otherSample]);
+    expect((await getDiagram(w.db, w.owner, query({ sampleIds: [w.privateSample] }))).total).toBe(2);
+    const confident = await getDiagram(w.db, w.owner, query({ minConfidence: 0.6 }));
+    expect(samplesOf(confident)).not.toContain(w.privateSample);
+    expect(confident.total).toBe(10);
+  });
+
+  it("by filtering grade, and the well-filtered switch counts what it removes", async () => {
+    const poor = await getDiagram(w.db, ANONYMOUS, query({ grades: ["POOR"] }));
+    expect(fitIds(poor)).toEqual([w.poorM1, w.poorS].sort());
+    const unknown = await getDiagram(w.db, ANONYMOUS, query({ grades: ["UNKNOWN"] }));
+    expect(fitIds(unknown)).toEqual([w.unknownM2]);
+    const switched = await getDiagram(w.db, ANONYMOUS, query({ wellFilteredOnly: true }));
+    expect(switched.total).toBe(6);
+    expect(switched.removedBySwitch).toBe(3);
+    expect(switched.points.every((p) => p.grade === "GOOD")).toBe(true);
+    expect(switched.artifactCount).toBe(0);
+  });
+
+  it("marks saturating curves of poorly or unknown filtered setups as possible artifacts, and only those", async () => {
+    const d = await getDiagram(w.db, ANONYMOUS, query());
+    const flagged = d.points.filter((p) => p.isArtifact).map((p) => p.fitId);
+    expect(flagged.sort()).toEqual([w.poorM1, w.unknownM2].sort());
+    expect(d.artifactCount).toBe(2);
+  });
+
+  it("by hidden legend entries, keeping their counts for the legend", async () => {
+    const d = await getDiagram(w.db, ANONYMOUS, query({ hidePhases: ["inconclusive", "M2"] }));
+    expect(d.points.some((p) => p.inconclusive || p.phase === "M2")).toBe(false);
+    expect(d.total).toBe(6);
+    expect(d.phaseCounts.M2).toBe(2);
+    expect(d.phaseCounts.inconclusive).toBe(1);
+  });
+
+  it("by upload date, following a change of the curve's date", async () => {
+    const curveId = w.goodSeries[500]!.curveId;
+    await w.db.curve.update({ where: { id: curveId }, data: { createdAt: new Date("2020-03-01T12:00:00Z") } });
+    const old = await getDiagram(w.db, ANONYMOUS, query({ uploadedTo: "2020-03-01" }));
+    expect(old.points.map((p) => p.curveId)).toEqual([curveId]);
+    const recent = await getDiagram(w.db, ANONYMOUS, query({ uploadedFrom: "2020-03-02" }));
+    expect(recent.points.map((p) => p.curveId)).not.toContain(curveId);
+    expect(recent.total).toBe(8);
+  });
+
+  it("counts curves without a value on the axes (or ≤ 0 on a log axis) as missing", async () => {
+    const d = await getDiagram(w.db, ANONYMOUS, query({ y: "rhoQF", yScale: "log" }));
+    expect(d.points.map((p) => p.y).sort((a, b) => a - b)).toEqual([50, 100, 300]);
+    expect(d.missing).toBe(6);
+    const rq = d.points.find((p) => p.y === 100)!;
+    expect(rq.yErr).toBeCloseTo(5, 12);
+    // 1/σ_QF with its propagated uncertainty u(σ)/σ²
+    const inv = await getDiagram(w.db, ANONYMOUS, query({ y: "sigmaQFinv", yScale: "log" }));
+    expect(inv.points).toHaveLength(1);
+    expect(inv.points[0]!.y).toBeCloseTo(1e5, 6);
+    expect(inv.points[0]!.yErr).toBeCloseTo(1e4, 6);
+  });
+});
+
+describe("diagram query: geometry", () => {
+  it("locates the boundaries along a field series, with the interval they lie in", async () => {
+    const d = await getDiagram(w.db, ANONYMOUS, query({ grades: ["GOOD"] }));
+    expect(d.series).toHaveLength(1);
+    expect(d.boundaries.map((b) => [b.from, b.to, b.x, b.xLow, b.xHigh, b.undecidedBetween])).toEqual([
+      ["S", "M1", 150, 100, 200, 0],
+      ["M1", "M2", 300, 200, 400, 1],
+      ["M2", "I2", 450, 400, 500, 0],
+    ]);
+    expect(d.yAxis.ticks?.map((t) => t.label)).toEqual(["Public film"]);
+  });
+
+  it("keeps measurements of one film in different setups as separate series", async () => {
+    const d = await getDiagram(w.db, ANONYMOUS, query());
+    expect(d.series.length).toBe(3);
+    // no boundary is drawn between curves of different setups (M1 in the poor setup at 0 Oe, S at 50 Oe)
+    expect(d.boundaries.filter((b) => b.xLow === 0 && b.xHigh === 50)).toHaveLength(1);
+  });
+
+  it("shows a member's label override instead of the fit's label", async () => {
+    const curveId = w.goodSeries[100]!.curveId;
+    const owner = await w.db.user.findFirstOrThrow({ where: { memberships: { some: { labId: w.labA } } }, select: { id: true } });
+    await w.db.labelOverride.create({ data: { curveId, phase: "M1", justification: "R levels off below 60 mK", userId: owner.id } });
+    const d = await getDiagram(w.db, ANONYMOUS, query({ grades: ["GOOD"] }));
+    const p = d.points.find((q) => q.curveId === curveId)!;
+    expect([p.phase, p.autoPhase, p.isOverride]).toEqual(["M1", "S", true]);
+    expect(d.boundaries[0]).toMatchObject({ from: "S", to: "M1", xLow: 0, xHigh: 100 });
+    await w.db.labelOverride.updateMany({ where: { curveId }, data: { supersededAt: new Date() } });
+    const after = await getDiagram(w.db, ANONYMOUS, query({ grades: ["GOOD"] }));
+    expect(after.points.find((q) => q.curveId === curveId)!.phase).toBe("S");
+  });
+
+  it("uses each curve's newest fit, or the fits of one engine version", async () => {
+    const { curveId, fitId } = w.goodSeries[400]!;
+    const newFit = await addFit(w.db, curveId, { phase: "I1", engineVersion: "test-2" });
+    const current = await getDiagram(w.db, ANONYMOUS, query());
+    expect(current.points.find((p) => p.curveId === curveId)).toMatchObject({ fitId: newFit, phase: "I1", engineVersion: "test-2" });
+    const old = await getDiagram(w.db, ANONYMOUS, query({ engine: "test-1" }));
+    expect(old.points.find((p) => p.curveId === curveId)).toMatchObject({ fitId, phase: "M2" });
+    expect(old.total).toBe(9);
+    // back to the original state for the other tests
+    await w.db.fitResult.delete({ where: { id: newFit } });
+    await w.db.fitResult.update({ where: { id: fitId }, data: { isCurrent: true } });
+    expect((await getDiagram(w.db, ANONYMOUS, query())).points.find((p) => p.curveId === curveId)!.fitId).toBe(fitId);
+  });
+
+  it("follows changes of a curve's conditions", async () => {
+    const { curveId } = w.goodSeries[500]!;
+    await w.db.curve.update({ where: { id: curveId }, data: { fieldOe: 550 } });
+    const d = await getDiagram(w.db, ANONYMOUS, query());
+    expect(d.points.find((p) => p.curveId === curveId)!.x).toBe(550);
+    await w.db.curve.update({ where: { id: curveId }, data: { fieldOe: 500 } });
+  });
+
+  it("aggregates into cells above the point limit, with every point counted once", async () => {
+    const lab = w.labA;
+    const material = `mat-${uid()}`;
+    const sample = await makeSample(w.db, lab, { material });
+    const n = 130;
+    const { created } = await w.db.$transaction((tx) =>
+      insertCurves(
+        tx,
+        { labId: lab, sampleId: sample, annealStage: "S0" },
+        Array.from({ length: n }, (_, i) => ({ kind: "RT" as const, quantity: "SHEET_RESISTANCE" as const, pressureGPa: i / 10, T: [0.1, 1], R: [i, i + 1] })),
+      ),
+    );
+    await w.db.fitResult.createMany({
+      data: created.map((curveId, i) => ({
+        curveId,
+        engineVersion: "test-1",
+        model: "test",
+        params: {},
+        uncertainties: {},
+        phase: i < 60 ? ("S" as const) : ("I2" as const),
+        confidence: 0.9,
+        inconclusive: false,
+        reasons: [],
+        candidates: [],
+        quantities: { ratio350mK300K: { value: 0.01 + i, uncertainty: null } },
+        diagnostics: {},
+        inputHash: "x",
+      })),
+    });
+    for (const q of [query({ materials: [material], x: "P", y: "ratio350", yScale: "log", maxPoints: 100 }), query({ materials: [material], x: "P", y: "sample", maxPoints: 100 })]) {
+      const d = await getDiagram(w.db, ANONYMOUS, q);
+      expect(d.mode).toBe("aggregated");
+      expect(d.points).toEqual([]);
+      expect(d.total).toBe(n);
+      expect(d.bins.reduce((sum, b) => sum + b.count, 0)).toBe(n);
+      expect(d.bins.reduce((sum, b) => sum + (b.counts.S ?? 0), 0)).toBe(60);
+      for (const b of d.bins) expect(b.x0).toBeLessThan(b.x1);
+      expect(d.notes.some((note) => note.includes("more than can be drawn"))).toBe(true);
+    }
+    const drawn = await getDiagram(w.db, ANONYMOUS, query({ materials: [material], x: "P", y: "ratio350", maxPoints: 200 }));
+    expect(drawn.mode).toBe("points");
+    expect(drawn.points).toHaveLength(n);
+    expect(drawn.boundaries.map((b) => [b.from, b.to, b.xLow, b.xHigh])).toEqual([["S", "I2", 5.9, 6]]);
+  });
+
+  it("exports the points with their provenance", async () => {
+    const { rows } = await exportDiagramRows(w.db, ANONYMOUS, query({ grades: ["POOR"] }), "https://atlas.test");
+    expect(rows).toHaveLength(2);
+    const m1 = rows.find((r) => r.fit_id === w.poorM1)!;
+    expect(m1).toMatchObject({ sample: "Public film", material: w.material, filtering_grade: "POOR", possible_radiation_artifact: true, phase: "M1", x: 0, field_Oe: 0 });
+    expect(m1.curve_url).toMatch(/^https:\/\/atlas\.test\/curves\//);
+  });
+});
