@@ -201,6 +201,11 @@ export function flagOutliers(
     // compare with a robust (Theil–Sen) line through the six neighbours in
     // ln T – ln R
     if (lnT && lnR && i >= 3 && i <= n - 4) {
+      // cheap check first: off the line through the two neighbours?
+      const x0 = lnT[i - 1]!;
+      const span = lnT[i + 1]! - x0;
+      const lin = span > 0 ? lnR[i - 1]! + ((lnR[i + 1]! - lnR[i - 1]!) * (lnT[i]! - x0)) / span : NaN;
+      if (!(Math.abs(lnR[i]! - lin) > 0.5 * k * rel)) continue;
       const pred = theilSenPredict(lnT, lnR, i);
       if (Number.isFinite(pred) && Math.abs(lnR[i]! - pred) > k * rel && Math.abs(lnR[i]! - pred) > 0.05) flags[i] = 1;
     }

@@ -76,7 +76,7 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
     for (let k = 0; k < bins.n; k++) u[k] = Math.exp(-p * bins.lnT[k]!);
     return lineRss(u, bins.y, bins.w, 0, bins.n, coef);
   };
-  const search = minimize1D(objective, pMin, pMax, 14, 2e-3);
+  const search = minimize1D(objective, pMin, pMax, 12, 5e-3);
   let p0 = search.x;
   // linear parameters at the found p, exact on the full data
   const uFull = scratchF64("hop.uFull", n);

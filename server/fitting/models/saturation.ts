@@ -78,7 +78,7 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array, options: 
     return lineRss(u, bins.y, bins.w, 0, bins.n, coef);
   };
   const [lo, hi] = eaInterval(d.T);
-  const search = minimize1D(objective, lo, hi, 16, 2e-3);
+  const search = minimize1D(objective, lo, hi, 13, 5e-3);
   // amplitudes at the found E_a, exact on the full data
   const uFull = scratchF64("fs.uFull", n);
   const eaS = Math.exp(search.x);
@@ -187,7 +187,7 @@ export function fitFailedInsulator(d: CurveData, options: VarProOptions = {}): S
     return lineRssNonNegIntercept(u, bins.y, bins.w, bins.n, coef);
   };
   const [lo, hi] = eaInterval(d.T);
-  const search = minimize1D(objective, lo, hi, 16, 2e-3);
+  const search = minimize1D(objective, lo, hi, 13, 5e-3);
   // amplitudes at the found E_a, exact (in G, weights R²) on the full data
   const uFull = scratchF64("fi.uFull", n);
   const eaI = Math.exp(search.x);

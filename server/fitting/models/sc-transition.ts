@@ -54,7 +54,7 @@ export function fitLogisticTransition(d: CurveData, w: Float64Array, start: { Rn
       }
     },
   };
-  const lm = levenbergMarquardt(problem, [start.Rn, start.Tmid, Math.log(Math.max(start.width, 1e-6))], { ...POLISH, maxIterations: 40 });
+  const lm = levenbergMarquardt(problem, [start.Rn, start.Tmid, Math.log(Math.max(start.width, 1e-6))], { ...POLISH, maxIterations: 20 });
   const rn = lm.params[0]!;
   const tm = lm.params[1]!;
   const width = Math.exp(lm.params[2]!);

@@ -72,7 +72,14 @@ function normalEquations(jac: Float64Array, r: Float64Array, n: number, m: numbe
       for (let b = a; b < m; b++) jtj[a * m + b] = jtj[a * m + b]! + ja * jac[base + b]!;
     }
   }
-  for (let a = 0; a < m; a++) for (let b = 0; b < a; b++) jtj[a * m + b] = jtj[b * m + a]!;
+  symmetrize(jtj, m);
+}
+
+/** Copy the upper triangle into the lower one (a separate function keeps the
+ * hot accumulation loop above free of never-run code, which would otherwise
+ * deoptimize the on-stack-replaced loop again and again). */
+function symmetrize(a: Float64Array, m: number): void {
+  for (let i = 1; i < m; i++) for (let j = 0; j < i; j++) a[i * m + j] = a[j * m + i]!;
 }
 
 function sumSquares(r: Float64Array, n: number): number {
