@@ -58,8 +58,8 @@ export async function spoolToTempFile(source: ByteSource, tempDir: string, optio
       hash.update(chunk);
       options.onChunk?.(chunk);
       options.onProgress?.(size);
-      // Copy: the caller may reuse its buffer, and the write completes asynchronously.
-      if (!out.write(Buffer.from(chunk))) await once(out, "drain");
+      // Chunks of files and request bodies are fresh buffers that nobody writes to again.
+      if (!out.write(chunk)) await once(out, "drain");
     }
     out.end();
     await once(out, "finish");

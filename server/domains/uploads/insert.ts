@@ -21,6 +21,8 @@ export interface CurveTarget {
 /** Rows per statement, and bytes of points per statement (whichever is reached first). */
 const MAX_ROWS = 500;
 const MAX_BYTES = 8 * 1024 * 1024;
+/** Statements in flight at once: the next is prepared while the server stores the last. */
+const IN_FLIGHT = 2;
 
 const COLUMNS = [
   ["id", "text"],
@@ -57,12 +59,15 @@ const COLUMNS = [
 
 const COLUMN_LIST = COLUMNS.map(([name]) => `"${name}"`).join(", ");
 
-/** Little-endian float64 bytes of the values (a straight copy on little-endian machines). */
+/**
+ * Little-endian float64 bytes of the values: on little-endian machines a view of a Float64Array
+ * (no copy; the caller must not change the values afterwards), else an encoded copy.
+ */
 const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 export function float64Bytes(values: ArrayLike<number>): Buffer {
   if (LITTLE_ENDIAN) {
     const f = values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
-    return Buffer.from(f.buffer.slice(f.byteOffset, f.byteOffset + f.byteLength));
+    return Buffer.from(f.buffer, f.byteOffset, f.byteLength);
   }
   const out = Buffer.alloc(values.length * 8);
   for (let i = 0; i < values.length; i++) out.writeDoubleLE(values[i]!, i * 8);
@@ -128,30 +133,41 @@ function rowValues(target: CurveTarget, curve: NewCurve): unknown[] {
  * the order of `curves`.
  */
 export async function insertCurveRows(tx: SqlRunner, target: CurveTarget, curves: readonly NewCurve[]): Promise<{ created: string[]; skipped: number }> {
-  const created: string[] = [];
+  // Statements are sent without waiting for the previous one (at most IN_FLIGHT at once, which
+  // bounds memory), so the next batch is prepared while the server stores the last; the
+  // connection runs them in order.
+  const sent: { ids: string[]; rows: Promise<{ id: string }[]> }[] = [];
   let i = 0;
-  while (i < curves.length) {
-    const values: unknown[] = [];
-    const tuples: string[] = [];
-    let bytes = 0;
-    while (i < curves.length && tuples.length < MAX_ROWS && (tuples.length === 0 || bytes < MAX_BYTES)) {
-      const curve = curves[i]!;
-      const base = values.length;
-      values.push(...rowValues(target, curve));
-      tuples.push(`(${COLUMNS.map(([, type], k) => `$${base + k + 1}::${type}`).join(", ")})`);
-      bytes += curve.R.length * (curve.H ? 24 : 16);
-      i++;
+  try {
+    while (i < curves.length) {
+      if (sent.length >= IN_FLIGHT) await sent[sent.length - IN_FLIGHT]!.rows;
+      const values: unknown[] = [];
+      const tuples: string[] = [];
+      let bytes = 0;
+      while (i < curves.length && tuples.length < MAX_ROWS && (tuples.length === 0 || bytes < MAX_BYTES)) {
+        const curve = curves[i]!;
+        const base = values.length;
+        values.push(...rowValues(target, curve));
+        tuples.push(`(${COLUMNS.map(([, type], k) => `$${base + k + 1}::${type}`).join(", ")})`);
+        bytes += curve.R.length * (curve.H ? 24 : 16);
+        i++;
+      }
+      const rows = tx.$queryRawUnsafe<{ id: string }[]>(
+        `INSERT INTO "Curve" (${COLUMN_LIST}) VALUES ${tuples.join(", ")} ON CONFLICT ("sampleId", "contentHash") DO NOTHING RETURNING "id"`,
+        ...values,
+      );
+      rows.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+      sent.push({ ids: tuples.map((_, k) => values[k * COLUMNS.length] as string), rows });
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
-      `INSERT INTO "Curve" (${COLUMN_LIST}) VALUES ${tuples.join(", ")} ON CONFLICT ("sampleId", "contentHash") DO NOTHING RETURNING "id"`,
-      ...values,
-    );
-    // RETURNING gives no order guarantee: restore the input order from the ids generated here.
-    const returned = new Set(rows.map((row) => row.id));
-    for (let k = 0; k < tuples.length; k++) {
-      const id = values[k * COLUMNS.length] as string;
-      if (returned.has(id)) created.push(id);
+    const created: string[] = [];
+    for (const batch of sent) {
+      // RETURNING gives no order guarantee: keep the input order, from the ids generated here.
+      const returned = new Set((await batch.rows).map((row) => row.id));
+      for (const id of batch.ids) if (returned.has(id)) created.push(id);
     }
+    return { created, skipped: curves.length - created.length };
+  } finally {
+    await Promise.allSettled(sent.map((b) => b.rows));
   }
-  return { created, skipped: curves.length - created.length };
 }
