@@ -715,9 +715,6 @@ function analyzeInsSide(
         kMin = k;
         continue;
       }
-      // w rising on warming from the cold end (w falls on cooling) is the
-      // saturation side, not a second channel: stop
-      if (kMin === k0 && w(k) - w(k0) > Math.max(3 * Math.hypot(se(k), se(k0)), 0.05 * w(k0) + 0.1)) break;
       if (w(k) < w(kMin)) {
         kMin = k;
         continue;
@@ -725,7 +722,12 @@ function analyzeInsSide(
       const wm = w(kMin);
       // significant, and beyond what a slow drift of the baseline can do to w
       const rises = (j: number) => w(j) - wm > Math.max(3 * Math.hypot(se(j), se(kMin)), 0.05 * wm + 0.1);
-      if (kMin > k0 && wm > 0 && rises(k) && rises(k0)) {
+      // the first significant rise of w on warming decides: if w had first
+      // fallen from the cold end to this minimum, a second channel takes over
+      // above it; if not, the cold end is a saturation side (w falls on
+      // cooling there) and there is nothing to cut
+      if (!rises(k)) continue;
+      if (kMin > k0 && wm > 0 && rises(k0)) {
         const tCut = Math.exp(centres[kMin]!);
         let nBelow = 0;
         while (nBelow < d.n && d.T[nBelow]! <= tCut) nBelow++;
@@ -737,8 +739,8 @@ function analyzeInsSide(
         } else {
           reentrantNote = `w = −d ln R/d ln T has a minimum of ${fmt(wm, 2)} at ${fmt(tCut, 2)} K and grows again on cooling: the curve still diverges at the cold end (no saturation)`;
         }
-        break;
       }
+      break;
     }
   }
   // hopping laws describe the activated regime: where w has fallen well below
