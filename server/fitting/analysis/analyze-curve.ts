@@ -242,6 +242,12 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
   const h = Math.min(Math.max(span / (G - 1), (4 * span) / n), span / 3);
   const levR = localLinearAt(d.lnT, d.R, centres, h, 3);
   const prof = localLinearAt(d.lnT, d.lnR, centres, h, 4);
+  // where the window holds only positive resistances, the level is taken in
+  // ln R (a straight line in R is useless across decades of an insulator);
+  // where it reaches zero (a superconductor), in R
+  for (let k = 0; k < G; k++) {
+    if (prof.count[k] === levR.count[k] && Number.isFinite(prof.level[k]!)) levR.level[k] = Math.exp(prof.level[k]!);
+  }
 
   let kPeak = 0;
   for (let k = 1; k < G; k++) if (levR.level[k]! > levR.level[kPeak]!) kPeak = k;
