@@ -16,6 +16,8 @@ export interface S3StoreConfig {
   prefix?: string;
   /** Local directory for spooling an upload while its SHA-256 (the key) is computed. */
   spoolDir: string;
+  /** A client to use instead of one built from the settings above (tests). */
+  client?: Pick<S3Client, "send">;
 }
 
 function isNotFound(error: unknown): boolean {
@@ -31,12 +33,12 @@ function isNotFound(error: unknown): boolean {
  */
 export class S3FileStore implements RawFileStore {
   readonly backend = "S3" as const;
-  private readonly client: S3Client;
+  private readonly client: Pick<S3Client, "send">;
   private readonly prefix: string;
 
   constructor(private readonly config: S3StoreConfig) {
     this.prefix = config.prefix ?? "uploads/";
-    this.client = new S3Client({
+    this.client = config.client ?? new S3Client({
       region: config.region,
       ...(config.endpoint ? { endpoint: config.endpoint, forcePathStyle: true } : {}),
       ...(config.accessKeyId && config.secretAccessKey

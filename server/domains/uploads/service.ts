@@ -28,7 +28,7 @@ import { insertCurveRows } from "./insert";
 import { assessFiltering } from "~/server/domains/setups/filtering-grade";
 import { enqueueFits } from "~/server/jobs/queue";
 import { createParser, type Diagnostic, type ParsedFile, type TParseOptions } from "~/server/ingest";
-import { chunksOf, FileTooLargeError, getRawFileStore, StoredFileMissingError, type ByteSource, type RawFileStore, type StoredFile } from "~/server/storage";
+import { FileTooLargeError, getRawFileStore, StoredFileMissingError, type ByteSource, type RawFileStore, type StoredFile } from "~/server/storage";
 import { describeProblems, previewCurve, rowProblems, storedQuantity, toNewCurve } from "./convert";
 import type {
   TCommitUploadInput,
@@ -549,16 +549,4 @@ export async function importUpload(
   const duplicate = await duplicateResult(db, target.labId, stored.sha256);
   if (duplicate) return duplicate;
   return commitParsed(db, actor, target, { fileName: input.fileName, contentType: input.contentType ?? null, stored, parsed, options: input.options }, input);
-}
-
-/** Reads a whole byte source (small JSON bodies). */
-export async function readAll(source: ByteSource, maxBytes: number): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of chunksOf(source)) {
-    size += chunk.length;
-    if (size > maxBytes) throw new FileTooLargeError(maxBytes, size);
-    parts.push(chunk);
-  }
-  return Buffer.concat(parts);
 }
