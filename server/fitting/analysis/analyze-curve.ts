@@ -877,6 +877,14 @@ function analyzeInsSide(
   } else {
     Li1 = clip(arrVsVrh / 4, -8, 8);
   }
+  // a hopping law that leaves residuals far above the point-to-point noise
+  // does not describe the curve (another conduction channel, a prefactor):
+  // its exponent is then a poor guide and the odds shrink toward even
+  const misfit = free.converged && free.dof > 0 ? Math.sqrt(free.rss / free.dof) / sigmaRel : 1;
+  if (misfit > 3) {
+    Li1 *= 3 / misfit;
+    secondary.push(`the best hopping law leaves residuals ${fmt(misfit, 2)}× the point-to-point noise: the exponent is uncertain`);
+  }
   const pI1 = logistic(clip(Li1, -12, 12));
   // Zabrodskii: slope of ln w vs ln T over the window where w is significant
   const wArr = new Float64Array(G);
