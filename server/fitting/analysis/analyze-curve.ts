@@ -23,7 +23,7 @@ import type { AnalyzeOptions, CurveAnalysis, CurveDiagnostics, Estimate, ModelFi
 import { filterCurve, makeCurveData, sliceCurve, type CurveData } from "../models/common";
 import { fitFixedHopping, fitFreeHopping, type FreeHoppingFit } from "../models/hopping";
 import { fitFailedInsulator, fitFailedSuperconductor, type SaturationFit } from "../models/saturation";
-import { fitLogisticTransition } from "../models/sc-transition";
+import { logisticFromTc } from "../models/sc-transition";
 import { fitWeakLocalization } from "../models/weak-localization";
 import { fmt, fmtPm } from "./format";
 import { estimateNoise, flagOutliers, type NoiseEstimate } from "./noise";
@@ -561,17 +561,13 @@ function analyzeScSide(d: CurveData, smooth: Float64Array, noise: NoiseEstimate,
     iEnd >= 5 ? fitFailedSuperconductor(sliceCurve(d, 0, iEnd), w.subarray(0, iEnd), { polish }) : null;
   let fs = fitFs(!hasPlateau);
 
-  // logistic transition for plotting
+  // the transition as a model: a logistic step through the interpolated Tc
+  // points (T_mid = Tc50, width from Tc90 − Tc10), for plotting and the
+  // candidate list; no least squares (the Tc quantities are the result)
   let transition: ModelFit | null = null;
   if (tc50 && iPeak >= 5) {
-    const width = tc90 && tc10 ? (tc90.value - tc10.value) / (2 * Math.log(9)) : Math.max(0.1 * tc50.value, 1e-3);
-    const tr = fitLogisticTransition(sliceCurve(d, 0, iPeak + 1), w.subarray(0, iPeak + 1), {
-      Rn: rMax,
-      Tmid: tc50.value,
-      width: Math.max(width, 1e-3 * tc50.value),
-    });
-    fits.push(tr);
-    transition = tr;
+    transition = logisticFromTc(sliceCurve(d, 0, iPeak + 1), w.subarray(0, iPeak + 1), rMax, quantities.Rmax_ohm!.uncertainty, tc50, tc90, tc10);
+    fits.push(transition);
   }
   const fsOk = !!fs && fs.converged && Number.isFinite(fs.uncertainties.rhoQF_ohm!);
 

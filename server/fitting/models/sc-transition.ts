@@ -2,13 +2,12 @@
  * Superconducting transition. The reported quantities (Tc at 90/50/10 % of
  * R_max, seed 003's definition for the 90 % point) are read off the smoothed
  * curve by linear interpolation — no model is assumed for them. For plotting
- * and for the candidate list a logistic step is also fitted below the
- * resistance maximum:
+ * and for the candidate list the transition is drawn as a logistic step
  *   R = R_n / (1 + exp((T_mid − T)/ΔT))
- * in R space with noise-model weights (params Rn_ohm, Tmid_K, width_K). The
- * Levenberg–Marquardt iterations run on ln T-binned data (the step is smooth
- * on the bin scale); the residual sum of squares is then evaluated on every
- * point and scales the covariance.
+ * (params Rn_ohm, Tmid_K, width_K). `logisticFromTc` places it through the
+ * interpolated points (what analyzeCurve reports); `fitLogisticTransition`
+ * fits it by least squares in R space with noise-model weights (the LM runs on
+ * ln T-binned data; the residual sum of squares is evaluated on every point).
  */
 import { covarianceFromJtJ, levenbergMarquardt } from "../solvers/levenberg-marquardt";
 import type { ModelFit } from "../types";
@@ -74,5 +73,59 @@ export function fitLogisticTransition(d: CurveData, w: Float64Array, start: { Rn
     k: 3,
     converged: lm.converged,
     iterations: lm.iterations,
+  });
+}
+
+/**
+ * Logistic step through the interpolated transition: T_mid = Tc50, ΔT =
+ * (Tc90 − Tc10)/(2 ln 9) (a logistic crosses 90 % and 10 % at T_mid ± ΔT·ln 9),
+ * R_n = R_max. Uncertainties propagate from those of the Tc points. The RSS is
+ * the weighted one on d.
+ */
+export function logisticFromTc(
+  d: CurveData,
+  w: Float64Array,
+  rMax: number,
+  rMaxUnc: number | null,
+  tc50: { value: number; uncertainty: number | null },
+  tc90?: { value: number; uncertainty: number | null },
+  tc10?: { value: number; uncertainty: number | null },
+): ModelFit {
+  const ln9 = Math.log(9);
+  let width: number;
+  let widthUnc: number;
+  if (tc90 && tc10) {
+    width = (tc90.value - tc10.value) / (2 * ln9);
+    widthUnc = Math.hypot(tc90.uncertainty ?? 0, tc10.uncertainty ?? 0) / (2 * ln9);
+  } else if (tc90) {
+    width = (tc90.value - tc50.value) / ln9;
+    widthUnc = Math.hypot(tc90.uncertainty ?? 0, tc50.uncertainty ?? 0) / ln9;
+  } else if (tc10) {
+    width = (tc50.value - tc10.value) / ln9;
+    widthUnc = Math.hypot(tc10.uncertainty ?? 0, tc50.uncertainty ?? 0) / ln9;
+  } else {
+    width = 0.1 * tc50.value;
+    widthUnc = NaN;
+  }
+  width = Math.max(width, 1e-3 * tc50.value);
+  let rss = 0;
+  for (let i = 0; i < d.n; i++) {
+    const e = logisticStep(rMax, tc50.value, width, d.T[i]!) - d.R[i]!;
+    rss += w[i]! * e * e;
+  }
+  const unc: Record<string, number> = {};
+  if (rMaxUnc !== null && Number.isFinite(rMaxUnc)) unc.Rn_ohm = rMaxUnc;
+  if (tc50.uncertainty !== null && Number.isFinite(tc50.uncertainty)) unc.Tmid_K = tc50.uncertainty;
+  if (Number.isFinite(widthUnc)) unc.width_K = widthUnc;
+  return buildModelFit({
+    model: "sc_transition",
+    params: { Rn_ohm: rMax, Tmid_K: tc50.value, width_K: width },
+    uncertainties: unc,
+    space: "R",
+    T: d.T,
+    rss,
+    k: 3,
+    converged: true,
+    iterations: 0,
   });
 }
