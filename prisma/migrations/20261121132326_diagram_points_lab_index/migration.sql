@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "DiagramPoint_isCurrent_labId_idx" ON "DiagramPoint"("isCurrent", "labId");
+
