@@ -70,16 +70,30 @@ function groupLabel(key: string, by: "lab" | "material" | "sample" | "phase" | "
   return key;
 }
 
-const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+/** A key that sorts like a person reads: case-insensitive, numbers compared as numbers ("Film 9" < "Film 10"). */
+export function naturalKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, "").padStart(12, "0"));
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sortKeys = new WeakMap<TProvenance, Map<string, string>>();
+
+/** The reading-order key of a sample: lab, sample name, anneal stage, id (cached per provenance). */
+function sampleKey(id: string, provenance: TProvenance): string {
+  let keys = sortKeys.get(provenance);
+  if (!keys) sortKeys.set(provenance, (keys = new Map()));
+  let key = keys.get(id);
+  if (key === undefined) {
+    const s = provenance.samples[id];
+    key = s ? `${naturalKey(provenance.labs[s.labId]?.name ?? s.labId)}\u0000${naturalKey(s.name)}\u0000${String(s.stageIndex).padStart(6, "0")}\u0000${id}` : `\uffff${id}`;
+    keys.set(id, key);
+  }
+  return key;
+}
 
 /** Samples in reading order: lab, sample name (numbers compared as numbers), anneal stage. */
 export function compareSamples(a: string, b: string, provenance: TProvenance): number {
-  const sa = provenance.samples[a];
-  const sb = provenance.samples[b];
-  if (!sa || !sb) return collator.compare(a, b);
-  const la = provenance.labs[sa.labId]?.name ?? sa.labId;
-  const lb = provenance.labs[sb.labId]?.name ?? sb.labId;
-  return collator.compare(la, lb) || collator.compare(sa.name, sb.name) || sa.stageIndex - sb.stageIndex || collator.compare(a, b);
+  return compareText(sampleKey(a, provenance), sampleKey(b, provenance));
 }
 
 interface Ticks {
@@ -192,6 +206,8 @@ export function boundariesAlong(
   return out;
 }
 
+const DIRECTION_RANK = { PRESSURIZING: 0, UNKNOWN: 1, DEPRESSURIZING: 2 } as const;
+
 export interface AssembleOptions {
   query: TDiagramQuery;
   provenance: TProvenance;
@@ -216,7 +232,7 @@ function countGroups(keys: Iterable<string>, by: Parameters<typeof groupLabel>[1
   const groups = [...counts.entries()].map(([key, count]) => ({ key, label: groupLabel(key, by, provenance), count }));
   if (order) return groups.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
   if (by === "sample") return groups.sort((a, b) => compareSamples(a.key, b.key, provenance));
-  return groups.sort((a, b) => collator.compare(a.label, b.label));
+  return groups.sort((a, b) => compareText(naturalKey(a.label), naturalKey(b.label)));
 }
 
 /** Padded extent of values in the scale of the axis; ordinal axes get half a step either side. */
@@ -238,6 +254,38 @@ export function axisDomain(values: Iterable<number>, scale: "linear" | "log", is
   return [min - pad, max + pad];
 }
 
+/** A new point with the view's keys (written out field by field: much cheaper than a spread for thousands of points). */
+function withKeys(p: TBasePoint, x: number, y: number, seriesKey: string, facetKey: string, colorKey: string): TDiagramPoint {
+  return {
+    fitId: p.fitId,
+    curveId: p.curveId,
+    sampleId: p.sampleId,
+    labId: p.labId,
+    setupId: p.setupId,
+    uploadId: p.uploadId,
+    x,
+    y,
+    xErr: p.xErr,
+    yErr: p.yErr,
+    phase: p.phase,
+    autoPhase: p.autoPhase,
+    isOverride: p.isOverride,
+    inconclusive: p.inconclusive,
+    confidence: p.confidence,
+    engineVersion: p.engineVersion,
+    fieldOe: p.fieldOe,
+    pressureGPa: p.pressureGPa,
+    pressureDirection: p.pressureDirection,
+    gateVoltageV: p.gateVoltageV,
+    grade: p.grade,
+    isArtifact: p.isArtifact,
+    uploadedAt: p.uploadedAt,
+    seriesKey,
+    facetKey,
+    colorKey,
+  };
+}
+
 /** Everything the chart draws, from the points that passed the filters (hidden phases already removed). */
 export function assembleDiagram(base: readonly TBasePoint[], { query, provenance }: AssembleOptions): Assembled {
   const facetOf = (p: TBasePoint) => facetKeyOf(p, query.facetBy, provenance);
@@ -247,14 +295,7 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
     if (key === "sample") tickers[axis] = sampleRows(base, facetOf, provenance);
     else if (key === "stage") tickers[axis] = stageTicks(base, provenance);
   }
-  const points: TDiagramPoint[] = base.map((p) => ({
-    ...p,
-    x: tickers.x ? tickers.x.valueOf(p) : p.x,
-    y: tickers.y ? tickers.y.valueOf(p) : p.y,
-    seriesKey: seriesKeyOf(p, query.x, provenance),
-    facetKey: facetOf(p),
-    colorKey: colorKeyOf(p, query.colorBy, provenance),
-  }));
+  const points: TDiagramPoint[] = base.map((p) => withKeys(p, tickers.x ? tickers.x.valueOf(p) : p.x, tickers.y ? tickers.y.valueOf(p) : p.y, seriesKeyOf(p, query.x, provenance), facetOf(p), colorKeyOf(p, query.colorBy, provenance)));
 
   // series: points sharing everything but x, in increasing x
   const bySeries = new Map<string, number[]>();
@@ -273,7 +314,7 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
     for (const [id, set] of seen) setupsPerSample.set(id, set.size);
   }
   const series: TSeries[] = [...bySeries.entries()].map(([key, idx]) => {
-    idx.sort((a, b) => points[a]!.x - points[b]!.x || points[a]!.uploadedAt.localeCompare(points[b]!.uploadedAt));
+    idx.sort((a, b) => points[a]!.x - points[b]!.x || compareText(points[a]!.uploadedAt, points[b]!.uploadedAt));
     const first = points[idx[0]!]!;
     return {
       key,
@@ -284,8 +325,8 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
       points: idx,
     };
   });
-  const directionRank = (s: TSeries) => ({ PRESSURIZING: 0, UNKNOWN: 1, DEPRESSURIZING: 2 })[points[s.points[0]!]!.pressureDirection];
-  series.sort((a, b) => compareSamples(a.sampleId, b.sampleId, provenance) || directionRank(a) - directionRank(b) || collator.compare(a.label, b.label));
+  const directionRank = (s: TSeries) => DIRECTION_RANK[points[s.points[0]!]!.pressureDirection];
+  series.sort((a, b) => compareSamples(a.sampleId, b.sampleId, provenance) || directionRank(a) - directionRank(b) || compareText(a.label, b.label));
 
   // On a row-per-sample axis, several series of one sample (pressurizing and depressurizing
   // runs, two setups) get tracks of their own within the row.
@@ -295,7 +336,9 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
     const byRow = new Map<string, TSeries[]>();
     for (const s of series) {
       const key = `${s.facetKey}\u0000${s.sampleId}`;
-      byRow.set(key, [...(byRow.get(key) ?? []), s]);
+      const list = byRow.get(key);
+      if (list) list.push(s);
+      else byRow.set(key, [s]);
     }
     for (const group of byRow.values()) {
       const k = group.length;
@@ -303,7 +346,7 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
         const offset = k === 1 ? 0 : (j - (k - 1) / 2) * (0.8 / k);
         trackHalf.set(s.key, k === 1 ? 0.42 : 0.36 / k);
         if (offset === 0) return;
-        for (const i of s.points) points[i] = { ...points[i]!, [rowAxis]: points[i]![rowAxis] + offset };
+        for (const i of s.points) points[i]![rowAxis] += offset;
       });
     }
   }
@@ -342,7 +385,11 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
   const xDomainByFacet: Record<string, [number, number]> = {};
   if (query.facetBy !== "none") {
     const xs = new Map<string, number[]>();
-    for (const p of points) xs.set(p.facetKey, [...(xs.get(p.facetKey) ?? []), p.x]);
+    for (const p of points) {
+      const list = xs.get(p.facetKey);
+      if (list) list.push(p.x);
+      else xs.set(p.facetKey, [p.x]);
+    }
     for (const [facet, values] of xs) {
       const d = axisDomain(values, isOrdinalX ? "linear" : query.xScale, isOrdinalX);
       if (d) xDomainByFacet[facet] = d;
@@ -403,20 +450,15 @@ export interface BinCount {
   artifactCount: number;
 }
 
-/** Cells from counts per (facet, cell, phase): the dominant phase is the most frequent one. */
-export function binsFromCounts(
-  counts: readonly BinCount[],
-  extent: { x: [number, number]; y: [number, number] },
-  scales: { x: "linear" | "log"; y: "linear" | "log" },
-  grid: { nx: number; ny: number } = BIN_GRID,
-): TBin[] {
+/** Cells from counts per (facet, cell, phase), with the edges of cell i on each axis; the dominant phase is the most frequent one. */
+export function binsFromCountsWith(counts: readonly BinCount[], edges: { x: (i: number) => [number, number]; y: (i: number) => [number, number] }): TBin[] {
   const cells = new Map<string, TBin>();
   for (const c of counts) {
     const key = `${c.facetKey}\u0000${c.ix}\u0000${c.iy}`;
     let bin = cells.get(key);
     if (!bin) {
-      const [x0, x1] = binEdges(c.ix, extent.x[0], extent.x[1], grid.nx, scales.x);
-      const [y0, y1] = binEdges(c.iy, extent.y[0], extent.y[1], grid.ny, scales.y);
+      const [x0, x1] = edges.x(c.ix);
+      const [y0, y1] = edges.y(c.iy);
       bin = { facetKey: c.facetKey, x0, x1, y0, y1, count: 0, counts: {}, dominant: c.phaseKey, artifactCount: 0 };
       cells.set(key, bin);
     }
@@ -430,6 +472,19 @@ export function binsFromCounts(
     bin.dominant = best;
   }
   return [...cells.values()];
+}
+
+/** Cells over a grid of `grid` cells spanning `extent` in the axis scales. */
+export function binsFromCounts(
+  counts: readonly BinCount[],
+  extent: { x: [number, number]; y: [number, number] },
+  scales: { x: "linear" | "log"; y: "linear" | "log" },
+  grid: { nx: number; ny: number } = BIN_GRID,
+): TBin[] {
+  return binsFromCountsWith(counts, {
+    x: (i) => binEdges(i, extent.x[0], extent.x[1], grid.nx, scales.x),
+    y: (i) => binEdges(i, extent.y[0], extent.y[1], grid.ny, scales.y),
+  });
 }
 
 /** The same cells computed from points in memory (permalinks that froze many points). */

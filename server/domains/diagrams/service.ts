@@ -1,10 +1,10 @@
 import type { Db } from "~/server/db";
 import type { Actor } from "~/server/domains/access/actor";
-import { resolveScope, type AccessScope } from "~/server/domains/access/service";
+import { readableSampleWhere, resolveScope, type AccessScope } from "~/server/domains/access/service";
 import type { TPhase } from "~/server/domains/curves/schemas";
 import { AXES, type TAxisKey } from "./axes";
 import { exportRows, type TExportRow } from "./export";
-import { assembleDiagram, axisInfo, BIN_GRID, binsFromCounts, compareSamples, type BinCount, type TBasePoint } from "./geometry";
+import { assembleDiagram, axisInfo, BIN_GRID, binEdges, binsFromCountsWith, compareSamples, type BinCount, type TBasePoint } from "./geometry";
 import {
   AXIS_SQL,
   accessSql,
@@ -13,7 +13,6 @@ import {
   GRADE,
   IS_ARTIFACT,
   DISPLAYED_PHASE,
-  PHASE_KEY,
   SqlParams,
   switchSql,
   validSql,
@@ -22,7 +21,7 @@ import {
 import type { TDiagramDto, TDiagramFilterOptions, TDiagramQuery, TGrade, TPhaseKey, TProvenance } from "./schemas";
 import { normalizeDiagramQuery } from "./url";
 
-// ───────────────────────────── summary ─────────────────────────────
+// ───────────────────────────── overview: counts, and cells above the limit ─────────────────────────────
 
 export interface DiagramSummary {
   total: number;
@@ -31,16 +30,31 @@ export interface DiagramSummary {
   phaseCounts: Partial<Record<TPhaseKey, number>>;
   artifactCount: number;
   engineVersions: string[];
-  extent: { x: [number, number]; y: [number, number] } | null;
 }
 
-interface SummaryRow {
-  phase_key: TPhaseKey;
-  valid: boolean;
-  ok: boolean;
-  visible: boolean;
-  artifact: boolean;
+/** One group of the filtered rows: the raw label columns, so that the database groups cheaply. */
+interface GroupRow {
+  ph: TPhase;
+  op: TPhase | null;
+  inc: boolean;
+  grade: TGrade | null;
   engine: string;
+  valid: boolean;
+  n: number;
+}
+
+interface CellRow {
+  facet: string | null;
+  ix: number;
+  iy: number;
+  ph: TPhase;
+  op: TPhase | null;
+  inc: boolean;
+  grade: TGrade | null;
+  n: number;
+}
+
+interface ExtentRow {
   n: number;
   x0: number | null;
   x1: number | null;
@@ -48,46 +62,146 @@ interface SummaryRow {
   y1: number | null;
 }
 
-/** Counts of what the query matches, by phase, validity on the axes, switch and legend, in one scan. */
-export async function loadDiagramSummary(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<DiagramSummary> {
+const labelOf = (r: { ph: TPhase; op: TPhase | null; inc: boolean }) => ({ phase: r.op ?? r.ph, inconclusive: r.op === null && r.inc });
+const phaseKeyOfRow = (r: { ph: TPhase; op: TPhase | null; inc: boolean }): TPhaseKey => {
+  const l = labelOf(r);
+  return l.inconclusive ? "inconclusive" : l.phase;
+};
+const isArtifactRow = (r: { ph: TPhase; op: TPhase | null; grade: TGrade | null }) => {
+  const phase = r.op ?? r.ph;
+  return (phase === "M1" || phase === "M2") && (r.grade === null || r.grade === "POOR" || r.grade === "UNKNOWN");
+};
+
+/** Sample rows of the aggregated view, numbered per panel in reading order. */
+interface RowPlan {
+  facets: string[];
+  sampleIds: string[];
+  rows: number[];
+  /** rows per panel */
+  counts: Map<string, number>;
+  provenance: TProvenance;
+}
+
+const FACET_SQL: Record<TDiagramQuery["facetBy"], string> = { none: `'all'`, lab: `p."labId"`, material: `s."material"` };
+
+function isOrdinal(key: TAxisKey): boolean {
+  return !!AXES[key].isOrdinal;
+}
+
+/** Rows with more samples than this are binned like numbers; fewer get one cell each. */
+const MAX_ROW_CELLS = 200;
+
+interface AxisBinning {
+  /** SQL of the cell index, on the columns of `base` and `ext` */
+  sql: string;
+  /** the cell edges, once the extent is known */
+  edges: (ext: ExtentRow) => { lo: number; hi: number; n: number };
+}
+
+function axisBinning(query: TDiagramQuery, axis: "x" | "y", rows: RowPlan | null, params: SqlParams): AxisBinning {
+  const key = query[axis];
+  const grid = axis === "x" ? BIN_GRID.nx : BIN_GRID.ny;
+  const v = axis;
+  if (key === "sample" && rows) {
+    const count = Math.max(1, ...rows.counts.values());
+    const n = count <= MAX_ROW_CELLS ? count : grid;
+    const lo = -0.5;
+    const hi = count - 0.5;
+    return { sql: `LEAST(${n - 1}, GREATEST(0, floor((${v} - ${params.add(lo, "::float8")}) / ${params.add(hi - lo, "::float8")} * ${n})))::int`, edges: () => ({ lo, hi, n }) };
+  }
+  const lo = `ext.${v}0`;
+  const hi = `ext.${v}1`;
+  if (isOrdinal(key)) {
+    const n = `LEAST(${grid}, (${hi} - ${lo})::int + 1)`;
+    return {
+      sql: `LEAST(${n} - 1, GREATEST(0, floor((${v} - (${lo} - 0.5)) / (${hi} - ${lo} + 1) * ${n})))::int`,
+      edges: (ext) => {
+        const a = (axis === "x" ? ext.x0 : ext.y0) ?? 0;
+        const b = (axis === "x" ? ext.x1 : ext.y1) ?? 0;
+        return { lo: a - 0.5, hi: b + 0.5, n: Math.min(grid, Math.round(b - a) + 1) };
+      },
+    };
+  }
+  const f = (e: string) => ((axis === "x" ? query.xScale : query.yScale) === "log" ? `ln(${e})` : e);
+  return {
+    sql: `COALESCE(LEAST(${grid - 1}, GREATEST(0, floor((${f(v)} - ${f(lo)}) / NULLIF(${f(hi)} - ${f(lo)}, 0) * ${grid})))::int, 0)`,
+    edges: (ext) => ({ lo: (axis === "x" ? ext.x0 : ext.y0) ?? 0, hi: (axis === "x" ? ext.x1 : ext.y1) ?? 0, n: grid }),
+  };
+}
+
+/**
+ * Everything the view needs to know about the rows the query matches, in one scan: counts by
+ * label, axis validity, switch and legend; and, when more rows are visible than `cellsAbove`,
+ * the counts per cell of the aggregated view.
+ */
+async function loadOverview(
+  db: Db,
+  scope: AccessScope,
+  query: TDiagramQuery,
+  options: { cellsAbove: number | null; rows: RowPlan | null },
+): Promise<{ summary: DiagramSummary; ext: ExtentRow; cells: CellRow[]; binning: { x: AxisBinning; y: AxisBinning } }> {
   const params = new SqlParams();
-  const x = AXIS_SQL[query.x].value;
-  const y = AXIS_SQL[query.y].value;
-  const text = `SELECT phase_key, valid, ok, visible, artifact, engine, count(*)::int AS n, min(x) AS x0, max(x) AS x1, min(y) AS y0, max(y) AS y1
-FROM (
-  SELECT ${PHASE_KEY} AS phase_key, ${validSql(query)} AS valid, ${switchSql(query)} AS ok, ${visibleSql(query, params)} AS visible,
-    ${IS_ARTIFACT} AS artifact, p."engineVersion" AS engine, ${x} AS x, ${y} AS y
+  const rows = options.rows;
+  const value = (axis: "x" | "y") => (query[axis] === "sample" && rows ? "r.row_index" : AXIS_SQL[query[axis]].value);
+  const rowJoin = rows
+    ? `JOIN unnest(${params.add(rows.facets, "::text[]")}, ${params.add(rows.sampleIds, "::text[]")}, ${params.add(rows.rows, "::float8[]")}) AS r(facet, sample_id, row_index)
+    ON r.sample_id = p."sampleId" AND r.facet = ${FACET_SQL[query.facetBy]}`
+    : "";
+  const where = filterSql(query, scope, params);
+  const okBase = query.wellFilteredOnly ? `grade = 'GOOD'` : "TRUE";
+  const visibleBase =
+    query.hidePhases.length > 0 ? `(CASE WHEN op IS NULL AND inc THEN 'inconclusive' ELSE COALESCE(op, ph)::text END) <> ALL(${params.add(query.hidePhases, "::text[]")})` : "TRUE";
+  const shown = `valid AND ${okBase} AND ${visibleBase}`;
+  const binning = { x: axisBinning(query, "x", rows, params), y: axisBinning(query, "y", rows, params) };
+  const cellsAbove = params.add(options.cellsAbove ?? 2_147_483_647, "::int");
+  const text = `WITH base AS MATERIALIZED (
+  SELECT p."phase" AS ph, o."phase" AS op, p."inconclusive" AS inc, m."filteringGrade" AS grade, p."engineVersion" AS engine,
+    ${validSql(query)} AS valid, ${value("x")} AS x, ${value("y")} AS y, ${FACET_SQL[query.facetBy]} AS facet
   ${FROM_POINTS}
-  WHERE ${filterSql(query, scope, params)}
-) t
-GROUP BY 1, 2, 3, 4, 5, 6`;
-  const rows = await db.$queryRawUnsafe<SummaryRow[]>(text, ...params.values);
-  const summary: DiagramSummary = { total: 0, missing: 0, removedBySwitch: 0, phaseCounts: {}, artifactCount: 0, engineVersions: [], extent: null };
+  ${rowJoin}
+  WHERE ${where}
+),
+groups AS (SELECT ph, op, inc, grade, engine, valid, count(*)::int AS n FROM base GROUP BY 1, 2, 3, 4, 5, 6),
+ext AS (SELECT count(*)::int AS n, min(x) AS x0, max(x) AS x1, min(y) AS y0, max(y) AS y1 FROM base WHERE ${shown}),
+cells AS (
+  SELECT facet, ${binning.x.sql} AS ix, ${binning.y.sql} AS iy, ph, op, inc, grade, count(*)::int AS n
+  FROM base, ext WHERE ext.n > ${cellsAbove} AND ${shown}
+  GROUP BY 1, 2, 3, 4, 5, 6, 7
+)
+SELECT (SELECT COALESCE(json_agg(groups), '[]'::json) FROM groups)::text AS groups,
+  (SELECT row_to_json(ext) FROM ext)::text AS ext,
+  (SELECT COALESCE(json_agg(cells), '[]'::json) FROM cells)::text AS cells`;
+  const [result] = await db.$queryRawUnsafe<{ groups: string; ext: string; cells: string }[]>(text, ...params.values);
+  const groups = JSON.parse(result!.groups) as GroupRow[];
+  const ext = JSON.parse(result!.ext) as ExtentRow;
+  const cells = JSON.parse(result!.cells) as CellRow[];
+  const summary: DiagramSummary = { total: 0, missing: 0, removedBySwitch: 0, phaseCounts: {}, artifactCount: 0, engineVersions: [] };
+  const hidden = new Set<TPhaseKey>(query.hidePhases);
   const versions = new Set<string>();
-  let ext: { x: [number, number]; y: [number, number] } | null = null;
-  for (const r of rows) {
-    if (r.valid && r.ok) summary.phaseCounts[r.phase_key] = (summary.phaseCounts[r.phase_key] ?? 0) + r.n;
-    if (!r.visible) continue;
-    if (!r.ok) {
-      if (r.valid) summary.removedBySwitch += r.n;
+  for (const g of groups) {
+    const key = phaseKeyOfRow(g);
+    const ok = !query.wellFilteredOnly || g.grade === "GOOD";
+    if (g.valid && ok) summary.phaseCounts[key] = (summary.phaseCounts[key] ?? 0) + g.n;
+    if (hidden.has(key)) continue;
+    if (!ok) {
+      if (g.valid) summary.removedBySwitch += g.n;
       continue;
     }
-    if (!r.valid) {
-      summary.missing += r.n;
+    if (!g.valid) {
+      summary.missing += g.n;
       continue;
     }
-    summary.total += r.n;
-    if (r.artifact) summary.artifactCount += r.n;
-    versions.add(r.engine);
-    if (r.x0 !== null && r.x1 !== null && r.y0 !== null && r.y1 !== null) {
-      ext = ext
-        ? { x: [Math.min(ext.x[0], r.x0), Math.max(ext.x[1], r.x1)], y: [Math.min(ext.y[0], r.y0), Math.max(ext.y[1], r.y1)] }
-        : { x: [r.x0, r.x1], y: [r.y0, r.y1] };
-    }
+    summary.total += g.n;
+    if (isArtifactRow(g)) summary.artifactCount += g.n;
+    versions.add(g.engine);
   }
   summary.engineVersions = [...versions].sort();
-  summary.extent = ext;
-  return summary;
+  return { summary, ext, cells, binning };
+}
+
+/** Counts of what the query matches (one scan, no cells). */
+export async function loadDiagramSummary(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<DiagramSummary> {
+  return (await loadOverview(db, scope, query, { cellsAbove: null, rows: null })).summary;
 }
 
 // ───────────────────────────── points ─────────────────────────────
@@ -135,7 +249,6 @@ export async function loadDiagramPoints(db: Db, scope: AccessScope, query: TDiag
 ${FROM_POINTS}
 WHERE ${filterSql(query, scope, params)}
   AND ${validSql(query)} AND ${switchSql(query)} AND ${visibleSql(query, params)}
-ORDER BY p."sampleId", x, p."fitResultId"
 LIMIT ${params.add(limit, "::int")}`;
   const rows = await db.$queryRawUnsafe<PointRow[]>(text, ...params.values);
   const points: TBasePoint[] = rows.map((r) => ({
@@ -163,6 +276,8 @@ LIMIT ${params.add(limit, "::int")}`;
     isArtifact: r.artifact,
     uploadedAt: r.uploaded_at.toISOString(),
   }));
+  // in reading order of the database is not needed: a fixed order keeps snapshots stable
+  points.sort((a, b) => (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : a.x - b.x || (a.fitId < b.fitId ? -1 : a.fitId > b.fitId ? 1 : 0)));
   const provenance = await loadProvenance(db, {
     labIds: new Set(points.map((p) => p.labId)),
     sampleIds: new Set(points.map((p) => p.sampleId)),
@@ -171,20 +286,21 @@ LIMIT ${params.add(limit, "::int")}`;
   return { points, provenance };
 }
 
+const SAMPLE_REF_SELECT = { id: true, name: true, material: true, labId: true, annealStage: true, stageIndex: true, lineageRootId: true, visibility: true, thicknessNm: true } as const;
+
 /** Names of labs, samples and setups, by id. Callers pass only ids of rows the viewer may read. */
 export async function loadProvenance(db: Db, ids: { labIds: Iterable<string>; sampleIds: Iterable<string>; setupIds: Iterable<string> }): Promise<TProvenance> {
   const sampleIds = [...ids.sampleIds];
-  const [samples, setups] = await Promise.all([
-    sampleIds.length === 0
-      ? []
-      : db.sample.findMany({
-          where: { id: { in: sampleIds } },
-          select: { id: true, name: true, material: true, labId: true, annealStage: true, stageIndex: true, lineageRootId: true, visibility: true, thicknessNm: true },
-        }),
-    [...ids.setupIds].length === 0 ? [] : db.measurementSetup.findMany({ where: { id: { in: [...ids.setupIds] } }, select: { id: true, name: true, filteringGrade: true } }),
+  const setupIds = [...ids.setupIds];
+  // a sample's lab is among the labs asked for whenever points carry it; else it is looked up after
+  const labIds = new Set(ids.labIds);
+  const [samples, setups, labsFirst] = await Promise.all([
+    sampleIds.length === 0 ? [] : db.sample.findMany({ where: { id: { in: sampleIds } }, select: SAMPLE_REF_SELECT }),
+    setupIds.length === 0 ? [] : db.measurementSetup.findMany({ where: { id: { in: setupIds } }, select: { id: true, name: true, filteringGrade: true } }),
+    labIds.size === 0 ? [] : db.lab.findMany({ where: { id: { in: [...labIds] } }, select: { id: true, name: true, slug: true } }),
   ]);
-  const labIds = new Set([...ids.labIds, ...samples.map((s) => s.labId)]);
-  const labs = labIds.size === 0 ? [] : await db.lab.findMany({ where: { id: { in: [...labIds] } }, select: { id: true, name: true, slug: true } });
+  const missingLabs = [...new Set(samples.map((s) => s.labId))].filter((id) => !labIds.has(id));
+  const labs = missingLabs.length === 0 ? labsFirst : [...labsFirst, ...(await db.lab.findMany({ where: { id: { in: missingLabs } }, select: { id: true, name: true, slug: true } }))];
   return {
     labs: Object.fromEntries(labs.map((l) => [l.id, { name: l.name, slug: l.slug }])),
     samples: Object.fromEntries(samples.map(({ id, ...s }) => [id, s])),
@@ -194,138 +310,123 @@ export async function loadProvenance(db: Db, ids: { labIds: Iterable<string>; sa
 
 // ───────────────────────────── aggregation ─────────────────────────────
 
-const FACET_SQL: Record<TDiagramQuery["facetBy"], string> = { none: `'all'`, lab: `p."labId"`, material: `s."material"` };
-
-function isOrdinal(key: TAxisKey): boolean {
-  return !!AXES[key].isOrdinal;
+/** The samples that can have rows: readable, and within the lab, material and sample filters. */
+async function planRows(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<RowPlan> {
+  const samples = await db.sample.findMany({
+    where: {
+      AND: [
+        readableSampleWhere(scope),
+        ...(query.labIds.length > 0 ? [{ labId: { in: query.labIds } }] : []),
+        ...(query.materials.length > 0 ? [{ material: { in: query.materials } }] : []),
+        ...(query.sampleIds.length > 0 ? [{ id: { in: query.sampleIds } }] : []),
+      ],
+    },
+    select: SAMPLE_REF_SELECT,
+  });
+  const provenance = await loadProvenance(db, { labIds: new Set(samples.map((s) => s.labId)), sampleIds: [], setupIds: [] });
+  for (const { id, ...rest } of samples) provenance.samples[id] = rest;
+  const byFacet = new Map<string, string[]>();
+  for (const sample of samples) {
+    const facet = query.facetBy === "lab" ? sample.labId : query.facetBy === "material" ? sample.material : "all";
+    const list = byFacet.get(facet);
+    if (list) list.push(sample.id);
+    else byFacet.set(facet, [sample.id]);
+  }
+  const plan: RowPlan = { facets: [], sampleIds: [], rows: [], counts: new Map(), provenance };
+  for (const [facet, ids] of byFacet) {
+    ids.sort((a, b) => compareSamples(a, b, provenance));
+    ids.forEach((id, i) => {
+      plan.facets.push(facet);
+      plan.sampleIds.push(id);
+      plan.rows.push(i);
+    });
+    plan.counts.set(facet, ids.length);
+  }
+  return plan;
 }
 
-interface BinRow {
-  facet: string;
-  ix: number;
-  iy: number;
-  phase_key: TPhaseKey;
-  n: number;
-  artifacts: number;
+function cellEdges(i: number, e: { lo: number; hi: number; n: number }, scale: "linear" | "log"): [number, number] {
+  if (e.hi === e.lo) return scale === "log" ? [e.lo / 1.5, e.lo * 1.5] : [e.lo - 0.5, e.lo + 0.5];
+  return binEdges(i, e.lo, e.hi, e.n, scale);
 }
 
-/** SQL for the cell index of an axis value among n cells over [lo, hi] in the axis scale. */
-function binSql(value: string, lo: number, hi: number, n: number, scale: "linear" | "log", params: SqlParams): string {
-  const f = (v: string) => (scale === "log" ? `ln(${v})` : v);
-  const a = scale === "log" ? Math.log(lo) : lo;
-  const span = (scale === "log" ? Math.log(hi) : hi) - a;
-  if (!(span > 0)) return "0";
-  return `LEAST(${n - 1}, GREATEST(0, floor((${f(value)} - ${params.add(a, "::float8")}) / ${params.add(span, "::float8")} * ${n})))::int`;
-}
-
-/**
- * The aggregated diagram: counts per facet, cell and phase, computed in the database. Sample rows
- * (an axis "sample") are numbered here first, from the distinct samples of the view.
- */
-async function loadDiagramBins(db: Db, scope: AccessScope, query: TDiagramQuery, summary: DiagramSummary): Promise<Pick<TDiagramDto, "bins" | "xAxis" | "yAxis" | "domain" | "xDomainByFacet" | "facets">> {
-  const facetSql = FACET_SQL[query.facetBy];
-  const rowAxis = query.x === "sample" || query.y === "sample";
-  const axisValue: Record<"x" | "y", string> = { x: AXIS_SQL[query.x].value, y: AXIS_SQL[query.y].value };
-  const extent = { x: summary.extent!.x, y: summary.extent!.y };
+/** The aggregated view from the cells of the overview: cells, axes (sample rows without gaps), facets. */
+async function aggregatedView(
+  db: Db,
+  scope: AccessScope,
+  query: TDiagramQuery,
+  overview: Awaited<ReturnType<typeof loadOverview>>,
+  rows: RowPlan | null,
+): Promise<Pick<TDiagramDto, "bins" | "xAxis" | "yAxis" | "domain" | "xDomainByFacet" | "facets">> {
+  const scales = { x: isOrdinal(query.x) ? "linear" : query.xScale, y: isOrdinal(query.y) ? "linear" : query.yScale } as const;
+  const ex = overview.binning.x.edges(overview.ext);
+  const ey = overview.binning.y.edges(overview.ext);
+  const cells = overview.cells.map((c) => ({ ...c, facet: c.facet ?? "all" }));
   const ticks: Record<"x" | "y", { value: number; label: string }[] | null> = { x: null, y: null };
-  const params = new SqlParams();
-  let rowJoin = "";
-  let rowFacetTicks: Record<string, { value: number; label: string }[]> | null = null;
+  const facetTicks: Record<"x" | "y", Record<string, { value: number; label: string }[]> | null> = { x: null, y: null };
+  const edges: Record<"x" | "y", (i: number) => [number, number]> = { x: (i) => cellEdges(i, ex, scales.x), y: (i) => cellEdges(i, ey, scales.y) };
+  const domain = { x: [edges.x(0)[0], edges.x(ex.n - 1)[1]] as [number, number], y: [edges.y(0)[0], edges.y(ey.n - 1)[1]] as [number, number] };
 
-  // distinct samples (and facets) of the view: for sample rows, facet names and stage names
-  const distinctParams = new SqlParams();
-  const distinct = await db.$queryRawUnsafe<{ facet: string; sample_id: string; n: number }[]>(
-    `SELECT ${facetSql} AS facet, p."sampleId" AS sample_id, count(*)::int AS n
-${FROM_POINTS}
-WHERE ${filterSql(query, scope, distinctParams)} AND ${validSql(query)} AND ${switchSql(query)} AND ${visibleSql(query, distinctParams)}
-GROUP BY 1, 2`,
-    ...distinctParams.values,
-  );
-  const provenance = await loadProvenance(db, { labIds: query.facetBy === "lab" ? new Set(distinct.map((d) => d.facet)) : [], sampleIds: new Set(distinct.map((d) => d.sample_id)), setupIds: [] });
-
-  if (rowAxis) {
-    const byFacet = new Map<string, string[]>();
-    for (const d of distinct) byFacet.set(d.facet, [...(byFacet.get(d.facet) ?? []), d.sample_id]);
-    const facets: string[] = [];
-    const sampleIds: string[] = [];
-    const rows: number[] = [];
-    let maxRow = 0;
-    const names = new Map<number, string[]>();
-    for (const [facet, ids] of byFacet) {
-      ids.sort((a, b) => compareSamples(a, b, provenance));
-      ids.forEach((id, i) => {
-        facets.push(facet);
-        sampleIds.push(id);
-        rows.push(i);
-        maxRow = Math.max(maxRow, i);
-        const list = names.get(i) ?? [];
-        const name = provenance.samples[id]?.name ?? id;
-        if (!list.includes(name)) list.push(name);
-        names.set(i, list);
+  for (const axis of ["x", "y"] as const) {
+    if (query[axis] !== "sample" || !rows) continue;
+    const e = axis === "x" ? ex : ey;
+    const perRow = e.n === Math.max(1, ...rows.counts.values());
+    if (!perRow) continue;
+    // one cell per sample row: drop the rows without data and name the others, panel by panel
+    const nameOf = new Map<string, string>();
+    rows.facets.forEach((facet, i) => nameOf.set(`${facet}\u0000${rows.rows[i]}`, rows.provenance.samples[rows.sampleIds[i]!]?.name ?? rows.sampleIds[i]!));
+    const present = new Map<string, number[]>();
+    for (const c of cells) {
+      const list = present.get(c.facet) ?? [];
+      const idx = axis === "x" ? c.ix : c.iy;
+      if (!list.includes(idx)) list.push(idx);
+      present.set(c.facet, list);
+    }
+    const remap = new Map<string, number>();
+    facetTicks[axis] = {};
+    let most = 0;
+    for (const [facet, list] of present) {
+      list.sort((a, b) => a - b);
+      facetTicks[axis]![facet] = list.map((row, k) => {
+        remap.set(`${facet}\u0000${row}`, k);
+        return { value: k, label: nameOf.get(`${facet}\u0000${row}`) ?? String(row) };
       });
+      most = Math.max(most, list.length);
     }
-    rowJoin = `JOIN unnest(${params.add(facets, "::text[]")}, ${params.add(sampleIds, "::text[]")}, ${params.add(rows, "::float8[]")}) AS r(facet, sample_id, row_index)
-    ON r.sample_id = p."sampleId" AND r.facet = ${facetSql}`;
-    const rowTicks = maxRow < 80 ? [...names.entries()].sort((a, b) => a[0] - b[0]).map(([value, list]) => ({ value, label: list.join(" / ") })) : null;
-    if (maxRow < 80) {
-      rowFacetTicks = {};
-      facets.forEach((facet, i) => {
-        (rowFacetTicks![facet] ??= []).push({ value: rows[i]!, label: provenance.samples[sampleIds[i]!]?.name ?? sampleIds[i]! });
-      });
+    for (const c of cells) {
+      const k = remap.get(`${c.facet}\u0000${axis === "x" ? c.ix : c.iy}`) ?? 0;
+      if (axis === "x") c.ix = k;
+      else c.iy = k;
     }
-    for (const axis of ["x", "y"] as const) {
-      if (query[axis] !== "sample") continue;
-      axisValue[axis] = "r.row_index";
-      extent[axis] = [0, maxRow];
-      ticks[axis] = rowTicks;
-    }
+    ticks[axis] = query.facetBy === "none" ? (facetTicks[axis]!.all ?? []) : null;
+    edges[axis] = (i) => [i - 0.5, i + 0.5];
+    domain[axis] = [-0.5, most - 0.5];
   }
   for (const axis of ["x", "y"] as const) {
     if (query[axis] !== "stage") continue;
-    const stages = new Map<number, Set<string>>();
-    for (const s of Object.values(provenance.samples)) {
-      if (!stages.has(s.stageIndex)) stages.set(s.stageIndex, new Set());
-      stages.get(s.stageIndex)!.add(s.annealStage);
-    }
-    ticks[axis] = [...stages.entries()].sort((a, b) => a[0] - b[0]).map(([value, set]) => ({ value, label: [...set].sort().join(" / ") }));
+    const stages = await db.sample.findMany({ where: readableSampleWhere(scope), select: { stageIndex: true, annealStage: true }, distinct: ["stageIndex", "annealStage"] });
+    const names = new Map<number, Set<string>>();
+    for (const st of stages) names.set(st.stageIndex, (names.get(st.stageIndex) ?? new Set()).add(st.annealStage));
+    ticks[axis] = [...names.entries()].sort((a, b) => a[0] - b[0]).map(([value, set]) => ({ value, label: [...set].sort().join(" / ") }));
   }
 
-  const scales = { x: isOrdinal(query.x) ? "linear" : query.xScale, y: isOrdinal(query.y) ? "linear" : query.yScale } as const;
-  const grid: { nx: number; ny: number } = { nx: BIN_GRID.nx, ny: BIN_GRID.ny };
-  for (const axis of ["x", "y"] as const) {
-    if (!isOrdinal(query[axis])) continue;
-    // one cell per integer position when they fit
-    const [lo, hi] = extent[axis];
-    const positions = Math.round(hi - lo) + 1;
-    extent[axis] = [lo - 0.5, hi + 0.5];
-    if (axis === "x") grid.nx = Math.min(grid.nx, positions);
-    else grid.ny = Math.min(grid.ny, positions);
-  }
-  if (!isOrdinal(query.x) && extent.x[0] === extent.x[1]) extent.x = scales.x === "log" ? [extent.x[0] / 1.5, extent.x[1] * 1.5] : [extent.x[0] - 0.5, extent.x[1] + 0.5];
-  if (!isOrdinal(query.y) && extent.y[0] === extent.y[1]) extent.y = scales.y === "log" ? [extent.y[0] / 1.5, extent.y[1] * 1.5] : [extent.y[0] - 0.5, extent.y[1] + 0.5];
-
-  const text = `SELECT ${facetSql} AS facet,
-  ${binSql(axisValue.x, extent.x[0], extent.x[1], grid.nx, scales.x, params)} AS ix,
-  ${binSql(axisValue.y, extent.y[0], extent.y[1], grid.ny, scales.y, params)} AS iy,
-  ${PHASE_KEY} AS phase_key, count(*)::int AS n, (count(*) FILTER (WHERE ${IS_ARTIFACT}))::int AS artifacts
-${FROM_POINTS}
-  ${rowJoin}
-WHERE ${filterSql(query, scope, params)} AND ${validSql(query)} AND ${switchSql(query)} AND ${visibleSql(query, params)}
-GROUP BY 1, 2, 3, 4`;
-  const rows = await db.$queryRawUnsafe<BinRow[]>(text, ...params.values);
-  const counts: BinCount[] = rows.map((r) => ({ facetKey: r.facet, ix: r.ix, iy: r.iy, phaseKey: r.phase_key, count: r.n, artifactCount: r.artifacts }));
-  const bins = binsFromCounts(counts, extent, scales, grid);
+  const counts: BinCount[] = cells.map((c) => ({ facetKey: c.facet, ix: c.ix, iy: c.iy, phaseKey: phaseKeyOfRow(c), count: c.n, artifactCount: isArtifactRow(c) ? c.n : 0 }));
+  const bins = binsFromCountsWith(counts, edges);
   const facetCounts = new Map<string, number>();
-  for (const d of distinct) facetCounts.set(d.facet, (facetCounts.get(d.facet) ?? 0) + d.n);
+  for (const c of cells) facetCounts.set(c.facet, (facetCounts.get(c.facet) ?? 0) + c.n);
+  const labNames =
+    query.facetBy === "lab" && facetCounts.size > 0
+      ? new Map((await db.lab.findMany({ where: { id: { in: [...facetCounts.keys()] } }, select: { id: true, name: true } })).map((l) => [l.id, l.name]))
+      : new Map<string, string>();
   return {
     bins,
-    xAxis: axisInfo(query.x, query.xScale, ticks.x, query.x === "sample" ? rowFacetTicks : null),
-    yAxis: axisInfo(query.y, query.yScale, ticks.y, query.y === "sample" ? rowFacetTicks : null),
-    domain: extent,
+    xAxis: axisInfo(query.x, query.xScale, ticks.x, facetTicks.x),
+    yAxis: axisInfo(query.y, query.yScale, ticks.y, facetTicks.y),
+    domain,
     xDomainByFacet: {},
     facets: [...facetCounts.entries()]
-      .map(([key, count]) => ({ key, label: query.facetBy === "lab" ? (provenance.labs[key]?.name ?? key) : query.facetBy === "none" ? "All data" : key, count }))
-      .sort((a, b) => a.label.localeCompare(b.label)),
+      .map(([key, count]) => ({ key, label: query.facetBy === "lab" ? (labNames.get(key) ?? key) : query.facetBy === "none" ? "All data" : key, count }))
+      .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
   };
 }
 
@@ -338,7 +439,9 @@ export async function getDiagram(db: Db, actor: Actor, input: TDiagramQuery): Pr
 }
 
 export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<TDiagramDto> {
-  const summary = await loadDiagramSummary(db, scope, query);
+  const rows = query.x === "sample" || query.y === "sample" ? await planRows(db, scope, query) : null;
+  const overview = await loadOverview(db, scope, query, { cellsAbove: query.maxPoints, rows });
+  const { summary } = overview;
   const common = {
     query,
     total: summary.total,
@@ -351,12 +454,12 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
   const notes: string[] = [];
   if (summary.missing > 0) notes.push(`${summary.missing} matching curve${summary.missing === 1 ? " has" : "s have"} no value on these axes${query.xScale === "log" || query.yScale === "log" ? " (or a value ≤ 0 on a log axis)" : ""} and ${summary.missing === 1 ? "is" : "are"} not drawn.`);
 
-  if (summary.total <= query.maxPoints || !summary.extent) {
+  if (summary.total <= query.maxPoints) {
     const { points, provenance } = await loadDiagramPoints(db, scope, query, query.maxPoints);
     const assembled = assembleDiagram(points, { query, provenance });
     return { ...common, ...assembled, mode: "points", provenance, bins: [], notes: [...notes, ...assembled.notes] };
   }
-  const aggregated = await loadDiagramBins(db, scope, query, summary);
+  const aggregated = await aggregatedView(db, scope, query, overview, rows);
   notes.push(
     `${summary.total.toLocaleString("en")} points are more than can be drawn one by one (limit ${query.maxPoints.toLocaleString("en")}): each cell shows how many curves fall in it, coloured by the most frequent label. Narrow the filters to see individual points, their series and boundaries.`,
   );
