@@ -78,6 +78,47 @@ test("a file whose temperature column is not detected: fix the mapping, confirm,
   await expect(page.getByTestId("already-uploaded")).toContainText("E2E Upload Group");
 });
 
+test("several files at once go to a sample and a setup created on the upload page", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/labs");
+  await page.getByLabel("Name").fill("E2E Inline Group");
+  await page.getByRole("button", { name: "Create lab" }).click();
+  await expect(page.getByRole("heading", { name: "E2E Inline Group" })).toBeVisible();
+
+  await page.goto("/upload");
+  const sheet = (field: number, tag: string) =>
+    Buffer.from(`# ${tag}\nT (K),R (Ohm),H (Oe)\n${Array.from({ length: 40 }, (_, k) => `${(0.5 + k * 0.25).toFixed(2)},${(400 / (1 + Math.exp(-(0.5 + k * 0.25 - 3) / 0.3)) + field / 100).toFixed(3)},${field}`).join("\n")}\n`);
+  const tag = String(Date.now());
+  await page.getByTestId("file-input").setInputFiles([
+    { name: "sweep-0Oe.csv", mimeType: "text/csv", buffer: sheet(0, tag) },
+    { name: "sweep-2kOe.csv", mimeType: "text/csv", buffer: sheet(2000, tag) },
+  ]);
+  await expect(page.getByTestId("file-card")).toHaveCount(2);
+  await expect(page.getByTestId("file-card").nth(1).getByTestId("preview-curves").locator("tbody tr")).toHaveCount(1);
+
+  await page.getByLabel("Sample", { exact: true }).selectOption({ label: "+ New sample…" });
+  await page.getByLabel("Sample name").fill("TiN film T7");
+  await page.getByLabel("Material").fill("TiN");
+  await page.getByLabel("Anneal stage", { exact: true }).fill("S2");
+  await page.getByLabel("Squares between the voltage probes").fill("4");
+  await page.getByLabel("Measurement setup").selectOption({ label: "+ New setup…" });
+  await page.getByLabel("Setup name").fill(`Dilution fridge ${tag}`);
+  await page.getByLabel("Cryostat").selectOption("DILUTION");
+  await page.getByLabel("Pressure (GPa)").fill("1.5");
+  await expect(page.getByTestId("squares-note")).toContainText("divided by 4 squares");
+  await snap(page, "upload-inline-sample");
+  await page.getByRole("button", { name: "Import 2 curves" }).click();
+  await expect(page.getByTestId("file-result")).toHaveCount(2);
+  await expect(page.getByTestId("file-result").nth(1)).toContainText("Stored 1 curve");
+
+  await page.getByTestId("open-sample").click();
+  await expect(page.getByTestId("sample-name")).toHaveText("TiN film T7");
+  await expect(page.getByTestId("curves-table").locator("tbody tr")).toHaveCount(2);
+  await expect(page.getByTestId("curves-table")).toContainText("P = 1.5 GPa");
+  await expect(page.getByText(`Dilution fridge ${tag}`)).toBeVisible();
+  await expect(page.getByText("R (Ω/□)")).toBeVisible();
+});
+
 test("a dropped file with text in a number column names the line and column, and imports only when told to skip the row", async ({ page }) => {
   await signUp(page);
   const { sampleUrl } = await createLabAndSample(page);

@@ -101,7 +101,7 @@ export function AssignmentForm({
                 {s.name} ({s.annealStage})
               </option>
             ))}
-            <option value="__new">＋ New sample…</option>
+            <option value="__new">+ New sample…</option>
           </select>
         </Field>
         <Field label="Measurement setup" htmlFor="assign-setup">
@@ -118,7 +118,7 @@ export function AssignmentForm({
                 {s.name} (filtering {s.filteringGrade.toLowerCase()})
               </option>
             ))}
-            <option value="__new">＋ New setup…</option>
+            <option value="__new">+ New setup…</option>
           </select>
         </Field>
       </div>
