@@ -107,7 +107,12 @@ describe("minimize1D", () => {
     // global minimum near x = 1.5662…: check against a dense scan
     let best = 0;
     let fb = Infinity;
-    for (let x = -3; x <= 5; x += 1e-5) if (f(x) < fb) ((fb = f(x)), (best = x));
+    for (let x = -3; x <= 5; x += 1e-5) {
+      if (f(x) < fb) {
+        fb = f(x);
+        best = x;
+      }
+    }
     expect(m.x).toBeCloseTo(best, 4);
   });
 });

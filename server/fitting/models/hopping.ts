@@ -83,7 +83,7 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
   for (let i = 0; i < n; i++) uFull[i] = Math.exp(-p0 * d.lnT[i]!);
   lineRss(uFull, d.lnR, null, 0, n, coef);
   let a0 = coef[0]!;
-  let b0 = coef[1]!;
+  const b0 = coef[1]!;
   if (!(b0 > 0) || !Number.isFinite(p0)) {
     // not an insulating (rising-on-cooling) curve: report the projection only
     return {
