@@ -126,6 +126,6 @@ export interface AnalyzeOptions {
   wlMinT?: number;
   /** confidence below which the result is flagged inconclusive; default 0.6 */
   inconclusiveBelow?: number;
-  /** also fit every candidate model (for the UI's runner-up list); default true */
+  /** report every model fitted in `candidates` (for the UI's runner-up list); false keeps only the reported model; default true */
   allCandidates?: boolean;
 }

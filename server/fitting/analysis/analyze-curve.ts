@@ -415,7 +415,7 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
     uncertainties: fit ? cleanRecord(fit.uncertainties) : {},
     reasons: inconclusiveReason ? [...uniqueReasons, `inconclusive: ${inconclusiveReason}`] : uniqueReasons,
     runnerUp: { phase: runner, model: modelFor(runner), confidence: clip(probs[runner], 0, 1) },
-    candidates: candidates.map(cleanFit),
+    candidates: (opts.allCandidates ? candidates : candidates.filter((c) => c === fit)).map(cleanFit),
     quantities,
     diagnostics: diag,
   };
