@@ -215,6 +215,28 @@ describe("diagram query: geometry", () => {
     await w.db.curve.update({ where: { id: curveId }, data: { fieldOe: 500 } });
   });
 
+  it("follows changes of a sample's visibility, sharing and material, and of a setup's filtering grade", async () => {
+    const material = `mat-${uid()}`;
+    const sample = await makeSample(w.db, w.labA, { material, visibility: "PRIVATE" });
+    const setup = await makeSetup(w.db, w.labA, "POOR");
+    await addFittedCurve(w.db, { labId: w.labA, sampleId: sample, setupId: setup, fieldOe: 0, phase: "M1" });
+    const q = query({ materials: [material] });
+    expect((await getDiagram(w.db, ANONYMOUS, q)).total).toBe(0);
+    expect((await getDiagram(w.db, w.other, q)).total).toBe(0);
+    expect((await getDiagram(w.db, w.owner, q)).total).toBe(1);
+    await w.db.sample.update({ where: { id: sample }, data: { visibility: "SHARED", shares: { create: { labId: w.labB } } } });
+    expect((await getDiagram(w.db, w.other, q)).total).toBe(1);
+    expect((await getDiagram(w.db, ANONYMOUS, q)).total).toBe(0);
+    await w.db.sample.update({ where: { id: sample }, data: { visibility: "PUBLIC", material: `${material}-b` } });
+    expect((await getDiagram(w.db, ANONYMOUS, q)).total).toBe(0);
+    const renamed = query({ materials: [`${material}-b`] });
+    expect((await getDiagram(w.db, ANONYMOUS, renamed)).points[0]).toMatchObject({ grade: "POOR", isArtifact: true });
+    await w.db.measurementSetup.update({ where: { id: setup }, data: { filteringGrade: "GOOD" } });
+    expect((await getDiagram(w.db, ANONYMOUS, renamed)).points[0]).toMatchObject({ grade: "GOOD", isArtifact: false });
+    await w.db.measurementSetup.delete({ where: { id: setup } });
+    expect((await getDiagram(w.db, ANONYMOUS, renamed)).points[0]).toMatchObject({ setupId: null, grade: "UNKNOWN", isArtifact: true });
+  });
+
   it("aggregates into cells above the point limit, with every point counted once", async () => {
     const lab = w.labA;
     const material = `mat-${uid()}`;

@@ -12,6 +12,7 @@ import {
   FROM_POINTS,
   GRADE,
   IS_ARTIFACT,
+  IS_INCONCLUSIVE,
   DISPLAYED_PHASE,
   SqlParams,
   switchSql,
@@ -82,7 +83,7 @@ interface RowPlan {
   provenance: TProvenance;
 }
 
-const FACET_SQL: Record<TDiagramQuery["facetBy"], string> = { none: `'all'`, lab: `p."labId"`, material: `s."material"` };
+const FACET_SQL: Record<TDiagramQuery["facetBy"], string> = { none: `'all'`, lab: `p."labId"`, material: `p."material"` };
 
 function isOrdinal(key: TAxisKey): boolean {
   return !!AXES[key].isOrdinal;
@@ -98,13 +99,18 @@ interface AxisBinning {
   edges: (ext: ExtentRow) => { lo: number; hi: number; n: number };
 }
 
+/** Cells per axis: fewer per panel when there are several panels, so that the total stays drawable. */
+export function cellGrid(query: TDiagramQuery): { nx: number; ny: number } {
+  return query.facetBy === "none" ? BIN_GRID : { nx: 36, ny: 24 };
+}
+
 function axisBinning(query: TDiagramQuery, axis: "x" | "y", rows: RowPlan | null, params: SqlParams): AxisBinning {
   const key = query[axis];
-  const grid = axis === "x" ? BIN_GRID.nx : BIN_GRID.ny;
+  const grid = axis === "x" ? cellGrid(query).nx : cellGrid(query).ny;
   const v = axis;
   if (key === "sample" && rows) {
     const count = Math.max(1, ...rows.counts.values());
-    const n = count <= MAX_ROW_CELLS ? count : grid;
+    const n = rows.sampleIds.length <= MAX_ROW_CELLS ? count : grid;
     const lo = -0.5;
     const hi = count - 0.5;
     return { sql: `LEAST(${n - 1}, GREATEST(0, floor((${v} - ${params.add(lo, "::float8")}) / ${params.add(hi - lo, "::float8")} * ${n})))::int`, edges: () => ({ lo, hi, n }) };
@@ -134,7 +140,7 @@ function axisBinning(query: TDiagramQuery, axis: "x" | "y", rows: RowPlan | null
  * label, axis validity, switch and legend; and, when more rows are visible than `cellsAbove`,
  * the counts per cell of the aggregated view.
  */
-async function loadOverview(
+export async function loadOverview(
   db: Db,
   scope: AccessScope,
   query: TDiagramQuery,
@@ -155,8 +161,8 @@ async function loadOverview(
   const binning = { x: axisBinning(query, "x", rows, params), y: axisBinning(query, "y", rows, params) };
   const cellsAbove = params.add(options.cellsAbove ?? 2_147_483_647, "::int");
   const text = `WITH base AS MATERIALIZED (
-  SELECT p."phase" AS ph, o."phase" AS op, p."inconclusive" AS inc, m."filteringGrade" AS grade, p."engineVersion" AS engine,
-    ${validSql(query)} AS valid, ${value("x")} AS x, ${value("y")} AS y, ${FACET_SQL[query.facetBy]} AS facet
+  SELECT p."phase" AS ph, p."overridePhase" AS op, p."inconclusive" AS inc, p."filteringGrade" AS grade, p."engineVersion" AS engine,
+    ${validSql(query)} AS valid, ${value("x")} AS x, ${value("y")} AS y, ${query.facetBy === "none" ? "NULL::text" : FACET_SQL[query.facetBy]} AS facet
   ${FROM_POINTS}
   ${rowJoin}
   WHERE ${where}
@@ -171,7 +177,10 @@ cells AS (
 SELECT (SELECT COALESCE(json_agg(groups), '[]'::json) FROM groups)::text AS groups,
   (SELECT row_to_json(ext) FROM ext)::text AS ext,
   (SELECT COALESCE(json_agg(cells), '[]'::json) FROM cells)::text AS cells`;
-  const [result] = await db.$queryRawUnsafe<{ groups: string; ext: string; cells: string }[]>(text, ...params.values);
+  // The filtered rows are kept in memory for the passes over them; the default work_mem (4 MB)
+  // would spill them to disk for views of more than about 50,000 curves.
+  const [, rowsOut] = await db.$transaction([db.$executeRawUnsafe(`SET LOCAL work_mem = '48MB'`), db.$queryRawUnsafe<{ groups: string; ext: string; cells: string }[]>(text, ...params.values)]);
+  const result = rowsOut[0];
   const groups = JSON.parse(result!.groups) as GroupRow[];
   const ext = JSON.parse(result!.ext) as ExtentRow;
   const cells = JSON.parse(result!.cells) as CellRow[];
@@ -242,8 +251,8 @@ export async function loadDiagramPoints(db: Db, scope: AccessScope, query: TDiag
   const text = `SELECT p."fitResultId" AS fit_id, p."curveId" AS curve_id, p."sampleId" AS sample_id, p."labId" AS lab_id,
   p."setupId" AS setup_id, p."uploadId" AS upload_id,
   ${x.value} AS x, ${x.error ?? "NULL::float8"} AS x_err, ${y.value} AS y, ${y.error ?? "NULL::float8"} AS y_err,
-  ${DISPLAYED_PHASE}::text AS phase, p."phase"::text AS auto_phase, (o."phase" IS NOT NULL) AS is_override,
-  (o."phase" IS NULL AND p."inconclusive") AS inconclusive, p."confidence" AS confidence, p."engineVersion" AS engine,
+  ${DISPLAYED_PHASE}::text AS phase, p."phase"::text AS auto_phase, (p."overridePhase" IS NOT NULL) AS is_override,
+  ${IS_INCONCLUSIVE} AS inconclusive, p."confidence" AS confidence, p."engineVersion" AS engine,
   p."fieldOe" AS field_oe, p."pressureGPa" AS pressure_gpa, p."pressureDirection"::text AS pressure_direction, p."gateVoltageV" AS gate_v,
   ${GRADE} AS grade, ${IS_ARTIFACT} AS artifact, p."uploadedAt" AS uploaded_at
 ${FROM_POINTS}
@@ -311,7 +320,7 @@ export async function loadProvenance(db: Db, ids: { labIds: Iterable<string>; sa
 // ───────────────────────────── aggregation ─────────────────────────────
 
 /** The samples that can have rows: readable, and within the lab, material and sample filters. */
-async function planRows(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<RowPlan> {
+export async function planRows(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<RowPlan> {
   const samples = await db.sample.findMany({
     where: {
       AND: [
@@ -485,11 +494,11 @@ export async function listDiagramFilterOptions(db: Db, actor: Actor): Promise<TD
   const access = accessSql(scope, params);
   const [groups, engines] = await Promise.all([
     db.$queryRawUnsafe<{ sample_id: string; n: number }[]>(
-      `SELECT p."sampleId" AS sample_id, count(*)::int AS n FROM "DiagramPoint" p JOIN "Sample" s ON s."id" = p."sampleId" WHERE p."isCurrent" AND ${access} GROUP BY 1`,
+      `SELECT p."sampleId" AS sample_id, count(*)::int AS n FROM "DiagramPoint" p WHERE p."isCurrent" AND ${access} GROUP BY 1`,
       ...params.values,
     ),
     db.$queryRawUnsafe<{ version: string; n: number; is_current: boolean }[]>(
-      `SELECT p."engineVersion" AS version, count(*)::int AS n, bool_or(p."isCurrent") AS is_current FROM "DiagramPoint" p JOIN "Sample" s ON s."id" = p."sampleId" WHERE ${access} GROUP BY 1 ORDER BY 1 DESC`,
+      `SELECT p."engineVersion" AS version, count(*)::int AS n, bool_or(p."isCurrent") AS is_current FROM "DiagramPoint" p WHERE ${access} GROUP BY 1 ORDER BY 1 DESC`,
       ...params.values,
     ),
   ]);

@@ -1,10 +1,9 @@
 /**
- * SQL of the diagram query. Everything reads the narrow `DiagramPoint` table (one row per fit
- * result, kept by triggers) joined to the small Sample and MeasurementSetup tables; the access
- * filter is part of the WHERE clause, so nothing unreadable leaves the database.
+ * SQL of the diagram query. Everything reads the `DiagramPoint` table alone (one row per fit
+ * result with the sample's, setup's and override's columns it filters on, kept by triggers); the
+ * access filter is part of the WHERE clause, so nothing unreadable leaves the database.
  */
-import type { AccessScope } from "~/server/domains/access/service";
-import { readableSampleSql } from "~/server/domains/access/service";
+import { memberLabIds, type AccessScope } from "~/server/domains/access/service";
 import type { TAxisKey } from "./axes";
 import type { TDiagramQuery } from "./schemas";
 
@@ -18,11 +17,11 @@ export class SqlParams {
 }
 
 /** The label shown: the newest override of a member, else the fit's. */
-export const DISPLAYED_PHASE = `COALESCE(o."phase", p."phase")`;
-const IS_INCONCLUSIVE = `(o."phase" IS NULL AND p."inconclusive")`;
+export const DISPLAYED_PHASE = `COALESCE(p."overridePhase", p."phase")`;
+export const IS_INCONCLUSIVE = `(p."overridePhase" IS NULL AND p."inconclusive")`;
 const SC_SIDE = `${DISPLAYED_PHASE} IN ('S', 'M1')`;
 export const PHASE_KEY = `(CASE WHEN ${IS_INCONCLUSIVE} THEN 'inconclusive' ELSE ${DISPLAYED_PHASE}::text END)`;
-export const GRADE = `COALESCE(m."filteringGrade"::text, 'UNKNOWN')`;
+export const GRADE = `COALESCE(p."filteringGrade"::text, 'UNKNOWN')`;
 export const IS_ARTIFACT = `(${DISPLAYED_PHASE} IN ('M1', 'M2') AND ${GRADE} IN ('POOR', 'UNKNOWN'))`;
 
 const inv = (v: string, e: string) => ({
@@ -30,14 +29,14 @@ const inv = (v: string, e: string) => ({
   error: `(CASE WHEN ${v} > 0 THEN ${e} / (${v} * ${v}) END)`,
 });
 
-/** Value and 1σ uncertainty of each axis, on the row aliases p (DiagramPoint), s (Sample), o (override). */
+/** Value and 1σ uncertainty of each axis, on the DiagramPoint row p. */
 export const AXIS_SQL: Record<TAxisKey, { value: string; error: string | null }> = {
   H: { value: `p."fieldOe"`, error: null },
   P: { value: `p."pressureGPa"`, error: null },
-  stage: { value: `s."stageIndex"::float8`, error: null },
+  stage: { value: `p."stageIndex"::float8`, error: null },
   gate: { value: `p."gateVoltageV"`, error: null },
   R300: { value: `p."r300KOhm"`, error: `p."r300KOhmErr"` },
-  thickness: { value: `s."thicknessNm"`, error: null },
+  thickness: { value: `p."thicknessNm"`, error: null },
   // rows are numbered after the query (or by rank in the aggregated query)
   sample: { value: `0::float8`, error: null },
   Tc90: { value: `p."tc90K"`, error: `p."tc90KErr"` },
@@ -60,21 +59,19 @@ export const AXIS_SQL: Record<TAxisKey, { value: string; error: string | null }>
   ratio350: { value: `p."ratio350mK300K"`, error: `p."ratio350mK300KErr"` },
 };
 
-/** The access condition on the sample row `s`, with its lab ids bound as one parameter. */
+/**
+ * The access condition on a DiagramPoint row `p`: the twin of readableSampleWhere on the sample's
+ * columns copied into the row (public samples, the scope's labs' own, and SHARED samples listed
+ * for one of its labs in SampleShare).
+ */
 export function accessSql(scope: AccessScope, params: SqlParams): string {
-  const { sql, labIds } = readableSampleSql(scope);
-  if (!sql.includes("$LABS")) return sql;
-  const ref = params.add(labIds, "::text[]");
-  return sql.replaceAll("$LABS", ref);
+  const labs = memberLabIds(scope);
+  if (labs.length === 0) return `p."visibility" = 'PUBLIC'`;
+  const ref = params.add(labs, "::text[]");
+  return `(p."visibility" = 'PUBLIC' OR p."labId" = ANY(${ref}) OR (p."visibility" = 'SHARED' AND p."sampleId" IN (SELECT ss."sampleId" FROM "SampleShare" ss WHERE ss."labId" = ANY(${ref}))))`;
 }
 
-export const FROM_POINTS = `FROM "DiagramPoint" p
-  JOIN "Sample" s ON s."id" = p."sampleId"
-  LEFT JOIN "MeasurementSetup" m ON m."id" = p."setupId"
-  LEFT JOIN (
-    SELECT DISTINCT ON ("curveId") "curveId", "phase" FROM "LabelOverride"
-    WHERE "supersededAt" IS NULL ORDER BY "curveId", "createdAt" DESC
-  ) o ON o."curveId" = p."curveId"`;
+export const FROM_POINTS = `FROM "DiagramPoint" p`;
 
 /**
  * The filters of the query except the well-filtered switch and the hidden phases (so that what
@@ -84,7 +81,7 @@ export function filterSql(query: TDiagramQuery, scope: AccessScope, params: SqlP
   const where: string[] = [accessSql(scope, params)];
   where.push(query.engine === "current" ? `p."isCurrent"` : `p."engineVersion" = ${params.add(query.engine)}`);
   if (query.labIds.length > 0) where.push(`p."labId" = ANY(${params.add(query.labIds, "::text[]")})`);
-  if (query.materials.length > 0) where.push(`s."material" = ANY(${params.add(query.materials, "::text[]")})`);
+  if (query.materials.length > 0) where.push(`p."material" = ANY(${params.add(query.materials, "::text[]")})`);
   if (query.sampleIds.length > 0) where.push(`p."sampleId" = ANY(${params.add(query.sampleIds, "::text[]")})`);
   if (query.minConfidence > 0) where.push(`p."confidence" >= ${params.add(query.minConfidence, "::float8")}`);
   if (query.uploadedFrom) where.push(`p."uploadedAt" >= ${params.add(query.uploadedFrom, "::date")}`);
