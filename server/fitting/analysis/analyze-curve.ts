@@ -213,7 +213,7 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
     const temps: string[] = [];
     for (let i = 0; i < flags.length && temps.length < 5; i++) if (flags[i]) temps.push(fmt(d0.T[i]!));
     diag.warnings.push(
-      `${nOut} outlier(s) excluded from the fits (more than ${opts.outlierSigma}σ from the running median) at T = ${temps.join(", ")}${nOut > 5 ? ", …" : ""} K`,
+      `${nOut} outlier(s) excluded from the fits (more than ${opts.outlierSigma}σ off their neighbours) at T = ${temps.join(", ")}${nOut > 5 ? ", …" : ""} K`,
     );
     d = filterCurve(d0, flags, "an.d1");
   } else if (nOut > 0) {
