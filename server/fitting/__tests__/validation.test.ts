@@ -111,6 +111,15 @@ describe("analyzeCurve on bad input", () => {
     expect(a.diagnostics.dropped.map((d) => d.index)).toEqual([50, 200]);
     expect(a.phase).toBe("I2");
   });
+  it("degenerate curves (all zero, constant) are inconclusive with a finite confidence", () => {
+    const T = logGrid(0.05, 5, 100);
+    for (const R of [mapT(T, () => 0), mapT(T, () => 1000)]) {
+      const a = analyzeCurve({ T, R });
+      expect(a.inconclusive).toBe(true);
+      expect(Number.isFinite(a.confidence)).toBe(true);
+      expect(a.reasons[0]).toMatch(/changes little/);
+    }
+  });
   it("never throws on arbitrary arrays (property)", () => {
     const num = fc.oneof(
       fc.double({ noNaN: false }),

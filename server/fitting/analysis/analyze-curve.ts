@@ -371,6 +371,8 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
   probs.M2 = (1 - pSc) * pM2;
   probs.I1 = (1 - pSc) * (1 - pM2) * pI1;
   probs.I2 = (1 - pSc) * (1 - pM2) * (1 - pI1);
+  // degenerate data (e.g. R = 0 everywhere) can leave undefined odds: even
+  for (const k of Object.keys(probs) as Phase[]) if (!Number.isFinite(probs[k])) probs[k] = 0.2;
   const order = (Object.keys(probs) as Phase[]).sort((a, b) => probs[b] - probs[a]);
   const phase = order[0]!;
   const runner = order[1]!;
@@ -384,6 +386,7 @@ function analyze(input: { T?: unknown; R?: unknown }, opts: Resolved): CurveAnal
         ? `R rises on cooling: R(${fmt(d.T[0]!)} K)/R(${fmt(d.T[n - 1]!)} K) = ${fmt(Math.exp(net))}`
         : `R changes little across the window: R(${fmt(d.T[0]!)} K)/R(${fmt(d.T[n - 1]!)} K) = ${fmt(Math.exp(net))}`;
 
+  if (side === "flat") reasons.push(dirText);
   if (phase === "S" || phase === "M1") reasons.push(scReason || dirText, dirText);
   else if (phase === "M2") reasons.push(insReason || dirText, dirText);
   else reasons.push(i1Reason || insReason || dirText, insReason || dirText, dirText);
