@@ -4,7 +4,8 @@ import { ANONYMOUS, type Actor } from "~/server/domains/access/actor";
 import { insertCurves } from "~/server/domains/curves/service";
 import { makeLab, makeUser, testDb, uid } from "~/server/testing/db";
 import { DEFAULT_DIAGRAM_QUERY, type TDiagramDto, type TDiagramQuery } from "./schemas";
-import { exportDiagramRows, getDiagram, listDiagramFilterOptions } from "./service";
+import { resolveScope } from "~/server/domains/access/service";
+import { buildDiagram, exportDiagramRows, getDiagram, listDiagramFilterOptions } from "./service";
 import { addFit, addFittedCurve, makeSample, makeSetup } from "./test-fixtures";
 
 interface World {
@@ -280,6 +281,36 @@ describe("diagram query: geometry", () => {
     expect(drawn.mode).toBe("points");
     expect(drawn.points).toHaveLength(n);
     expect(drawn.boundaries.map((b) => [b.from, b.to, b.xLow, b.xHigh])).toEqual([["S", "I2", 5.9, 6]]);
+  });
+
+  it("gives the same answer whether the rows are read in one pass or counted in the database first", async () => {
+    const scope = await resolveScope(w.db, w.owner);
+    const cases: Partial<TDiagramQuery>[] = [
+      {},
+      { y: "rhoQF", yScale: "log" },
+      { wellFilteredOnly: true, hidePhases: ["inconclusive"] },
+      { grades: ["POOR", "UNKNOWN"], colorBy: "lab", facetBy: "lab" },
+      { x: "Tc90", y: "Ea", minConfidence: 0.6 },
+      { maxPoints: 100, materials: [] , labIds: [w.labA], x: "P", y: "sample" },
+      { maxPoints: 100, labIds: [w.labA], x: "P", y: "ratio350", yScale: "log", facetBy: "material" },
+    ];
+    for (const patch of cases) {
+      const q = query(patch);
+      const onePass = await buildDiagram(w.db, scope, q, { onePassRows: 100_000 });
+      const counted = await buildDiagram(w.db, scope, q, { onePassRows: 0 });
+      const summary = (d: TDiagramDto) => [d.mode, d.total, d.missing, d.removedBySwitch, d.phaseCounts, d.artifactCount, d.engineVersions];
+      expect(summary(counted), JSON.stringify(patch)).toEqual(summary(onePass));
+      expect(counted.points, JSON.stringify(patch)).toEqual(onePass.points);
+      expect(counted.boundaries).toEqual(onePass.boundaries);
+      const cellTotal = (d: TDiagramDto) => d.bins.reduce((n, b) => n + b.count, 0);
+      expect(cellTotal(counted)).toBe(cellTotal(onePass));
+      if (counted.mode === "aggregated") {
+        expect(cellTotal(counted)).toBe(counted.total);
+        const byPhase = (d: TDiagramDto) => Object.fromEntries(["S", "M1", "M2", "I1", "I2", "inconclusive"].map((k) => [k, d.bins.reduce((n, b) => n + (b.counts[k as "S"] ?? 0), 0)]));
+        expect(byPhase(counted)).toEqual(byPhase(onePass));
+        expect(counted.facets.map((f) => [f.key, f.count])).toEqual(onePass.facets.map((f) => [f.key, f.count]));
+      }
+    }
   });
 
   it("exports the points with their provenance", async () => {

@@ -4,7 +4,7 @@ import { readableSampleWhere, resolveScope, type AccessScope } from "~/server/do
 import type { TPhase } from "~/server/domains/curves/schemas";
 import { AXES, type TAxisKey } from "./axes";
 import { exportRows, type TExportRow } from "./export";
-import { assembleDiagram, axisInfo, BIN_GRID, binEdges, binsFromCountsWith, compareSamples, type BinCount, type TBasePoint } from "./geometry";
+import { assembleDiagram, axisInfo, BIN_GRID, binEdges, binsFromCountsWith, compareSamples, diagramFromPoints, type BinCount, type TBasePoint } from "./geometry";
 import {
   AXIS_SQL,
   accessSql,
@@ -55,13 +55,6 @@ interface CellRow {
   n: number;
 }
 
-interface ExtentRow {
-  n: number;
-  x0: number | null;
-  x1: number | null;
-  y0: number | null;
-  y1: number | null;
-}
 
 const labelOf = (r: { ph: TPhase; op: TPhase | null; inc: boolean }) => ({ phase: r.op ?? r.ph, inconclusive: r.op === null && r.inc });
 const phaseKeyOfRow = (r: { ph: TPhase; op: TPhase | null; inc: boolean }): TPhaseKey => {
@@ -92,101 +85,59 @@ function isOrdinal(key: TAxisKey): boolean {
 /** Rows with more samples than this are binned like numbers; fewer get one cell each. */
 const MAX_ROW_CELLS = 200;
 
-interface AxisBinning {
-  /** SQL of the cell index, on the columns of `base` and `ext` */
-  sql: string;
-  /** the cell edges, once the extent is known */
-  edges: (ext: ExtentRow) => { lo: number; hi: number; n: number };
-}
-
 /** Cells per axis: fewer per panel when there are several panels, so that the total stays drawable. */
 export function cellGrid(query: TDiagramQuery): { nx: number; ny: number } {
   return query.facetBy === "none" ? BIN_GRID : { nx: 36, ny: 24 };
 }
 
-function axisBinning(query: TDiagramQuery, axis: "x" | "y", rows: RowPlan | null, params: SqlParams): AxisBinning {
-  const key = query[axis];
-  const grid = axis === "x" ? cellGrid(query).nx : cellGrid(query).ny;
-  const v = axis;
-  if (key === "sample" && rows) {
-    const count = Math.max(1, ...rows.counts.values());
-    const n = rows.sampleIds.length <= MAX_ROW_CELLS ? count : grid;
-    const lo = -0.5;
-    const hi = count - 0.5;
-    return { sql: `LEAST(${n - 1}, GREATEST(0, floor((${v} - ${params.add(lo, "::float8")}) / ${params.add(hi - lo, "::float8")} * ${n})))::int`, edges: () => ({ lo, hi, n }) };
-  }
-  const lo = `ext.${v}0`;
-  const hi = `ext.${v}1`;
-  if (isOrdinal(key)) {
-    const n = `LEAST(${grid}, (${hi} - ${lo})::int + 1)`;
-    return {
-      sql: `LEAST(${n} - 1, GREATEST(0, floor((${v} - (${lo} - 0.5)) / (${hi} - ${lo} + 1) * ${n})))::int`,
-      edges: (ext) => {
-        const a = (axis === "x" ? ext.x0 : ext.y0) ?? 0;
-        const b = (axis === "x" ? ext.x1 : ext.y1) ?? 0;
-        return { lo: a - 0.5, hi: b + 0.5, n: Math.min(grid, Math.round(b - a) + 1) };
-      },
-    };
-  }
-  const f = (e: string) => ((axis === "x" ? query.xScale : query.yScale) === "log" ? `ln(${e})` : e);
-  return {
-    sql: `COALESCE(LEAST(${grid - 1}, GREATEST(0, floor((${f(v)} - ${f(lo)}) / NULLIF(${f(hi)} - ${f(lo)}, 0) * ${grid})))::int, 0)`,
-    edges: (ext) => ({ lo: (axis === "x" ? ext.x0 : ext.y0) ?? 0, hi: (axis === "x" ? ext.x1 : ext.y1) ?? 0, n: grid }),
-  };
+/** How one axis is cut into cells: n cells over [lo, hi] in the axis scale. */
+interface AxisCells {
+  lo: number;
+  hi: number;
+  n: number;
+  scale: "linear" | "log";
 }
 
-/**
- * Everything the view needs to know about the rows the query matches, in one scan: counts by
- * label, axis validity, switch and legend; and, when more rows are visible than `cellsAbove`,
- * the counts per cell of the aggregated view.
- */
-export async function loadOverview(
-  db: Db,
-  scope: AccessScope,
-  query: TDiagramQuery,
-  options: { cellsAbove: number | null; rows: RowPlan | null },
-): Promise<{ summary: DiagramSummary; ext: ExtentRow; cells: CellRow[]; binning: { x: AxisBinning; y: AxisBinning } }> {
+function axisCells(query: TDiagramQuery, axis: "x" | "y", extent: [number, number], rows: RowPlan | null): AxisCells {
+  const key = query[axis];
+  const grid = axis === "x" ? cellGrid(query).nx : cellGrid(query).ny;
+  if (key === "sample" && rows) {
+    const count = Math.max(1, ...rows.counts.values());
+    return { lo: -0.5, hi: count - 0.5, n: rows.sampleIds.length <= MAX_ROW_CELLS ? count : grid, scale: "linear" };
+  }
+  const [a, b] = extent;
+  if (isOrdinal(key)) return { lo: a - 0.5, hi: b + 0.5, n: Math.min(grid, Math.round(b - a) + 1), scale: "linear" };
+  const scale = axis === "x" ? query.xScale : query.yScale;
+  if (a === b) return scale === "log" ? { lo: a / 1.5, hi: b * 1.5, n: 1, scale } : { lo: a - 0.5, hi: b + 0.5, n: 1, scale };
+  return { lo: a, hi: b, n: grid, scale };
+}
+
+/** SQL of the cell index of an axis value. */
+function cellSql(value: string, c: AxisCells, params: SqlParams): string {
+  const f = (v: number) => (c.scale === "log" ? Math.log(v) : v);
+  const lo = f(c.lo);
+  const span = f(c.hi) - lo;
+  const v = c.scale === "log" ? `ln(${value})` : value;
+  return `LEAST(${c.n - 1}, GREATEST(0, floor((${v} - ${params.add(lo, "::float8")}) / ${params.add(span, "::float8")} * ${c.n})))::int`;
+}
+
+/** Counts of the rows the query matches, by label, axis validity and engine, with each group's extent. */
+async function loadSummaryGroups(db: Db, scope: AccessScope, query: TDiagramQuery, rows: RowPlan | null): Promise<(GroupRow & { x0: number | null; x1: number | null; y0: number | null; y1: number | null })[]> {
   const params = new SqlParams();
-  const rows = options.rows;
-  const value = (axis: "x" | "y") => (query[axis] === "sample" && rows ? "r.row_index" : AXIS_SQL[query[axis]].value);
-  const rowJoin = rows
-    ? `JOIN unnest(${params.add(rows.facets, "::text[]")}, ${params.add(rows.sampleIds, "::text[]")}, ${params.add(rows.rows, "::float8[]")}) AS r(facet, sample_id, row_index)
-    ON r.sample_id = p."sampleId" AND r.facet = ${FACET_SQL[query.facetBy]}`
-    : "";
-  const where = filterSql(query, scope, params);
-  const okBase = query.wellFilteredOnly ? `grade = 'GOOD'` : "TRUE";
-  const visibleBase =
-    query.hidePhases.length > 0 ? `(CASE WHEN op IS NULL AND inc THEN 'inconclusive' ELSE COALESCE(op, ph)::text END) <> ALL(${params.add(query.hidePhases, "::text[]")})` : "TRUE";
-  const shown = `valid AND ${okBase} AND ${visibleBase}`;
-  const binning = { x: axisBinning(query, "x", rows, params), y: axisBinning(query, "y", rows, params) };
-  const cellsAbove = params.add(options.cellsAbove ?? 2_147_483_647, "::int");
-  const text = `WITH base AS MATERIALIZED (
-  SELECT p."phase" AS ph, p."overridePhase" AS op, p."inconclusive" AS inc, p."filteringGrade" AS grade, p."engineVersion" AS engine,
-    ${validSql(query)} AS valid, ${value("x")} AS x, ${value("y")} AS y, ${query.facetBy === "none" ? "NULL::text" : FACET_SQL[query.facetBy]} AS facet
-  ${FROM_POINTS}
-  ${rowJoin}
-  WHERE ${where}
-),
-groups AS (SELECT ph, op, inc, grade, engine, valid, count(*)::int AS n FROM base GROUP BY 1, 2, 3, 4, 5, 6),
-ext AS (SELECT count(*)::int AS n, min(x) AS x0, max(x) AS x1, min(y) AS y0, max(y) AS y1 FROM base WHERE ${shown}),
-cells AS (
-  SELECT facet, ${binning.x.sql} AS ix, ${binning.y.sql} AS iy, ph, op, inc, grade, count(*)::int AS n
-  FROM base, ext WHERE ext.n > ${cellsAbove} AND ${shown}
-  GROUP BY 1, 2, 3, 4, 5, 6, 7
-)
-SELECT (SELECT COALESCE(json_agg(groups), '[]'::json) FROM groups)::text AS groups,
-  (SELECT row_to_json(ext) FROM ext)::text AS ext,
-  (SELECT COALESCE(json_agg(cells), '[]'::json) FROM cells)::text AS cells`;
-  // The filtered rows are kept in memory for the passes over them; the default work_mem (4 MB)
-  // would spill them to disk for views of more than about 50,000 curves.
-  const [, rowsOut] = await db.$transaction([db.$executeRawUnsafe(`SET LOCAL work_mem = '48MB'`), db.$queryRawUnsafe<{ groups: string; ext: string; cells: string }[]>(text, ...params.values)]);
-  const result = rowsOut[0];
-  const groups = JSON.parse(result!.groups) as GroupRow[];
-  const ext = JSON.parse(result!.ext) as ExtentRow;
-  const cells = JSON.parse(result!.cells) as CellRow[];
+  const value = (axis: "x" | "y") => (query[axis] === "sample" && rows ? "0::float8" : AXIS_SQL[query[axis]].value);
+  const text = `SELECT p."phase" AS ph, p."overridePhase" AS op, p."inconclusive" AS inc, p."filteringGrade" AS grade, p."engineVersion" AS engine,
+  ${validSql(query)} AS valid, count(*)::int AS n, min(${value("x")}) AS x0, max(${value("x")}) AS x1, min(${value("y")}) AS y0, max(${value("y")}) AS y1
+${FROM_POINTS}
+WHERE ${filterSql(query, scope, params)}
+GROUP BY 1, 2, 3, 4, 5, 6`;
+  return db.$queryRawUnsafe(text, ...params.values);
+}
+
+function summarize(query: TDiagramQuery, groups: readonly (GroupRow & { x0?: number | null; x1?: number | null; y0?: number | null; y1?: number | null })[]) {
   const summary: DiagramSummary = { total: 0, missing: 0, removedBySwitch: 0, phaseCounts: {}, artifactCount: 0, engineVersions: [] };
   const hidden = new Set<TPhaseKey>(query.hidePhases);
   const versions = new Set<string>();
+  let extent: { x: [number, number]; y: [number, number] } | null = null;
   for (const g of groups) {
     const key = phaseKeyOfRow(g);
     const ok = !query.wellFilteredOnly || g.grade === "GOOD";
@@ -203,14 +154,36 @@ SELECT (SELECT COALESCE(json_agg(groups), '[]'::json) FROM groups)::text AS grou
     summary.total += g.n;
     if (isArtifactRow(g)) summary.artifactCount += g.n;
     versions.add(g.engine);
+    if (g.x0 != null && g.x1 != null && g.y0 != null && g.y1 != null) {
+      extent = extent
+        ? { x: [Math.min(extent.x[0], g.x0), Math.max(extent.x[1], g.x1)], y: [Math.min(extent.y[0], g.y0), Math.max(extent.y[1], g.y1)] }
+        : { x: [g.x0, g.x1], y: [g.y0, g.y1] };
+    }
   }
   summary.engineVersions = [...versions].sort();
-  return { summary, ext, cells, binning };
+  return { summary, extent };
 }
 
-/** Counts of what the query matches (one scan, no cells). */
+/** Counts per panel, cell and label of the rows the view shows. */
+async function loadCells(db: Db, scope: AccessScope, query: TDiagramQuery, cells: { x: AxisCells; y: AxisCells }, rows: RowPlan | null): Promise<CellRow[]> {
+  const params = new SqlParams();
+  const value = (axis: "x" | "y") => (query[axis] === "sample" && rows ? "r.row_index" : AXIS_SQL[query[axis]].value);
+  const rowJoin = rows
+    ? `JOIN unnest(${params.add(rows.facets, "::text[]")}, ${params.add(rows.sampleIds, "::text[]")}, ${params.add(rows.rows, "::float8[]")}) AS r(facet, sample_id, row_index)
+    ON r.sample_id = p."sampleId" AND r.facet = ${FACET_SQL[query.facetBy]}`
+    : "";
+  const text = `SELECT ${query.facetBy === "none" ? "NULL::text" : FACET_SQL[query.facetBy]} AS facet, ${cellSql(value("x"), cells.x, params)} AS ix, ${cellSql(value("y"), cells.y, params)} AS iy,
+  p."phase" AS ph, p."overridePhase" AS op, p."inconclusive" AS inc, p."filteringGrade" AS grade, count(*)::int AS n
+${FROM_POINTS}
+${rowJoin}
+WHERE ${filterSql(query, scope, params)} AND ${validSql(query)} AND ${switchSql(query)} AND ${visibleSql(query, params)}
+GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+  return db.$queryRawUnsafe(text, ...params.values);
+}
+
+/** Counts of what the query matches (one scan). */
 export async function loadDiagramSummary(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<DiagramSummary> {
-  return (await loadOverview(db, scope, query, { cellsAbove: null, rows: null })).summary;
+  return summarize(query, await loadSummaryGroups(db, scope, query, null)).summary;
 }
 
 // ───────────────────────────── points ─────────────────────────────
@@ -243,11 +216,24 @@ interface PointRow {
 
 const finiteOrNull = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
 
-/** The points the query shows (filters, switch, legend, access), at most `limit`, with their provenance. */
-export async function loadDiagramPoints(db: Db, scope: AccessScope, query: TDiagramQuery, limit: number): Promise<{ points: TBasePoint[]; provenance: TProvenance }> {
+interface FlaggedRow extends PointRow {
+  valid: boolean;
+  ok: boolean;
+  visible: boolean;
+}
+
+/** A point with whether it has values on the axes, passes the switch and is not hidden by the legend. */
+type FlaggedPoint = TBasePoint & { valid: boolean; ok: boolean; visible: boolean };
+
+/**
+ * Rows of the query with their points. `shownOnly`: just the points the view shows (filters,
+ * switch, legend, validity on the axes); otherwise every row the filters match, flagged.
+ */
+async function loadPointRows(db: Db, scope: AccessScope, query: TDiagramQuery, options: { limit: number; shownOnly: boolean }): Promise<FlaggedPoint[]> {
   const params = new SqlParams();
   const x = AXIS_SQL[query.x];
   const y = AXIS_SQL[query.y];
+  const flags = [validSql(query), switchSql(query), visibleSql(query, params)];
   const text = `SELECT p."fitResultId" AS fit_id, p."curveId" AS curve_id, p."sampleId" AS sample_id, p."labId" AS lab_id,
   p."setupId" AS setup_id, p."uploadId" AS upload_id,
   ${x.value} AS x, ${x.error ?? "NULL::float8"} AS x_err, ${y.value} AS y, ${y.error ?? "NULL::float8"} AS y_err,
@@ -255,12 +241,12 @@ export async function loadDiagramPoints(db: Db, scope: AccessScope, query: TDiag
   ${IS_INCONCLUSIVE} AS inconclusive, p."confidence" AS confidence, p."engineVersion" AS engine,
   p."fieldOe" AS field_oe, p."pressureGPa" AS pressure_gpa, p."pressureDirection"::text AS pressure_direction, p."gateVoltageV" AS gate_v,
   ${GRADE} AS grade, ${IS_ARTIFACT} AS artifact, p."uploadedAt" AS uploaded_at
+  ${options.shownOnly ? "" : `, ${flags[0]} AS valid, ${flags[1]} AS ok, ${flags[2]} AS visible`}
 ${FROM_POINTS}
-WHERE ${filterSql(query, scope, params)}
-  AND ${validSql(query)} AND ${switchSql(query)} AND ${visibleSql(query, params)}
-LIMIT ${params.add(limit, "::int")}`;
-  const rows = await db.$queryRawUnsafe<PointRow[]>(text, ...params.values);
-  const points: TBasePoint[] = rows.map((r) => ({
+WHERE ${filterSql(query, scope, params)}${options.shownOnly ? `\n  AND ${flags.join(" AND ")}` : ""}
+LIMIT ${params.add(options.limit, "::int")}`;
+  const rows = await db.$queryRawUnsafe<FlaggedRow[]>(text, ...params.values);
+  const points: FlaggedPoint[] = rows.map((r) => ({
     fitId: r.fit_id,
     curveId: r.curve_id,
     sampleId: r.sample_id,
@@ -284,15 +270,32 @@ LIMIT ${params.add(limit, "::int")}`;
     grade: r.grade,
     isArtifact: r.artifact,
     uploadedAt: r.uploaded_at.toISOString(),
+    valid: options.shownOnly ? true : r.valid,
+    ok: options.shownOnly ? true : r.ok,
+    visible: options.shownOnly ? true : r.visible,
   }));
-  // in reading order of the database is not needed: a fixed order keeps snapshots stable
+  // a fixed order (the database's is arbitrary) keeps snapshots and exports stable
   points.sort((a, b) => (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : a.x - b.x || (a.fitId < b.fitId ? -1 : a.fitId > b.fitId ? 1 : 0)));
-  const provenance = await loadProvenance(db, {
+  return points;
+}
+
+function stripFlags(p: FlaggedPoint): TBasePoint {
+  const { valid: _valid, ok: _ok, visible: _visible, ...point } = p;
+  return point;
+}
+
+function provenanceIds(points: readonly TBasePoint[]) {
+  return {
     labIds: new Set(points.map((p) => p.labId)),
     sampleIds: new Set(points.map((p) => p.sampleId)),
     setupIds: new Set(points.flatMap((p) => (p.setupId ? [p.setupId] : []))),
-  });
-  return { points, provenance };
+  };
+}
+
+/** The points the query shows (filters, switch, legend, access), at most `limit`, with their provenance. */
+export async function loadDiagramPoints(db: Db, scope: AccessScope, query: TDiagramQuery, limit: number): Promise<{ points: TBasePoint[]; provenance: TProvenance }> {
+  const points = (await loadPointRows(db, scope, query, { limit, shownOnly: true })).map(stripFlags);
+  return { points, provenance: await loadProvenance(db, provenanceIds(points)) };
 }
 
 const SAMPLE_REF_SELECT = { id: true, name: true, material: true, labId: true, annealStage: true, stageIndex: true, lineageRootId: true, visibility: true, thicknessNm: true } as const;
@@ -354,48 +357,42 @@ export async function planRows(db: Db, scope: AccessScope, query: TDiagramQuery)
   return plan;
 }
 
-function cellEdges(i: number, e: { lo: number; hi: number; n: number }, scale: "linear" | "log"): [number, number] {
-  if (e.hi === e.lo) return scale === "log" ? [e.lo / 1.5, e.lo * 1.5] : [e.lo - 0.5, e.lo + 0.5];
-  return binEdges(i, e.lo, e.hi, e.n, scale);
+function cellEdges(i: number, c: AxisCells): [number, number] {
+  return binEdges(i, c.lo, c.hi, c.n, c.scale);
 }
 
-/** The aggregated view from the cells of the overview: cells, axes (sample rows without gaps), facets. */
+/** The aggregated view from counts per cell: cells, axes (sample rows without gaps), facets. */
 async function aggregatedView(
   db: Db,
   scope: AccessScope,
   query: TDiagramQuery,
-  overview: Awaited<ReturnType<typeof loadOverview>>,
+  rawCells: readonly CellRow[],
+  axes: { x: AxisCells; y: AxisCells },
   rows: RowPlan | null,
 ): Promise<Pick<TDiagramDto, "bins" | "xAxis" | "yAxis" | "domain" | "xDomainByFacet" | "facets">> {
-  const scales = { x: isOrdinal(query.x) ? "linear" : query.xScale, y: isOrdinal(query.y) ? "linear" : query.yScale } as const;
-  const ex = overview.binning.x.edges(overview.ext);
-  const ey = overview.binning.y.edges(overview.ext);
-  const cells = overview.cells.map((c) => ({ ...c, facet: c.facet ?? "all" }));
+  const cells = rawCells.map((c) => ({ ...c, facet: c.facet ?? "all" }));
   const ticks: Record<"x" | "y", { value: number; label: string }[] | null> = { x: null, y: null };
   const facetTicks: Record<"x" | "y", Record<string, { value: number; label: string }[]> | null> = { x: null, y: null };
-  const edges: Record<"x" | "y", (i: number) => [number, number]> = { x: (i) => cellEdges(i, ex, scales.x), y: (i) => cellEdges(i, ey, scales.y) };
-  const domain = { x: [edges.x(0)[0], edges.x(ex.n - 1)[1]] as [number, number], y: [edges.y(0)[0], edges.y(ey.n - 1)[1]] as [number, number] };
+  const edges: Record<"x" | "y", (i: number) => [number, number]> = { x: (i) => cellEdges(i, axes.x), y: (i) => cellEdges(i, axes.y) };
+  const domain = { x: [edges.x(0)[0], edges.x(axes.x.n - 1)[1]] as [number, number], y: [edges.y(0)[0], edges.y(axes.y.n - 1)[1]] as [number, number] };
 
   for (const axis of ["x", "y"] as const) {
     if (query[axis] !== "sample" || !rows) continue;
-    const e = axis === "x" ? ex : ey;
-    const perRow = e.n === Math.max(1, ...rows.counts.values());
-    if (!perRow) continue;
+    if (rows.sampleIds.length > MAX_ROW_CELLS) continue;
     // one cell per sample row: drop the rows without data and name the others, panel by panel
     const nameOf = new Map<string, string>();
     rows.facets.forEach((facet, i) => nameOf.set(`${facet}\u0000${rows.rows[i]}`, rows.provenance.samples[rows.sampleIds[i]!]?.name ?? rows.sampleIds[i]!));
-    const present = new Map<string, number[]>();
+    const present = new Map<string, Set<number>>();
     for (const c of cells) {
-      const list = present.get(c.facet) ?? [];
-      const idx = axis === "x" ? c.ix : c.iy;
-      if (!list.includes(idx)) list.push(idx);
-      present.set(c.facet, list);
+      const set = present.get(c.facet) ?? new Set<number>();
+      set.add(axis === "x" ? c.ix : c.iy);
+      present.set(c.facet, set);
     }
     const remap = new Map<string, number>();
     facetTicks[axis] = {};
     let most = 0;
-    for (const [facet, list] of present) {
-      list.sort((a, b) => a - b);
+    for (const [facet, set] of present) {
+      const list = [...set].sort((a, b) => a - b);
       facetTicks[axis]![facet] = list.map((row, k) => {
         remap.set(`${facet}\u0000${row}`, k);
         return { value: k, label: nameOf.get(`${facet}\u0000${row}`) ?? String(row) };
@@ -441,16 +438,47 @@ async function aggregatedView(
 
 // ───────────────────────────── the diagram ─────────────────────────────
 
+/** Views whose filters match at most this many rows are read in one pass, points and counts together. */
+const ONE_PASS_ROWS = 6000;
+
+/** The planner's estimate of the rows the filters match (no rows are read). */
+async function estimateRows(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<number> {
+  const params = new SqlParams();
+  const [row] = await db.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) SELECT 1 ${FROM_POINTS} WHERE ${filterSql(query, scope, params)}`, ...params.values);
+  const plan = typeof row?.["QUERY PLAN"] === "string" ? (JSON.parse(row["QUERY PLAN"]) as unknown) : row?.["QUERY PLAN"];
+  const rows = (plan as { Plan?: { "Plan Rows"?: unknown } }[] | undefined)?.[0]?.Plan?.["Plan Rows"];
+  return typeof rows === "number" ? rows : Number.POSITIVE_INFINITY;
+}
+
 /** The phase diagram of a query, as the viewer may see it: points (with series and boundaries) or cells. */
 export async function getDiagram(db: Db, actor: Actor, input: TDiagramQuery): Promise<TDiagramDto> {
   const scope = await resolveScope(db, actor);
   return buildDiagram(db, scope, normalizeDiagramQuery(input));
 }
 
-export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<TDiagramDto> {
+function missingNote(query: TDiagramQuery, missing: number): string[] {
+  if (missing === 0) return [];
+  return [`${missing} matching curve${missing === 1 ? " has" : "s have"} no value on these axes${query.xScale === "log" || query.yScale === "log" ? " (or a value ≤ 0 on a log axis)" : ""} and ${missing === 1 ? "is" : "are"} not drawn.`];
+}
+
+function aggregatedNote(total: number, limit: number): string {
+  return `${total.toLocaleString("en")} points are more than can be drawn one by one (limit ${limit.toLocaleString("en")}): each cell shows how many curves fall in it, coloured by the most frequent label. Narrow the filters to see individual points, their series and boundaries.`;
+}
+
+/**
+ * The diagram for a scope. Small views (the usual case once a lab, material or sample is chosen)
+ * read every matching row once, and the counts, points or cells all come from it; larger ones
+ * are counted in the database first, then read as points or as counts per cell.
+ * `onePassRows` (tests) moves the line between the two ways.
+ */
+export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQuery, options: { onePassRows?: number } = {}): Promise<TDiagramDto> {
+  const onePassRows = options.onePassRows ?? ONE_PASS_ROWS;
+  if (onePassRows > 0 && (await estimateRows(db, scope, query)) <= onePassRows) {
+    const rows = await loadPointRows(db, scope, query, { limit: onePassRows + 1, shownOnly: false });
+    if (rows.length <= onePassRows) return diagramFromRows(db, query, rows);
+  }
   const rows = query.x === "sample" || query.y === "sample" ? await planRows(db, scope, query) : null;
-  const overview = await loadOverview(db, scope, query, { cellsAbove: query.maxPoints, rows });
-  const { summary } = overview;
+  const { summary, extent } = summarize(query, await loadSummaryGroups(db, scope, query, rows));
   const common = {
     query,
     total: summary.total,
@@ -460,18 +488,15 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     artifactCount: summary.artifactCount,
     engineVersions: summary.engineVersions,
   };
-  const notes: string[] = [];
-  if (summary.missing > 0) notes.push(`${summary.missing} matching curve${summary.missing === 1 ? " has" : "s have"} no value on these axes${query.xScale === "log" || query.yScale === "log" ? " (or a value ≤ 0 on a log axis)" : ""} and ${summary.missing === 1 ? "is" : "are"} not drawn.`);
-
-  if (summary.total <= query.maxPoints) {
+  const notes = missingNote(query, summary.missing);
+  if (summary.total <= query.maxPoints || !extent) {
     const { points, provenance } = await loadDiagramPoints(db, scope, query, query.maxPoints);
     const assembled = assembleDiagram(points, { query, provenance });
     return { ...common, ...assembled, mode: "points", provenance, bins: [], notes: [...notes, ...assembled.notes] };
   }
-  const aggregated = await aggregatedView(db, scope, query, overview, rows);
-  notes.push(
-    `${summary.total.toLocaleString("en")} points are more than can be drawn one by one (limit ${query.maxPoints.toLocaleString("en")}): each cell shows how many curves fall in it, coloured by the most frequent label. Narrow the filters to see individual points, their series and boundaries.`,
-  );
+  const axes = { x: axisCells(query, "x", extent.x, rows), y: axisCells(query, "y", extent.y, rows) };
+  const cells = await loadCells(db, scope, query, axes, rows);
+  const aggregated = await aggregatedView(db, scope, query, cells, axes, rows);
   return {
     ...common,
     ...aggregated,
@@ -481,8 +506,38 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     series: [],
     boundaries: [],
     colorGroups: [],
-    notes,
+    notes: [...notes, aggregatedNote(summary.total, query.maxPoints)],
   };
+}
+
+/** The diagram from every matching row, read in one pass. */
+async function diagramFromRows(db: Db, query: TDiagramQuery, rows: readonly FlaggedPoint[]): Promise<TDiagramDto> {
+  const summary: DiagramSummary = { total: 0, missing: 0, removedBySwitch: 0, phaseCounts: {}, artifactCount: 0, engineVersions: [] };
+  const versions = new Set<string>();
+  const shown: TBasePoint[] = [];
+  for (const r of rows) {
+    const key: TPhaseKey = r.inconclusive ? "inconclusive" : r.phase;
+    if (r.valid && r.ok) summary.phaseCounts[key] = (summary.phaseCounts[key] ?? 0) + 1;
+    if (!r.visible) continue;
+    if (!r.ok) {
+      if (r.valid) summary.removedBySwitch++;
+      continue;
+    }
+    if (!r.valid) {
+      summary.missing++;
+      continue;
+    }
+    summary.total++;
+    if (r.isArtifact) summary.artifactCount++;
+    versions.add(r.engineVersion);
+    shown.push(stripFlags(r));
+  }
+  summary.engineVersions = [...versions].sort();
+  const provenance = await loadProvenance(db, provenanceIds(shown));
+  const diagram = diagramFromPoints(query, shown, provenance, { missing: summary.missing, removedBySwitch: summary.removedBySwitch });
+  const notes = [...missingNote(query, summary.missing), ...diagram.notes.filter((n) => !n.includes("more than can be drawn"))];
+  if (diagram.mode === "aggregated") notes.push(aggregatedNote(summary.total, query.maxPoints));
+  return { ...diagram, ...summary, notes };
 }
 
 // ───────────────────────────── filter options ─────────────────────────────
