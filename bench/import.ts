@@ -2,12 +2,17 @@
  * End-to-end import speed: file on disk → raw-file store + streaming parser → one database
  * transaction (Upload, curves, fit jobs, audit event). Prints points per second and peak RSS.
  *
- *   npx tsx bench/import.ts [--points 1000000] [--sweeps 500] [--runs 3] [--keep]
+ *   npx tsx bench/import.ts [--points 1000000] [--sweeps 500] [--runs 3] [--keep] [--uncompressed-points]
  *
  * Generates bench/out/import-<points>-<sweeps>.csv once (git-ignored), starts an embedded
  * PostgreSQL under .data/pg-bench (or uses BENCH_DATABASE_URL's server), and imports into a
  * fresh database that is dropped at the end (unless --keep). Each run imports the file into a
  * new lab, so no run is answered as a duplicate of an earlier one.
+ *
+ * --uncompressed-points measures a schema change worth making: PostgreSQL tries to compress
+ * every point column (pglz) and never succeeds on float64 data, which costs about as much as
+ * storing it; `ALTER TABLE "Curve" ALTER COLUMN "tK" SET STORAGE EXTERNAL` (and "r", "hOe")
+ * skips the attempt.
  */
 import { createReadStream, existsSync, mkdirSync, openSync, writeSync, closeSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -27,15 +32,17 @@ interface Args {
   sweeps: number;
   runs: number;
   keep: boolean;
+  uncompressedPoints: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { points: 1_000_000, sweeps: 500, runs: 3, keep: false };
+  const a: Args = { points: 1_000_000, sweeps: 500, runs: 3, keep: false, uncompressedPoints: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
-    if (k === "--keep") {
-      a.keep = true;
+    if (k === "--keep" || k === "--uncompressed-points") {
+      if (k === "--keep") a.keep = true;
+      else a.uncompressedPoints = true;
       continue;
     }
     if (v === undefined) continue;
@@ -109,6 +116,9 @@ const databaseUrl = adminUrl.replace(/\/[^/?]*(\?|$)/, `/${database}$1`);
 await applyMigrations(databaseUrl);
 await installQueue(databaseUrl);
 const db = createDb(databaseUrl, { max: 4 });
+if (args.uncompressedPoints) {
+  for (const column of ["tK", "r", "hOe"]) await db.$executeRawUnsafe(`ALTER TABLE "Curve" ALTER COLUMN "${column}" SET STORAGE EXTERNAL`);
+}
 const storeDir = path.join(outDir, `store-${process.pid}`);
 const store = new LocalFileStore(storeDir);
 
@@ -142,6 +152,7 @@ try {
       JSON.stringify({
         run,
         file: path.relative(root, file),
+        point_columns: args.uncompressedPoints ? "uncompressed (STORAGE EXTERNAL)" : "as migrated",
         bytes,
         points,
         curves: stored._count,
