@@ -87,7 +87,7 @@ const MAX_ROW_CELLS = 200;
 
 /** Cells per axis: fewer per panel when there are several panels, so that the total stays drawable. */
 export function cellGrid(query: TDiagramQuery): { nx: number; ny: number } {
-  return query.facetBy === "none" ? BIN_GRID : { nx: 36, ny: 24 };
+  return query.facetBy === "none" ? BIN_GRID : { nx: 30, ny: 20 };
 }
 
 /** How one axis is cut into cells: n cells over [lo, hi] in the axis scale. */
@@ -125,10 +125,14 @@ function cellSql(value: string, c: AxisCells, params: SqlParams): string {
 async function loadSummaryGroups(db: Db, scope: AccessScope, query: TDiagramQuery, rows: RowPlan | null): Promise<(GroupRow & { x0: number | null; x1: number | null; y0: number | null; y1: number | null })[]> {
   const params = new SqlParams();
   const value = (axis: "x" | "y") => (query[axis] === "sample" && rows ? "0::float8" : AXIS_SQL[query[axis]].value);
-  const text = `SELECT p."phase" AS ph, p."overridePhase" AS op, p."inconclusive" AS inc, p."filteringGrade" AS grade, p."engineVersion" AS engine,
-  ${validSql(query)} AS valid, count(*)::int AS n, min(${value("x")}) AS x0, max(${value("x")}) AS x1, min(${value("y")}) AS y0, max(${value("y")}) AS y1
-${FROM_POINTS}
-WHERE ${filterSql(query, scope, params)}
+  // the inner query (kept apart by OFFSET 0) computes each axis expression once per row
+  const text = `SELECT ph, op, inc, grade, engine, ${validSql(query, { x: "x", y: "y" })} AS valid, count(*)::int AS n, min(x) AS x0, max(x) AS x1, min(y) AS y0, max(y) AS y1
+FROM (
+  SELECT p."phase" AS ph, p."overridePhase" AS op, p."inconclusive" AS inc, p."filteringGrade" AS grade, p."engineVersion" AS engine, ${value("x")} AS x, ${value("y")} AS y
+  ${FROM_POINTS}
+  WHERE ${filterSql(query, scope, params)}
+  OFFSET 0
+) t
 GROUP BY 1, 2, 3, 4, 5, 6`;
   return db.$queryRawUnsafe(text, ...params.values);
 }
@@ -172,11 +176,16 @@ async function loadCells(db: Db, scope: AccessScope, query: TDiagramQuery, cells
     ? `JOIN unnest(${params.add(rows.facets, "::text[]")}, ${params.add(rows.sampleIds, "::text[]")}, ${params.add(rows.rows, "::float8[]")}) AS r(facet, sample_id, row_index)
     ON r.sample_id = p."sampleId" AND r.facet = ${FACET_SQL[query.facetBy]}`
     : "";
-  const text = `SELECT ${query.facetBy === "none" ? "NULL::text" : FACET_SQL[query.facetBy]} AS facet, ${cellSql(value("x"), cells.x, params)} AS ix, ${cellSql(value("y"), cells.y, params)} AS iy,
-  p."phase" AS ph, p."overridePhase" AS op, p."inconclusive" AS inc, p."filteringGrade" AS grade, count(*)::int AS n
-${FROM_POINTS}
-${rowJoin}
-WHERE ${filterSql(query, scope, params)} AND ${validSql(query)} AND ${switchSql(query)} AND ${visibleSql(query, params)}
+  const text = `SELECT facet, ${cellSql("x", cells.x, params)} AS ix, ${cellSql("y", cells.y, params)} AS iy, ph, op, inc, grade, count(*)::int AS n
+FROM (
+  SELECT ${query.facetBy === "none" ? "NULL::text" : FACET_SQL[query.facetBy]} AS facet, ${value("x")} AS x, ${value("y")} AS y,
+    p."phase" AS ph, p."overridePhase" AS op, p."inconclusive" AS inc, p."filteringGrade" AS grade
+  ${FROM_POINTS}
+  ${rowJoin}
+  WHERE ${filterSql(query, scope, params)} AND ${switchSql(query)} AND ${visibleSql(query, params)}
+  OFFSET 0
+) t
+WHERE ${validSql(query, { x: "x", y: "y" })}
 GROUP BY 1, 2, 3, 4, 5, 6, 7`;
   return db.$queryRawUnsafe(text, ...params.values);
 }
@@ -233,17 +242,19 @@ async function loadPointRows(db: Db, scope: AccessScope, query: TDiagramQuery, o
   const params = new SqlParams();
   const x = AXIS_SQL[query.x];
   const y = AXIS_SQL[query.y];
-  const flags = [validSql(query), switchSql(query), visibleSql(query, params)];
-  const text = `SELECT p."fitResultId" AS fit_id, p."curveId" AS curve_id, p."sampleId" AS sample_id, p."labId" AS lab_id,
+  const flags = [validSql(query, { x: "x", y: "y" }), switchSql(query), visibleSql(query, params)];
+  const text = `SELECT *${options.shownOnly ? "" : `, ${flags[0]} AS valid`} FROM (SELECT p."fitResultId" AS fit_id, p."curveId" AS curve_id, p."sampleId" AS sample_id, p."labId" AS lab_id,
   p."setupId" AS setup_id, p."uploadId" AS upload_id,
   ${x.value} AS x, ${x.error ?? "NULL::float8"} AS x_err, ${y.value} AS y, ${y.error ?? "NULL::float8"} AS y_err,
   ${DISPLAYED_PHASE}::text AS phase, p."phase"::text AS auto_phase, (p."overridePhase" IS NOT NULL) AS is_override,
   ${IS_INCONCLUSIVE} AS inconclusive, p."confidence" AS confidence, p."engineVersion" AS engine,
   p."fieldOe" AS field_oe, p."pressureGPa" AS pressure_gpa, p."pressureDirection"::text AS pressure_direction, p."gateVoltageV" AS gate_v,
   ${GRADE} AS grade, ${IS_ARTIFACT} AS artifact, p."uploadedAt" AS uploaded_at
-  ${options.shownOnly ? "" : `, ${flags[0]} AS valid, ${flags[1]} AS ok, ${flags[2]} AS visible`}
+  ${options.shownOnly ? "" : `, ${flags[1]} AS ok, ${flags[2]} AS visible`}
 ${FROM_POINTS}
-WHERE ${filterSql(query, scope, params)}${options.shownOnly ? `\n  AND ${flags.join(" AND ")}` : ""}
+WHERE ${filterSql(query, scope, params)}${options.shownOnly ? ` AND ${flags[1]} AND ${flags[2]}` : ""}
+OFFSET 0) t
+${options.shownOnly ? `WHERE ${flags[0]}` : ""}
 LIMIT ${params.add(options.limit, "::int")}`;
   const rows = await db.$queryRawUnsafe<FlaggedRow[]>(text, ...params.values);
   const points: FlaggedPoint[] = rows.map((r) => ({

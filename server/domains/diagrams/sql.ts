@@ -90,13 +90,16 @@ export function filterSql(query: TDiagramQuery, scope: AccessScope, params: SqlP
   return where.join("\n  AND ");
 }
 
-/** Whether a row has a value on both axes that the scales can show. */
-export function validSql(query: TDiagramQuery): string {
+/**
+ * Whether a row has a value on both axes that the scales can show. `values` names columns that
+ * already hold the axis values (an inner query computes each axis expression once).
+ */
+export function validSql(query: TDiagramQuery, values?: { x: string; y: string }): string {
   const parts: string[] = [];
   for (const axis of ["x", "y"] as const) {
     const key = query[axis];
     const scale = axis === "x" ? query.xScale : query.yScale;
-    const v = AXIS_SQL[key].value;
+    const v = values ? values[axis] : AXIS_SQL[key].value;
     const isOrdinal = key === "sample" || key === "stage";
     parts.push(scale === "log" && !isOrdinal ? `${v} > 0` : `${v} IS NOT NULL`);
     parts.push(`${v} <> 'NaN'::float8`);
