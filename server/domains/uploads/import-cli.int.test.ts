@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, inject, it, vi } from "vitest";
 import { main, parseArgs, runImport } from "~/scripts/import";
 import { makeLab, makeUser, testDb, uid } from "~/server/testing/db";
 
@@ -15,6 +15,16 @@ const dataDir = await vi.hoisted(async () => {
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** Fit jobs of the labs made here are removed after each test, so that queue tests never wait behind them. */
+const labsMade = new Set<string>();
+afterEach(async () => {
+  if (labsMade.size === 0) return;
+  await testDb().$executeRawUnsafe(
+    `DELETE FROM pgboss.job WHERE name = 'fit-curve' AND data->>'curveId' IN (SELECT id FROM "Curve" WHERE "labId" = ANY($1::text[]))`,
+    [...labsMade],
+  );
+});
+
 function writeCsv(name: string, text: string): string {
   const file = path.join(dataDir, name);
   writeFileSync(file, text);
@@ -28,6 +38,7 @@ describe("import (database)", () => {
     const db = testDb();
     const owner = await makeUser(db, "Owner");
     const lab = await makeLab(db, owner.id);
+    labsMade.add(lab.id);
     const { slug } = await db.lab.findUniqueOrThrow({ where: { id: lab.id }, select: { slug: true } });
     const sampleId = uid("s-");
     await db.sample.create({ data: { id: sampleId, labId: lab.id, name: "cli film", material: "NbSi", lineageRootId: sampleId, squares: 5 } });
@@ -56,6 +67,7 @@ describe("import (database)", () => {
     const owner = await makeUser(db);
     const viewer = await makeUser(db);
     const lab = await makeLab(db, owner.id);
+    labsMade.add(lab.id);
     await db.membership.create({ data: { labId: lab.id, userId: viewer.id, role: "VIEWER" } });
     const other = await makeLab(db, owner.id);
     const sampleId = uid("s-");

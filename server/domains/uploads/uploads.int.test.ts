@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import type { Actor } from "~/server/domains/access/actor";
@@ -30,6 +30,19 @@ afterAll(async () => {
   await rm(storeDir, { recursive: true, force: true });
 });
 
+/**
+ * Labs made here. Their fit jobs are removed after each test: the worker tests run beside these
+ * on the same queue and must not wait behind hundreds of jobs queued by uploads.
+ */
+const labsMade = new Set<string>();
+afterEach(async () => {
+  if (labsMade.size === 0) return;
+  await db.$executeRawUnsafe(
+    `DELETE FROM pgboss.job WHERE name = 'fit-curve' AND data->>'curveId' IN (SELECT id FROM "Curve" WHERE "labId" = ANY($1::text[]))`,
+    [...labsMade],
+  );
+});
+
 const enc = (text: string) => new TextEncoder().encode(text);
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
@@ -44,6 +57,7 @@ function twoSweeps(tag: string, opts: { rUnit?: string } = {}): string {
 async function world(): Promise<{ user: Awaited<ReturnType<typeof makeUser>>; labId: string; sampleId: string }> {
   const user = await makeUser(db);
   const lab = await makeLab(db, user.id);
+  labsMade.add(lab.id);
   const id = uid("s-");
   await db.sample.create({ data: { id, labId: lab.id, name: "film", material: "a-InO", lineageRootId: id, annealStage: "S1" } });
   return { user, labId: lab.id, sampleId: id };
@@ -364,6 +378,7 @@ describe("who may upload", () => {
   it("a token of lab A cannot upload into lab B's sample, even when its creator belongs to both", async () => {
     const { user, labId: labA } = await world();
     const labB = await makeLab(db, user.id);
+    labsMade.add(labB.id);
     const idB = uid("s-");
     await db.sample.create({ data: { id: idB, labId: labB.id, name: "B film", material: "InO", lineageRootId: idB } });
     const writerA = await tokenActor(user.actor, labA, ["read", "write"]);

@@ -1,5 +1,5 @@
 import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken } from "~/server/domains/tokens/service";
 import { makeLab, makeUser, testDb, uid } from "~/server/testing/db";
 
@@ -30,10 +30,21 @@ beforeAll(async () => {
 
 const call = (handler: Handler, url: string, init: RequestInit) => handler(new Request(`http://localhost${url}`, init), { params: Promise.resolve({}) });
 
+/** Fit jobs of the labs made here are removed after each test, so that queue tests never wait behind them. */
+const labsMade = new Set<string>();
+afterEach(async () => {
+  if (labsMade.size === 0) return;
+  await testDb().$executeRawUnsafe(
+    `DELETE FROM pgboss.job WHERE name = 'fit-curve' AND data->>'curveId' IN (SELECT id FROM "Curve" WHERE "labId" = ANY($1::text[]))`,
+    [...labsMade],
+  );
+});
+
 async function setup() {
   const db = testDb();
   const user = await makeUser(db);
   const lab = await makeLab(db, user.id);
+  labsMade.add(lab.id);
   const sampleId = uid("s-");
   await db.sample.create({ data: { id: sampleId, labId: lab.id, name: "api film", material: "a-InO", lineageRootId: sampleId } });
   const write = (await createApiToken(db, user.actor, { labId: lab.id, name: "writer", scopes: ["read", "write"] })).token;
