@@ -102,6 +102,7 @@ describe("permalinks", () => {
       expect(seen.title).toBeNull();
       expect(seen.accessMessage).toMatch(viewer === ANONYMOUS ? /Sign in/ : /may not read/);
       expect(JSON.stringify(seen)).not.toContain("Secret film");
+      expect(seen.query.sampleIds).toEqual([]);
     }
     const owner = await getPermalink(w.db, w.owner, secret.id);
     expect(owner.diagram?.points).toHaveLength(2);
@@ -121,6 +122,7 @@ describe("permalinks", () => {
     expect(visitor.diagram!.points.every((p) => p.sampleId === w.publicSample)).toBe(true);
     expect(Object.keys(visitor.diagram!.provenance.samples)).toEqual([w.publicSample]);
     expect(visitor.accessMessage).toMatch(/2 of \d+ points are not shown/);
+    expect(visitor.query.materials).toEqual([w.material]);
   });
 
   it("re-checks access when opened: a sample made private later disappears from an old snapshot", async () => {
@@ -133,6 +135,9 @@ describe("permalinks", () => {
     const later = await getPermalink(w.db, ANONYMOUS, link.id);
     expect(later.isAccessDenied).toBe(true);
     expect(later.diagram).toBeNull();
+    // the material of a sample the visitor may no longer read is not named either
+    expect(later.query.materials).toEqual([]);
+    expect(later.todayPath).not.toContain(encodeURIComponent(material));
   });
 
   it("a tampered payload no longer matches its content hash", async () => {

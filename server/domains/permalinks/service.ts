@@ -31,10 +31,9 @@ export function newPermalinkId(length = 10): string {
   return id.length === length ? id : newPermalinkId(length);
 }
 
+/** A title from the axes alone (material names could be private to the sharer's lab). */
 export function defaultTitle(query: TDiagramQuery): string {
-  const what = `${AXES[query.y].label} against ${AXES[query.x].label}`;
-  const materials = query.materials.length > 0 ? ` · ${query.materials.join(", ")}` : "";
-  return `${what}${materials}${query.wellFilteredOnly ? " · well-filtered data only" : ""}`;
+  return `${AXES[query.y].label} against ${AXES[query.x].label}${query.wellFilteredOnly ? " · well-filtered data only" : ""}`;
 }
 
 /**
@@ -138,6 +137,10 @@ export async function resolvePermalink(db: Db, actor: Actor, id: string): Promis
     const setup = p.setupId ? payload.provenance.setups[p.setupId] : undefined;
     if (setup && p.setupId) provenance.setups[p.setupId] = setup;
   }
+  // The frozen query may name materials and samples the viewer may not read: only those of the
+  // points shown are kept in what the viewer gets (the stored query and its hash are unchanged).
+  const shownMaterials = new Set(Object.values(provenance.samples).map((sample) => sample.material));
+  const viewerQuery: TDiagramQuery = { ...query, materials: query.materials.filter((m) => shownMaterials.has(m)), sampleIds: query.sampleIds.filter((id) => readable.has(id)) };
   const anonymous = actor.kind === "anonymous";
   const accessMessage = isAccessDenied
     ? anonymous
@@ -153,7 +156,7 @@ export async function resolvePermalink(db: Db, actor: Actor, id: string): Promis
       view: row.view,
       createdAt: row.createdAt.toISOString(),
       createdBy: isAccessDenied ? null : (row.createdBy?.name ?? null),
-      query,
+      query: viewerQuery,
       engineVersions: row.engineVersions,
       contentHash: row.contentHash,
       isHashVerified: snapshotHash(row.view, query, all) === row.contentHash,
@@ -162,9 +165,9 @@ export async function resolvePermalink(db: Db, actor: Actor, id: string): Promis
       hiddenCount,
       isAccessDenied,
       accessMessage,
-      todayPath: diagramHref(query),
+      todayPath: diagramHref(viewerQuery),
     },
-    query,
+    query: viewerQuery,
     points,
     provenance,
     counts: { missing: payload.missing, removedBySwitch: payload.removedBySwitch },
