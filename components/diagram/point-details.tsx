@@ -10,7 +10,7 @@ import { ARTIFACT_COLOR } from "./glyphs";
 /** The page of a curve: data, fit line, residuals, parameters with uncertainties, reasons. */
 export const curveHref = (curveId: string) => `/curves/${curveId}`;
 /** The raw file a curve was imported from, byte for byte. */
-export const rawUploadHref = (uploadId: string) => `/uploads/${uploadId}/raw`;
+export const rawUploadHref = (uploadId: string) => `/api/uploads/${uploadId}/raw`;
 
 /** Everything about one selected point, with links to its curve (fit overlaid), sample and raw file. */
 export function PointDetails({ point, diagram, onClose }: { point: TDiagramPoint | null; diagram: TDiagramDto; onClose?: () => void }) {

@@ -86,7 +86,7 @@ export function exportRows(points: readonly TBasePoint[], provenance: TProvenanc
       y_uncertainty: p.yErr,
       uploaded_at: p.uploadedAt,
       curve_url: `${baseUrl}/curves/${p.curveId}`,
-      raw_upload_url: p.uploadId ? `${baseUrl}/uploads/${p.uploadId}/raw` : null,
+      raw_upload_url: p.uploadId ? `${baseUrl}/api/uploads/${p.uploadId}/raw` : null,
     };
   });
 }
