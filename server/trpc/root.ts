@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { compareRouter } from "./routers/compare";
 import { curveRouter } from "./routers/curve";
 import { diagramRouter } from "./routers/diagram";
 import { fitRouter } from "./routers/fit";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   upload: uploadRouter,
   diagram: diagramRouter,
   permalink: permalinkRouter,
+  compare: compareRouter,
   fit: fitRouter,
 });
 

@@ -146,6 +146,13 @@ const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
     const link = await caller(actor).permalink.create({ query: diagramOf(w.privateSample) });
     expect(link.pointCount).toBe(0);
   },
+  "compare.getCurves": async (actor) => {
+    const seen = await caller(actor).compare.getCurves({ sampleIds: [w.privateSample], normalization: "none", temperature: "T", maxPointsPerCurve: 100 });
+    expect(seen.curves).toEqual([]);
+    expect(seen.samples).toEqual([]);
+    expect(seen.unavailable).toEqual([w.privateSample]);
+    expect((await caller(w.bob).compare.getCurves({ sampleIds: [w.privateSample], normalization: "none", temperature: "T", maxPointsPerCurve: 100 })).curves).toHaveLength(1);
+  },
   "permalink.get": async (actor) => {
     await ensurePrivateFit();
     const link = await caller(w.bob).permalink.create({ query: diagramOf(w.privateSample) });
