@@ -44,6 +44,12 @@ export function DiagramClient({ isSignedIn }: { isSignedIn: boolean }) {
           </p>
         </div>
         <div className="row">
+          <Link className="btn" href="/figures">
+            Standard figures
+          </Link>
+          <Link className="btn" href="/compare">
+            Compare materials
+          </Link>
           <Link className="btn" href="/diagram" scroll={false}>
             Reset
           </Link>

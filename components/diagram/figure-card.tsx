@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import { useRef } from "react";
+import type { TDiagramDto } from "~/server/domains/diagrams/schemas";
+import { diagramHref } from "~/server/domains/diagrams/url";
+import { DiagramChart } from "./diagram-chart";
+import { exportPng, exportSvg } from "./export-figure";
+
+/** A standard figure: the chart with its title and caption, figure export and a link to explore it. */
+export function FigureCard({ id, title, description, diagram }: { id: string; title: string; description: string; diagram: TDiagramDto | undefined }) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  return (
+    <section className="card" data-testid={`figure-${id}`}>
+      <div className="spread" style={{ alignItems: "flex-start" }}>
+        <div>
+          <h2 style={{ marginBottom: 4 }}>{title}</h2>
+          <p className="subtle small" style={{ maxWidth: 860 }}>
+            {description}
+          </p>
+        </div>
+        <div className="row">
+          <button type="button" className="btn btn-small" disabled={!diagram} onClick={() => svgRef.current && void exportPng(svgRef.current, `sit-atlas-${id}.png`)}>
+            PNG
+          </button>
+          <button type="button" className="btn btn-small" disabled={!diagram} onClick={() => svgRef.current && exportSvg(svgRef.current, `sit-atlas-${id}.svg`)}>
+            SVG
+          </button>
+          {diagram ? (
+            <Link className="btn btn-small btn-primary" href={diagramHref(diagram.query)}>
+              Explore
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      {diagram ? (
+        <>
+          <DiagramChart diagram={diagram} svgRef={svgRef} title={title} height={380} />
+          <p className="subtle small" style={{ marginTop: 6 }}>
+            {diagram.total} curves · {diagram.mode === "aggregated" ? "aggregated into cells" : `${Object.keys(diagram.provenance.samples).length} samples`}
+            {diagram.boundaries.length > 0 ? ` · ${diagram.boundaries.length} boundaries located` : ""}
+          </p>
+        </>
+      ) : (
+        <div className="empty">Loading…</div>
+      )}
+    </section>
+  );
+}
