@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from "react";
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode, type Ref } from "react";
 import { formatNumber, logTicks } from "~/components/charts/log-ticks";
 import { isResistanceAxis, R_Q_PAIR_OHM } from "~/server/domains/diagrams/axes";
 import { PHASE_KEYS, type TAxisInfo, type TBin, type TBoundary, type TDiagramDto, type TDiagramPoint, type TPhaseKey } from "~/server/domains/diagrams/schemas";
@@ -374,6 +374,8 @@ export interface DiagramChartProps {
  */
 export function DiagramChart({ diagram, height = 520, title, selectedFitId = null, onSelectPoint, onTogglePhase, svgRef }: DiagramChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
+  // clip paths are looked up by id in the whole document: each chart needs its own
+  const clipBase = `plot-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const [width, setWidth] = useState(960);
   useEffect(() => {
     const el = boxRef.current;
@@ -423,7 +425,9 @@ export function DiagramChart({ diagram, height = 520, title, selectedFitId = nul
         const plot = { left: x + yLabelWidth, top: y + 8, right: x + panelW - 14, bottom: y + h - 44 };
         const sx = makeScale(diagram.xDomainByFacet[facet.key] ?? domain.x, [plot.left, plot.right], diagram.xAxis.scale === "log");
         // rows of samples read from the top; other axes grow upwards
-        const sy = isRowY ? makeScale([-0.5, rowsOf(facet.key) - 0.5], [plot.top, plot.bottom], false) : makeScale(domain.y, [plot.bottom, plot.top], diagram.yAxis.scale === "log");
+        const sy = isRowY
+          ? makeScale([-0.5, rowsOf(facet.key) - 0.5], [plot.top, plot.bottom], false)
+          : makeScale(diagram.yDomainByFacet[facet.key] ?? domain.y, [plot.bottom, plot.top], diagram.yAxis.scale === "log");
         out.push({ facet, x, y, width: panelW, height: h, sx, sy, plot });
       });
       cursor += h + facetTitle;
@@ -528,7 +532,7 @@ export function DiagramChart({ diagram, height = 520, title, selectedFitId = nul
           panels.map((panel, i) => {
             const xTicks = axisTicks(diagram.xAxis, diagram.xDomainByFacet[panel.facet.key] ?? diagram.domain!.x, panel.plot.right - panel.plot.left);
             const yAxis = { ...diagram.yAxis, ticks: diagram.yAxis.facetTicks?.[panel.facet.key] ?? diagram.yAxis.ticks };
-            const yTicks = axisTicks(yAxis, isRowY ? [-0.5, rowsOf(panel.facet.key) - 0.5] : diagram.domain!.y, panel.plot.bottom - panel.plot.top);
+            const yTicks = axisTicks(yAxis, isRowY ? [-0.5, rowsOf(panel.facet.key) - 0.5] : (diagram.yDomainByFacet[panel.facet.key] ?? diagram.domain!.y), panel.plot.bottom - panel.plot.top);
             return (
               <g key={panel.facet.key} data-facet={panel.facet.key}>
                 {facets.length > 1 ? (
@@ -536,11 +540,11 @@ export function DiagramChart({ diagram, height = 520, title, selectedFitId = nul
                     {panel.facet.label} <tspan fontWeight={400} fill="#6b7280">({panel.facet.count})</tspan>
                   </text>
                 ) : null}
-                <Axes panel={panel} xAxis={diagram.xAxis} yAxis={diagram.yAxis} domain={diagram.domain!} xTicks={xTicks} yTicks={yTicks} showXTitle={isRowY || facets.length - i <= cols} showYTitle={i % cols === 0} />
-                <clipPath id={`plot-${i}`}>
+                <Axes panel={panel} xAxis={diagram.xAxis} yAxis={diagram.yAxis} domain={{ x: diagram.xDomainByFacet[panel.facet.key] ?? diagram.domain!.x, y: diagram.yDomainByFacet[panel.facet.key] ?? diagram.domain!.y }} xTicks={xTicks} yTicks={yTicks} showXTitle={isRowY || facets.length - i <= cols} showYTitle={i % cols === 0} />
+                <clipPath id={`${clipBase}-${i}`}>
                   <rect x={panel.plot.left} y={panel.plot.top} width={panel.plot.right - panel.plot.left} height={panel.plot.bottom - panel.plot.top} />
                 </clipPath>
-                <g clipPath={`url(#plot-${i})`}>
+                <g clipPath={`url(#${clipBase}-${i})`}>
                   {diagram.mode === "aggregated" ? (
                     <BinsLayer bins={diagram.bins.filter((b) => b.facetKey === panel.facet.key)} panel={panel} maxCount={maxBin} />
                   ) : (

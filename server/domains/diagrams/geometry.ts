@@ -223,6 +223,7 @@ export interface Assembled {
   yAxis: TAxisInfo;
   domain: { x: [number, number]; y: [number, number] } | null;
   xDomainByFacet: Record<string, [number, number]>;
+  yDomainByFacet: Record<string, [number, number]>;
   notes: string[];
 }
 
@@ -382,17 +383,23 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
     isOrdinalY,
   );
 
+  // each panel spans its own ranges (materials differ by orders of magnitude); sample rows are numbered per panel anyway
   const xDomainByFacet: Record<string, [number, number]> = {};
+  const yDomainByFacet: Record<string, [number, number]> = {};
   if (query.facetBy !== "none") {
-    const xs = new Map<string, number[]>();
+    const byFacet = new Map<string, { x: number[]; y: number[] }>();
     for (const p of points) {
-      const list = xs.get(p.facetKey);
-      if (list) list.push(p.x);
-      else xs.set(p.facetKey, [p.x]);
+      const lists = byFacet.get(p.facetKey);
+      if (lists) {
+        lists.x.push(p.x);
+        lists.y.push(p.y);
+      } else byFacet.set(p.facetKey, { x: [p.x], y: [p.y] });
     }
-    for (const [facet, values] of xs) {
-      const d = axisDomain(values, isOrdinalX ? "linear" : query.xScale, isOrdinalX);
-      if (d) xDomainByFacet[facet] = d;
+    for (const [facet, values] of byFacet) {
+      const dxf = axisDomain(values.x, isOrdinalX ? "linear" : query.xScale, isOrdinalX);
+      if (dxf) xDomainByFacet[facet] = dxf;
+      const dyf = isOrdinalY ? null : axisDomain(values.y, query.yScale, false);
+      if (dyf) yDomainByFacet[facet] = dyf;
     }
   }
 
@@ -401,6 +408,7 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
     series,
     boundaries,
     xDomainByFacet,
+    yDomainByFacet,
     facets: countGroups(points.map((p) => p.facetKey), query.facetBy === "none" ? "none" : query.facetBy, provenance),
     colorGroups: countGroups(
       points.map((p) => p.colorKey),

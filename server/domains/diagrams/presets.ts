@@ -23,10 +23,10 @@ export const DIAGRAM_PRESETS: readonly DiagramPreset[] = [
     query: { x: "P", y: "Tc90", colorBy: "sample" },
   },
   {
-    id: "ratio-pressure",
-    title: "R(350 mK)/R(300 K) against pressure",
-    description: "The inverse residual-resistance ratio against pressure (seed 003, Fig. 3d): small in S and M1, of order one in M2, large in the insulators.",
-    query: { x: "P", y: "ratio350", yScale: "log", colorBy: "sample" },
+    id: "wl-pressure",
+    title: "Weak-localization prefactor A against pressure",
+    description: "A of G = G₀ + A·ln(T/T₀) fitted above Tc (seed 003, Fig. 3f): suppressed at high pressure; the M2 → I2 boundary sits near A ≈ 1×10⁻⁵ S.",
+    query: { x: "P", y: "wlA", yScale: "log", colorBy: "sample" },
   },
   {
     id: "field-saturation",

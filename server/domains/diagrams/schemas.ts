@@ -204,6 +204,8 @@ export const ZDiagramDto = z.object({
   domain: z.object({ x: z.tuple([z.number(), z.number()]), y: z.tuple([z.number(), z.number()]) }).nullable(),
   /** x range of each panel when faceted (each material or lab spans its own range of the tuning parameter) */
   xDomainByFacet: z.record(z.string(), z.tuple([z.number(), z.number()])),
+  /** y range of each panel when faceted (except sample rows) */
+  yDomainByFacet: z.record(z.string(), z.tuple([z.number(), z.number()])),
   notes: z.array(z.string()),
 });
 export type TDiagramDto = z.infer<typeof ZDiagramDto>;

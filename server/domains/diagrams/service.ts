@@ -380,7 +380,7 @@ async function aggregatedView(
   rawCells: readonly CellRow[],
   axes: { x: AxisCells; y: AxisCells },
   rows: RowPlan | null,
-): Promise<Pick<TDiagramDto, "bins" | "xAxis" | "yAxis" | "domain" | "xDomainByFacet" | "facets">> {
+): Promise<Pick<TDiagramDto, "bins" | "xAxis" | "yAxis" | "domain" | "xDomainByFacet" | "yDomainByFacet" | "facets">> {
   const cells = rawCells.map((c) => ({ ...c, facet: c.facet ?? "all" }));
   const ticks: Record<"x" | "y", { value: number; label: string }[] | null> = { x: null, y: null };
   const facetTicks: Record<"x" | "y", Record<string, { value: number; label: string }[]> | null> = { x: null, y: null };
@@ -441,6 +441,7 @@ async function aggregatedView(
     yAxis: axisInfo(query.y, query.yScale, ticks.y, facetTicks.y),
     domain,
     xDomainByFacet: {},
+    yDomainByFacet: {},
     facets: [...facetCounts.entries()]
       .map(([key, count]) => ({ key, label: query.facetBy === "lab" ? (labNames.get(key) ?? key) : query.facetBy === "none" ? "All data" : key, count }))
       .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
