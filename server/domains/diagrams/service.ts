@@ -373,14 +373,31 @@ function cellEdges(i: number, c: AxisCells): [number, number] {
 }
 
 /** The aggregated view from counts per cell: cells, axes (sample rows without gaps), facets. */
-async function aggregatedView(
-  db: Db,
-  scope: AccessScope,
+/** Names the aggregated view needs besides the cells: anneal stages and lab names (looked up while the cells are counted). */
+async function loadAxisNames(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<{ stages: { value: number; label: string }[] | null; labs: Map<string, string> }> {
+  const [stages, labs] = await Promise.all([
+    query.x === "stage" || query.y === "stage"
+      ? db.sample.findMany({ where: readableSampleWhere(scope), select: { stageIndex: true, annealStage: true }, distinct: ["stageIndex", "annealStage"] })
+      : null,
+    // lab names are public (the lab directory)
+    query.facetBy === "lab" ? db.lab.findMany({ select: { id: true, name: true } }) : [],
+  ]);
+  let stageTicks: { value: number; label: string }[] | null = null;
+  if (stages) {
+    const names = new Map<number, Set<string>>();
+    for (const st of stages) names.set(st.stageIndex, (names.get(st.stageIndex) ?? new Set()).add(st.annealStage));
+    stageTicks = [...names.entries()].sort((a, b) => a[0] - b[0]).map(([value, set]) => ({ value, label: [...set].sort().join(" / ") }));
+  }
+  return { stages: stageTicks, labs: new Map(labs.map((l) => [l.id, l.name])) };
+}
+
+function aggregatedView(
   query: TDiagramQuery,
   rawCells: readonly CellRow[],
   axes: { x: AxisCells; y: AxisCells },
   rows: RowPlan | null,
-): Promise<Pick<TDiagramDto, "bins" | "xAxis" | "yAxis" | "domain" | "xDomainByFacet" | "yDomainByFacet" | "facets">> {
+  names: { stages: { value: number; label: string }[] | null; labs: Map<string, string> },
+): Pick<TDiagramDto, "bins" | "xAxis" | "yAxis" | "domain" | "xDomainByFacet" | "yDomainByFacet" | "facets"> {
   const cells = rawCells.map((c) => ({ ...c, facet: c.facet ?? "all" }));
   const ticks: Record<"x" | "y", { value: number; label: string }[] | null> = { x: null, y: null };
   const facetTicks: Record<"x" | "y", Record<string, { value: number; label: string }[]> | null> = { x: null, y: null };
@@ -419,22 +436,13 @@ async function aggregatedView(
     edges[axis] = (i) => [i - 0.5, i + 0.5];
     domain[axis] = [-0.5, most - 0.5];
   }
-  for (const axis of ["x", "y"] as const) {
-    if (query[axis] !== "stage") continue;
-    const stages = await db.sample.findMany({ where: readableSampleWhere(scope), select: { stageIndex: true, annealStage: true }, distinct: ["stageIndex", "annealStage"] });
-    const names = new Map<number, Set<string>>();
-    for (const st of stages) names.set(st.stageIndex, (names.get(st.stageIndex) ?? new Set()).add(st.annealStage));
-    ticks[axis] = [...names.entries()].sort((a, b) => a[0] - b[0]).map(([value, set]) => ({ value, label: [...set].sort().join(" / ") }));
-  }
+  for (const axis of ["x", "y"] as const) if (query[axis] === "stage") ticks[axis] = names.stages;
 
   const counts: BinCount[] = cells.map((c) => ({ facetKey: c.facet, ix: c.ix, iy: c.iy, phaseKey: phaseKeyOfRow(c), count: c.n, artifactCount: isArtifactRow(c) ? c.n : 0 }));
   const bins = binsFromCountsWith(counts, edges);
   const facetCounts = new Map<string, number>();
   for (const c of cells) facetCounts.set(c.facet, (facetCounts.get(c.facet) ?? 0) + c.n);
-  const labNames =
-    query.facetBy === "lab" && facetCounts.size > 0
-      ? new Map((await db.lab.findMany({ where: { id: { in: [...facetCounts.keys()] } }, select: { id: true, name: true } })).map((l) => [l.id, l.name]))
-      : new Map<string, string>();
+  const labNames = names.labs;
   return {
     bins,
     xAxis: axisInfo(query.x, query.xScale, ticks.x, facetTicks.x),
@@ -489,8 +497,14 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     const rows = await loadPointRows(db, scope, query, { limit: onePassRows + 1, shownOnly: false });
     if (rows.length <= onePassRows) return diagramFromRows(db, query, rows);
   }
-  const rows = query.x === "sample" || query.y === "sample" ? await planRows(db, scope, query) : null;
-  const { summary, extent } = summarize(query, await loadSummaryGroups(db, scope, query, rows));
+  // While the rows are counted, the sample rows are planned (a query on the small sample table) and
+  // the points are read as if the view were small enough (with a limit: this stops early when it is not).
+  const [rows, groups, speculative] = await Promise.all([
+    query.x === "sample" || query.y === "sample" ? planRows(db, scope, query) : null,
+    loadSummaryGroups(db, scope, query, null),
+    loadPointRows(db, scope, query, { limit: query.maxPoints + 1, shownOnly: true }),
+  ]);
+  const { summary, extent } = summarize(query, groups);
   const common = {
     query,
     total: summary.total,
@@ -501,14 +515,15 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     engineVersions: summary.engineVersions,
   };
   const notes = missingNote(query, summary.missing);
-  if (summary.total <= query.maxPoints || !extent) {
-    const { points, provenance } = await loadDiagramPoints(db, scope, query, query.maxPoints);
+  if ((summary.total <= query.maxPoints && speculative.length <= query.maxPoints) || !extent) {
+    const points = speculative.slice(0, query.maxPoints).map(stripFlags);
+    const provenance = await loadProvenance(db, provenanceIds(points));
     const assembled = assembleDiagram(points, { query, provenance });
     return { ...common, ...assembled, mode: "points", provenance, bins: [], notes: [...notes, ...assembled.notes] };
   }
   const axes = { x: axisCells(query, "x", extent.x, rows), y: axisCells(query, "y", extent.y, rows) };
-  const cells = await loadCells(db, scope, query, axes, rows);
-  const aggregated = await aggregatedView(db, scope, query, cells, axes, rows);
+  const [cells, names] = await Promise.all([loadCells(db, scope, query, axes, rows), loadAxisNames(db, scope, query)]);
+  const aggregated = aggregatedView(query, cells, axes, rows, names);
   return {
     ...common,
     ...aggregated,
