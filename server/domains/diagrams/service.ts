@@ -172,9 +172,10 @@ function summarize(query: TDiagramQuery, groups: readonly (GroupRow & { x0?: num
 async function loadCells(db: Db, scope: AccessScope, query: TDiagramQuery, cells: { x: AxisCells; y: AxisCells }, rows: RowPlan | null): Promise<CellRow[]> {
   const params = new SqlParams();
   const value = (axis: "x" | "y") => (query[axis] === "sample" && rows ? "r.row_index" : AXIS_SQL[query[axis]].value);
+  // A sample lies in one panel only (its lab's, its material's), so the sample id alone finds its
+  // row; joining on the panel too would make the planner expect almost no rows, and sort them.
   const rowJoin = rows
-    ? `JOIN unnest(${params.add(rows.facets, "::text[]")}, ${params.add(rows.sampleIds, "::text[]")}, ${params.add(rows.rows, "::float8[]")}) AS r(facet, sample_id, row_index)
-    ON r.sample_id = p."sampleId" AND r.facet = ${FACET_SQL[query.facetBy]}`
+    ? `JOIN unnest(${params.add(rows.sampleIds, "::text[]")}, ${params.add(rows.rows, "::float8[]")}) AS r(sample_id, row_index) ON r.sample_id = p."sampleId"`
     : "";
   const text = `SELECT facet, ${cellSql("x", cells.x, params)} AS ix, ${cellSql("y", cells.y, params)} AS iy, ph, op, inc, grade, count(*)::int AS n
 FROM (
