@@ -238,6 +238,19 @@ describe("diagram query: geometry", () => {
     expect((await getDiagram(w.db, ANONYMOUS, renamed)).points[0]).toMatchObject({ setupId: null, grade: "UNKNOWN", isArtifact: true });
   });
 
+  it("keeps each sample's axis ranges in step with its fits, for laying out cells", async () => {
+    const sample = await makeSample(w.db, w.labA, { material: `mat-${uid()}` });
+    await addFittedCurve(w.db, { labId: w.labA, sampleId: sample, fieldOe: 0, phase: "M1", quantities: { rhoQF_ohm: { value: 5, uncertainty: 1 } } });
+    const extent = () => w.db.diagramSampleExtent.findUnique({ where: { sampleId: sample }, select: { fieldOeMin: true, fieldOeMax: true, fieldOeMinPos: true, rhoQfOhmMax: true } });
+    expect(await extent()).toEqual({ fieldOeMin: 0, fieldOeMax: 0, fieldOeMinPos: null, rhoQfOhmMax: 5 });
+    const { curveId } = await addFittedCurve(w.db, { labId: w.labA, sampleId: sample, fieldOe: 900, phase: "M2" });
+    expect(await extent()).toEqual({ fieldOeMin: 0, fieldOeMax: 900, fieldOeMinPos: 900, rhoQfOhmMax: 5 });
+    await w.db.curve.delete({ where: { id: curveId } });
+    expect(await extent()).toEqual({ fieldOeMin: 0, fieldOeMax: 0, fieldOeMinPos: null, rhoQfOhmMax: 5 });
+    await w.db.curve.deleteMany({ where: { sampleId: sample } });
+    expect(await extent()).toBeNull();
+  });
+
   it("aggregates into cells above the point limit, with every point counted once", async () => {
     const lab = w.labA;
     const material = `mat-${uid()}`;

@@ -1,6 +1,6 @@
 import type { Db } from "~/server/db";
 import type { Actor } from "~/server/domains/access/actor";
-import { readableSampleWhere, resolveScope, type AccessScope } from "~/server/domains/access/service";
+import { readableSampleSql, readableSampleWhere, resolveScope, type AccessScope } from "~/server/domains/access/service";
 import type { TPhase } from "~/server/domains/curves/schemas";
 import { AXES, type TAxisKey } from "./axes";
 import { exportRows, type TExportRow } from "./export";
@@ -168,27 +168,115 @@ function summarize(query: TDiagramQuery, groups: readonly (GroupRow & { x0?: num
   return { summary, extent };
 }
 
-/** Counts per panel, cell and label of the rows the view shows. */
-async function loadCells(db: Db, scope: AccessScope, query: TDiagramQuery, cells: { x: AxisCells; y: AxisCells }, rows: RowPlan | null): Promise<CellRow[]> {
+/** The columns of DiagramSampleExtent that bound each axis (expression axes combine several). */
+const RANGE_COLUMN: Partial<Record<TAxisKey, string>> = {
+  H: "fieldOe",
+  P: "pressureGPa",
+  gate: "gateVoltageV",
+  thickness: "thicknessNm",
+  stage: "stageIndex",
+  R300: "r300KOhm",
+  Tc90: "tc90K",
+  rhoQF: "rhoQfOhm",
+  sigmaQF: "sigmaQfS",
+  EaS: "eaSK",
+  EaI: "eaIK",
+  arrT0: "arrheniusT0K",
+  hopT0: "hoppingT0K",
+  hopP: "hoppingP",
+  wlG0: "wlG0S",
+  wlA: "wlAS",
+  ratio350: "ratio350mK300K",
+};
+
+/**
+ * The range each axis can span over the samples the viewer may read (within the lab, material
+ * and sample filters), from DiagramSampleExtent: a superset of the rows the view shows, over
+ * which an aggregated view lays out its cells. Null when nothing matches.
+ */
+async function loadSampleRanges(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<{ x: [number, number]; y: [number, number] } | null> {
+  const params = new SqlParams();
+  const { sql: readable, labIds } = readableSampleSql(scope);
+  const where = [readable.replaceAll("$LABS", params.add(labIds, "::text[]"))];
+  if (query.labIds.length > 0) where.push(`s."labId" = ANY(${params.add(query.labIds, "::text[]")})`);
+  if (query.materials.length > 0) where.push(`s."material" = ANY(${params.add(query.materials, "::text[]")})`);
+  if (query.sampleIds.length > 0) where.push(`s."id" = ANY(${params.add(query.sampleIds, "::text[]")})`);
+  const columns = new Set<string>();
+  for (const c of Object.values(RANGE_COLUMN)) columns.add(c);
+  const select = [...columns].flatMap((c) => [`min(e."${c}Min") AS "${c}Min"`, `max(e."${c}Max") AS "${c}Max"`, `min(e."${c}MinPos") AS "${c}MinPos"`]);
+  const [row] = await db.$queryRawUnsafe<Record<string, number | null>[]>(
+    `SELECT ${select.join(", ")} FROM "DiagramSampleExtent" e JOIN "Sample" s ON s."id" = e."sampleId" WHERE ${where.join(" AND ")}`,
+    ...params.values,
+  );
+  if (!row) return null;
+  const range = (column: string, log: boolean): [number, number] | null => {
+    const lo = log ? row[`${column}MinPos`] : row[`${column}Min`];
+    const hi = row[`${column}Max`];
+    return lo != null && hi != null && (!log || hi > 0) ? [lo, hi] : null;
+  };
+  const union = (a: [number, number] | null, b: [number, number] | null): [number, number] | null => (a && b ? [Math.min(a[0], b[0]), Math.max(a[1], b[1])] : (a ?? b));
+  const inverse = (): [number, number] | null => {
+    const sigma = range("sigmaQfS", true);
+    return sigma ? [1 / sigma[1], 1 / sigma[0]] : null;
+  };
+  const axisRange = (axis: "x" | "y"): [number, number] | null => {
+    const key = query[axis];
+    const log = (axis === "x" ? query.xScale : query.yScale) === "log" && !AXES[key].isOrdinal;
+    if (key === "sample") return [0, 0];
+    if (key === "sigmaQFinv") return inverse();
+    if (key === "Rsat") return union(range("rhoQfOhm", log), inverse());
+    if (key === "Ea") return union(range("eaSK", log), range("eaIK", log));
+    const column = RANGE_COLUMN[key];
+    return column ? range(column, log) : null;
+  };
+  const x = axisRange("x");
+  const y = axisRange("y");
+  return x && y ? { x, y } : null;
+}
+
+/**
+ * One scan: the counts of the rows by label, axis validity and engine (as loadSummaryGroups), and,
+ * over the cells laid out by `axes`, the counts per panel, cell and label of the rows shown.
+ */
+async function loadCountsAndCells(
+  db: Db,
+  scope: AccessScope,
+  query: TDiagramQuery,
+  axes: { x: AxisCells; y: AxisCells } | null,
+  rows: RowPlan | null,
+): Promise<{ groups: GroupRow[]; cells: CellRow[] }> {
+  if (!axes) return { groups: await loadSummaryGroups(db, scope, query, null), cells: [] };
   const params = new SqlParams();
   const value = (axis: "x" | "y") => (query[axis] === "sample" && rows ? "r.row_index" : AXIS_SQL[query[axis]].value);
-  // A sample lies in one panel only (its lab's, its material's), so the sample id alone finds its
-  // row; joining on the panel too would make the planner expect almost no rows, and sort them.
   const rowJoin = rows
     ? `JOIN unnest(${params.add(rows.sampleIds, "::text[]")}, ${params.add(rows.rows, "::float8[]")}) AS r(sample_id, row_index) ON r.sample_id = p."sampleId"`
     : "";
-  const text = `SELECT facet, ${cellSql("x", cells.x, params)} AS ix, ${cellSql("y", cells.y, params)} AS iy, ph, op, inc, grade, count(*)::int AS n
+  const shown = `(valid AND ok AND visible)`;
+  const text = `SELECT (GROUPING(facet) = 1) AS is_summary, ph, op, inc, grade, engine, valid, facet, ix, iy, count(*)::int AS n
 FROM (
-  SELECT ${query.facetBy === "none" ? "NULL::text" : FACET_SQL[query.facetBy]} AS facet, ${value("x")} AS x, ${value("y")} AS y,
-    p."phase" AS ph, p."overridePhase" AS op, p."inconclusive" AS inc, p."filteringGrade" AS grade
-  ${FROM_POINTS}
-  ${rowJoin}
-  WHERE ${filterSql(query, scope, params)} AND ${switchSql(query)} AND ${visibleSql(query, params)}
-  OFFSET 0
-) t
-WHERE ${validSql(query, { x: "x", y: "y" })}
-GROUP BY 1, 2, 3, 4, 5, 6, 7`;
-  return db.$queryRawUnsafe(text, ...params.values);
+  SELECT *, CASE WHEN ${shown} THEN ${cellSql("x", axes.x, params)} END AS ix, CASE WHEN ${shown} THEN ${cellSql("y", axes.y, params)} END AS iy
+  FROM (
+    SELECT *, ${validSql(query, { x: "x", y: "y" })} AS valid
+    FROM (
+      SELECT p."phase" AS ph, p."overridePhase" AS op, p."inconclusive" AS inc, p."filteringGrade" AS grade, p."engineVersion" AS engine,
+        ${query.facetBy === "none" ? "NULL::text" : FACET_SQL[query.facetBy]} AS facet, ${value("x")} AS x, ${value("y")} AS y,
+        ${switchSql(query)} AS ok, ${visibleSql(query, params)} AS visible
+      ${FROM_POINTS}
+      ${rowJoin}
+      WHERE ${filterSql(query, scope, params)}
+      OFFSET 0
+    ) a
+  ) b
+) c
+GROUP BY GROUPING SETS ((ph, op, inc, grade, engine, valid), (facet, ix, iy, ph, op, inc, grade))`;
+  const result = await db.$queryRawUnsafe<(GroupRow & CellRow & { is_summary: boolean })[]>(text, ...params.values);
+  const groups: GroupRow[] = [];
+  const cells: CellRow[] = [];
+  for (const r of result) {
+    if (r.is_summary) groups.push(r);
+    else if (r.ix !== null && r.iy !== null) cells.push(r);
+  }
+  return { groups, cells };
 }
 
 /** Counts of what the query matches (one scan). */
@@ -441,6 +529,11 @@ function aggregatedView(
 
   const counts: BinCount[] = cells.map((c) => ({ facetKey: c.facet, ix: c.ix, iy: c.iy, phaseKey: phaseKeyOfRow(c), count: c.n, artifactCount: isArtifactRow(c) ? c.n : 0 }));
   const bins = binsFromCountsWith(counts, edges);
+  // the cells are laid out over the readable samples' ranges; the axes span the cells with data
+  if (bins.length > 0) {
+    if (!(query.x === "sample" && facetTicks.x)) domain.x = [Math.min(...bins.map((b) => b.x0)), Math.max(...bins.map((b) => b.x1))];
+    if (!(query.y === "sample" && facetTicks.y)) domain.y = [Math.min(...bins.map((b) => b.y0)), Math.max(...bins.map((b) => b.y1))];
+  }
   const facetCounts = new Map<string, number>();
   for (const c of cells) facetCounts.set(c.facet, (facetCounts.get(c.facet) ?? 0) + c.n);
   const labNames = names.labs;
@@ -498,14 +591,17 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     const rows = await loadPointRows(db, scope, query, { limit: onePassRows + 1, shownOnly: false });
     if (rows.length <= onePassRows) return diagramFromRows(db, query, rows);
   }
-  // While the rows are counted, the sample rows are planned (a query on the small sample table) and
-  // the points are read as if the view were small enough (with a limit: this stops early when it is not).
-  const [rows, groups, speculative] = await Promise.all([
+  // The ranges of the axes over the readable samples (a small table) and the sample rows come first;
+  // then one scan counts the rows and lays them into cells, while the points are read as if the view
+  // were small enough (with a limit: that read stops early when it is not).
+  const [rows, ranges, names] = await Promise.all([
     query.x === "sample" || query.y === "sample" ? planRows(db, scope, query) : null,
-    loadSummaryGroups(db, scope, query, null),
-    loadPointRows(db, scope, query, { limit: query.maxPoints + 1, shownOnly: true }),
+    loadSampleRanges(db, scope, query),
+    loadAxisNames(db, scope, query),
   ]);
-  const { summary, extent } = summarize(query, groups);
+  const axes = ranges ? { x: axisCells(query, "x", ranges.x, rows), y: axisCells(query, "y", ranges.y, rows) } : null;
+  const [counted, speculative] = await Promise.all([loadCountsAndCells(db, scope, query, axes, rows), loadPointRows(db, scope, query, { limit: query.maxPoints + 1, shownOnly: true })]);
+  const { summary } = summarize(query, counted.groups);
   const common = {
     query,
     total: summary.total,
@@ -516,15 +612,13 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     engineVersions: summary.engineVersions,
   };
   const notes = missingNote(query, summary.missing);
-  if ((summary.total <= query.maxPoints && speculative.length <= query.maxPoints) || !extent) {
+  if ((summary.total <= query.maxPoints && speculative.length <= query.maxPoints) || !axes) {
     const points = speculative.slice(0, query.maxPoints).map(stripFlags);
     const provenance = await loadProvenance(db, provenanceIds(points));
     const assembled = assembleDiagram(points, { query, provenance });
     return { ...common, ...assembled, mode: "points", provenance, bins: [], notes: [...notes, ...assembled.notes] };
   }
-  const axes = { x: axisCells(query, "x", extent.x, rows), y: axisCells(query, "y", extent.y, rows) };
-  const [cells, names] = await Promise.all([loadCells(db, scope, query, axes, rows), loadAxisNames(db, scope, query)]);
-  const aggregated = aggregatedView(query, cells, axes, rows, names);
+  const aggregated = aggregatedView(query, counted.cells, axes, rows, names);
   return {
     ...common,
     ...aggregated,
