@@ -197,7 +197,7 @@ const RANGE_COLUMN: Partial<Record<TAxisKey, string>> = {
 async function loadSampleRanges(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<{ x: [number, number]; y: [number, number] } | null> {
   const params = new SqlParams();
   const { sql: readable, labIds } = readableSampleSql(scope);
-  const where = [readable.replaceAll("$LABS", params.add(labIds, "::text[]"))];
+  const where = [readable.includes("$LABS") ? readable.replaceAll("$LABS", params.add(labIds, "::text[]")) : readable];
   if (query.labIds.length > 0) where.push(`s."labId" = ANY(${params.add(query.labIds, "::text[]")})`);
   if (query.materials.length > 0) where.push(`s."material" = ANY(${params.add(query.materials, "::text[]")})`);
   if (query.sampleIds.length > 0) where.push(`s."id" = ANY(${params.add(query.sampleIds, "::text[]")})`);
