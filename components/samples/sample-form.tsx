@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { Field } from "~/components/ui/field";
+import { formNumber, formText } from "~/components/ui/form-values";
 import type { ZSampleFields } from "~/server/domains/samples/schemas";
 
 export type TSampleFormValues = z.input<typeof ZSampleFields>;
@@ -11,17 +12,6 @@ const MORPHOLOGIES = ["AMORPHOUS", "GRANULAR", "COMPOSITE", "POLYCRYSTALLINE", "
 const GEOMETRIES = ["HALL_BAR", "VAN_DER_PAUW", "STRIP", "OTHER"] as const;
 const MATERIALS = ["a-InO", "In/InOx", "NbSi", "a-MoGe", "TiN", "NbN", "Bi", "Pb", "Ta", "WSi"];
 
-function num(value: FormDataEntryValue | null): number | null {
-  const text = String(value ?? "").trim().replace(",", ".");
-  if (text === "") return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : Number.NaN;
-}
-
-function text(value: FormDataEntryValue | null): string | null {
-  const t = String(value ?? "").trim();
-  return t === "" ? null : t;
-}
 
 export function SampleForm({
   initial,
@@ -51,18 +41,18 @@ export function SampleForm({
       name: String(f.get("name") ?? ""),
       material: String(f.get("material") ?? ""),
       morphology: String(f.get("morphology")) as (typeof MORPHOLOGIES)[number],
-      thicknessNm: num(f.get("thicknessNm")),
-      substrate: text(f.get("substrate")),
-      depositionMethod: text(f.get("depositionMethod")),
-      depositionO2PressureMbar: num(f.get("depositionO2PressureMbar")),
-      depositionNotes: text(f.get("depositionNotes")),
+      thicknessNm: formNumber(f.get("thicknessNm")),
+      substrate: formText(f.get("substrate")),
+      depositionMethod: formText(f.get("depositionMethod")),
+      depositionO2PressureMbar: formNumber(f.get("depositionO2PressureMbar")),
+      depositionNotes: formText(f.get("depositionNotes")),
       geometry: String(f.get("geometry")) as (typeof GEOMETRIES)[number],
-      squares: num(f.get("squares")),
-      leadMaterial: text(f.get("leadMaterial")),
-      notes: text(f.get("notes")),
-      provenance: text(f.get("provenance")),
+      squares: formNumber(f.get("squares")),
+      leadMaterial: formText(f.get("leadMaterial")),
+      notes: formText(f.get("notes")),
+      provenance: formText(f.get("provenance")),
       annealStage: String(f.get("annealStage") ?? "S0"),
-      annealTreatment: text(f.get("annealTreatment")),
+      annealTreatment: formText(f.get("annealTreatment")),
       visibility,
       sharedWithLabIds: visibility === "SHARED" ? shared : [],
     });

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { CRYOSTAT_LABEL, FILTER_LABEL, STAGE_LABEL } from "~/components/setups/labels";
 import { Field } from "~/components/ui/field";
+import { formNumber, formText } from "~/components/ui/form-values";
 import type { TSetupDto, ZFilterStageInput, ZSetupFields } from "~/server/domains/setups/schemas";
 
 type TFilterStage = z.input<typeof ZFilterStageInput>;
@@ -13,17 +14,6 @@ const CRYOSTATS = ["DILUTION", "HE3", "HE4", "PPMS", "DYNACOOL", "ADR", "OTHER"]
 const FILTER_TYPES = ["PI", "RC", "LC", "COPPER_POWDER", "THERMOCOAX", "SILVER_EPOXY", "MICROWAVE_ABSORBER", "TWISTED_PAIR", "OTHER"] as const;
 const STAGES = ["ROOM", "K50", "K4", "STILL", "COLD_PLATE", "MIXING_CHAMBER", "SAMPLE"] as const;
 
-function num(value: FormDataEntryValue | null): number | null {
-  const text = String(value ?? "").trim().replace(",", ".");
-  if (text === "") return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : Number.NaN;
-}
-
-function text(value: FormDataEntryValue | null): string | null {
-  const t = String(value ?? "").trim();
-  return t === "" ? null : t;
-}
 
 export function SetupForm({
   initial,
@@ -47,29 +37,29 @@ export function SetupForm({
   function handle(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const amplitudeNa = num(f.get("excitationAmplitudeNa"));
+    const amplitudeNa = formNumber(f.get("excitationAmplitudeNa"));
     onSubmit({
       name: String(f.get("name") ?? ""),
       cryostat: String(f.get("cryostat")) as (typeof CRYOSTATS)[number],
-      baseTemperatureK: num(f.get("baseTemperatureK")),
-      thermometry: text(f.get("thermometry")),
-      thermometerPlacement: text(f.get("thermometerPlacement")),
-      excitation: (text(f.get("excitation")) as "AC" | "DC" | null) ?? null,
+      baseTemperatureK: formNumber(f.get("baseTemperatureK")),
+      thermometry: formText(f.get("thermometry")),
+      thermometerPlacement: formText(f.get("thermometerPlacement")),
+      excitation: (formText(f.get("excitation")) as "AC" | "DC" | null) ?? null,
       excitationAmplitudeA: amplitudeNa === null ? null : amplitudeNa * 1e-9,
-      excitationFrequencyHz: num(f.get("excitationFrequencyHz")),
+      excitationFrequencyHz: formNumber(f.get("excitationFrequencyHz")),
       fourProbe: f.get("fourProbe") === "on",
       linearResponseChecked: f.get("linearResponseChecked") === "on",
-      shielding: text(f.get("shielding")),
-      notes: text(f.get("notes")),
+      shielding: formText(f.get("shielding")),
+      notes: formText(f.get("notes")),
       filterStages: stages.map((s, i) => ({
         ...s,
-        attenuationDb: num(f.get(`stage-${i}-db`)),
+        attenuationDb: formNumber(f.get(`stage-${i}-db`)),
         bandLowHz: (() => {
-          const v = num(f.get(`stage-${i}-low`));
+          const v = formNumber(f.get(`stage-${i}-low`));
           return v === null ? null : v * 1e6;
         })(),
         bandHighHz: (() => {
-          const v = num(f.get(`stage-${i}-high`));
+          const v = formNumber(f.get(`stage-${i}-high`));
           return v === null ? null : v * 1e6;
         })(),
       })),

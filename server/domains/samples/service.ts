@@ -4,6 +4,7 @@ import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import type { Actor } from "~/server/domains/access/actor";
 import {
+  type AccessScope,
   hasLabPermission,
   readableSampleWhere,
   requireLabPermission,
@@ -53,37 +54,67 @@ async function validateShares(db: Db, ownerLabId: string, visibility: string, la
   return unique;
 }
 
-export async function createSample(db: Db, actor: Actor, input: TCreateSampleInput): Promise<{ id: string }> {
-  const scope = await resolveScope(db, actor);
-  requireLabPermission(scope, input.labId, "writeData");
-  const shares = await validateShares(db, input.labId, input.visibility, input.sharedWithLabIds);
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Inserts a sample inside the caller's transaction, as the next anneal stage of
+ * `previousStageId` when given, and records it. Callers check permissions and shares first.
+ */
+export async function insertSample(
+  tx: Tx,
+  actor: Actor,
+  input: { labId: string; fields: SampleFieldsInput; shares: readonly string[]; previousStageId?: string | null; via?: string },
+): Promise<{ id: string; annealStage: string }> {
   let lineage: { lineageRootId: string; parentId: string; stageIndex: number } | null = null;
   if (input.previousStageId) {
-    const previous = await requireWritableSample(db, scope, input.previousStageId);
-    if (previous.labId !== input.labId) throw new AppError("BAD_REQUEST", "The next anneal stage must belong to the same lab as the previous one.");
-    const row = await db.sample.findUniqueOrThrow({ where: { id: previous.id }, select: { lineageRootId: true } });
-    const last = await db.sample.aggregate({ where: { lineageRootId: row.lineageRootId }, _max: { stageIndex: true } });
-    lineage = { lineageRootId: row.lineageRootId, parentId: previous.id, stageIndex: (last._max.stageIndex ?? 0) + 1 };
+    const previous = await tx.sample.findUniqueOrThrow({ where: { id: input.previousStageId }, select: { id: true, lineageRootId: true } });
+    const last = await tx.sample.aggregate({ where: { lineageRootId: previous.lineageRootId }, _max: { stageIndex: true } });
+    lineage = { lineageRootId: previous.lineageRootId, parentId: previous.id, stageIndex: (last._max.stageIndex ?? 0) + 1 };
   }
   // The first stage of a film is its own lineage root, so its id is chosen before the insert.
   const id = randomUUID();
-  return db.$transaction(async (tx) => {
-    const created = await tx.sample.create({
-      data: {
-        ...sampleData(input),
-        id,
-        labId: input.labId,
-        createdById: actor.kind === "anonymous" ? null : actor.userId,
-        lineageRootId: lineage?.lineageRootId ?? id,
-        parentId: lineage?.parentId ?? null,
-        stageIndex: lineage?.stageIndex ?? 0,
-        shares: { create: shares.map((labId) => ({ labId })) },
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, { actor, labId: input.labId, action: "sample.create", entityType: "Sample", entityId: created.id, details: { name: input.name, previousStageId: input.previousStageId ?? null } });
-    return created;
+  const created = await tx.sample.create({
+    data: {
+      ...sampleData(input.fields),
+      id,
+      labId: input.labId,
+      createdById: actor.kind === "anonymous" ? null : actor.userId,
+      lineageRootId: lineage?.lineageRootId ?? id,
+      parentId: lineage?.parentId ?? null,
+      stageIndex: lineage?.stageIndex ?? 0,
+      shares: { create: input.shares.map((labId) => ({ labId })) },
+    },
+    select: { id: true, annealStage: true },
   });
+  await recordAudit(tx, {
+    actor,
+    labId: input.labId,
+    action: "sample.create",
+    entityType: "Sample",
+    entityId: created.id,
+    details: { name: input.fields.name, previousStageId: input.previousStageId ?? null, ...(input.via ? { via: input.via } : {}) },
+  });
+  return created;
+}
+
+/**
+ * Checks that the scope may create this sample (member of its lab; writer of the previous
+ * stage, in the same lab) and that its sharing is consistent. Returns the labs to share with.
+ */
+export async function validateNewSample(db: Db, scope: AccessScope, input: TCreateSampleInput): Promise<string[]> {
+  requireLabPermission(scope, input.labId, "writeData");
+  if (input.previousStageId) {
+    const previous = await requireWritableSample(db, scope, input.previousStageId);
+    if (previous.labId !== input.labId) throw new AppError("BAD_REQUEST", "The next anneal stage must belong to the same lab as the previous one.");
+  }
+  return validateShares(db, input.labId, input.visibility, input.sharedWithLabIds);
+}
+
+export async function createSample(db: Db, actor: Actor, input: TCreateSampleInput): Promise<{ id: string }> {
+  const shares = await validateNewSample(db, await resolveScope(db, actor), input);
+  const { labId, previousStageId, sharedWithLabIds: _shared, ...fields } = input;
+  const created = await db.$transaction((tx) => insertSample(tx, actor, { labId, fields, shares, previousStageId }));
+  return { id: created.id };
 }
 
 export async function updateSample(db: Db, actor: Actor, input: TUpdateSampleInput): Promise<{ id: string }> {

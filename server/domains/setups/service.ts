@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import type { Actor } from "~/server/domains/access/actor";
@@ -72,30 +73,36 @@ export async function listSetups(db: Db, actor: Actor, labId: string): Promise<T
   return rows.map(toSetupDto);
 }
 
-async function assertNameFree(db: Db, labId: string, name: string, exceptId?: string): Promise<void> {
+export async function assertSetupNameFree(db: Db, labId: string, name: string, exceptId?: string): Promise<void> {
   const clash = await db.measurementSetup.findFirst({ where: { labId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, select: { id: true } });
   if (clash) throw new AppError("CONFLICT", `This lab already has a setup named "${name}".`);
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** Inserts a setup with its filter stages and derived grade inside the caller's transaction, and records it. */
+export async function insertSetup(tx: Tx, actor: Actor, labId: string, fields: Omit<TCreateSetupInput, "labId">, via?: string): Promise<TSetupDto> {
+  const { grade } = assessFiltering(fields.filterStages);
+  const setup = await tx.measurementSetup.create({
+    data: {
+      ...setupData(fields),
+      labId,
+      filteringGrade: grade,
+      createdById: actor.kind === "anonymous" ? null : actor.userId,
+      filterStages: { create: stageRows(fields.filterStages) },
+    },
+    select: setupDtoSelect,
+  });
+  await recordAudit(tx, { actor, labId, action: "setup.create", entityType: "MeasurementSetup", entityId: setup.id, details: { name: fields.name, grade, ...(via ? { via } : {}) } });
+  return toSetupDto(setup);
 }
 
 export async function createSetup(db: Db, actor: Actor, input: TCreateSetupInput): Promise<TSetupDto> {
   const scope = await resolveScope(db, actor);
   requireLabPermission(scope, input.labId, "writeData");
-  await assertNameFree(db, input.labId, input.name);
-  const { grade } = assessFiltering(input.filterStages);
-  return db.$transaction(async (tx) => {
-    const setup = await tx.measurementSetup.create({
-      data: {
-        ...setupData(input),
-        labId: input.labId,
-        filteringGrade: grade,
-        createdById: actor.kind === "anonymous" ? null : actor.userId,
-        filterStages: { create: stageRows(input.filterStages) },
-      },
-      select: setupDtoSelect,
-    });
-    await recordAudit(tx, { actor, labId: input.labId, action: "setup.create", entityType: "MeasurementSetup", entityId: setup.id, details: { name: input.name, grade } });
-    return toSetupDto(setup);
-  });
+  await assertSetupNameFree(db, input.labId, input.name);
+  const { labId, ...fields } = input;
+  return db.$transaction((tx) => insertSetup(tx, actor, labId, fields));
 }
 
 export async function updateSetup(db: Db, actor: Actor, input: TUpdateSetupInput): Promise<TSetupDto> {
@@ -103,7 +110,7 @@ export async function updateSetup(db: Db, actor: Actor, input: TUpdateSetupInput
   const scope = await resolveScope(db, actor);
   if (!existing || !scope.roles.has(existing.labId)) throw new AppError("NOT_FOUND", `Setup ${input.setupId} not found`);
   requireLabPermission(scope, existing.labId, "writeData");
-  await assertNameFree(db, existing.labId, input.name, existing.id);
+  await assertSetupNameFree(db, existing.labId, input.name, existing.id);
   const { grade } = assessFiltering(input.filterStages);
   return db.$transaction(async (tx) => {
     await tx.filterStage.deleteMany({ where: { setupId: existing.id } });

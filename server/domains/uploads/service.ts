@@ -9,7 +9,6 @@
  * The raw bytes are kept byte for byte under their SHA-256 (server/storage). The same file
  * committed twice to one lab returns the first Upload and creates nothing.
  */
-import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/server/db";
 import { env } from "~/server/env";
@@ -17,7 +16,6 @@ import { AppError } from "~/server/errors";
 import type { Actor } from "~/server/domains/access/actor";
 import {
   memberLabIds,
-  requireLabPermission,
   requireUser,
   requireWritableSample,
   resolveScope,
@@ -25,7 +23,8 @@ import {
 } from "~/server/domains/access/service";
 import { recordAudit } from "~/server/domains/audit/service";
 import { insertCurveRows } from "./insert";
-import { assessFiltering } from "~/server/domains/setups/filtering-grade";
+import { assertSetupNameFree, insertSetup } from "~/server/domains/setups/service";
+import { insertSample, validateNewSample } from "~/server/domains/samples/service";
 import { enqueueFits } from "~/server/jobs/queue";
 import { createParser, type Diagnostic, type ParsedFile, type TParseOptions } from "~/server/ingest";
 import { FileTooLargeError, getRawFileStore, StoredFileMissingError, type ByteSource, type RawFileStore, type StoredFile } from "~/server/storage";
@@ -234,19 +233,7 @@ async function resolveTarget(db: Db, scope: AccessScope, assignment: TUploadAssi
     sample = { kind: "existing", id: found.id, labId: found.labId, annealStage: row.annealStage, squares: row.squares };
   } else {
     const create = assignment.sample.create;
-    requireLabPermission(scope, create.labId, "writeData");
-    if (create.previousStageId) {
-      const previous = await requireWritableSample(db, scope, create.previousStageId);
-      if (previous.labId !== create.labId) throw new AppError("BAD_REQUEST", "The next anneal stage must belong to the same lab as the previous one.");
-    }
-    let shares: string[] = [];
-    if (create.visibility === "SHARED") {
-      shares = [...new Set(create.sharedWithLabIds)].filter((id) => id !== create.labId);
-      if (shares.length === 0) throw new AppError("BAD_REQUEST", "Name at least one other lab to share this sample with, or make it private.");
-      if ((await db.lab.count({ where: { id: { in: shares } } })) !== shares.length) throw new AppError("BAD_REQUEST", "One of the labs to share with does not exist.");
-    } else if (create.sharedWithLabIds.length > 0) {
-      throw new AppError("BAD_REQUEST", "Only a SHARED sample can name labs to share with.");
-    }
+    const shares = await validateNewSample(db, scope, create);
     sample = { kind: "create", labId: create.labId, input: create, shares };
   }
   const labId = sample.labId;
@@ -256,91 +243,19 @@ async function resolveTarget(db: Db, scope: AccessScope, assignment: TUploadAssi
     if (!found) throw new AppError("NOT_FOUND", `Setup ${assignment.setup.setupId} not found in the sample's lab`);
     setup = { kind: "existing", id: found.id };
   } else if (assignment.setup && "create" in assignment.setup) {
-    const clash = await db.measurementSetup.findFirst({ where: { labId, name: assignment.setup.create.name }, select: { id: true } });
-    if (clash) throw new AppError("CONFLICT", `This lab already has a setup named "${assignment.setup.create.name}"; pick it instead.`);
+    await assertSetupNameFree(db, labId, assignment.setup.create.name);
     setup = { kind: "create", fields: assignment.setup.create };
   }
   return { labId, sample, setup };
 }
 
-async function createSampleInTx(tx: Tx, actor: Actor, target: Extract<SampleTarget, { kind: "create" }>): Promise<{ id: string; annealStage: string }> {
-  const s = target.input;
-  let lineage: { lineageRootId: string; parentId: string; stageIndex: number } | null = null;
-  if (s.previousStageId) {
-    const prev = await tx.sample.findUniqueOrThrow({ where: { id: s.previousStageId }, select: { id: true, lineageRootId: true } });
-    const last = await tx.sample.aggregate({ where: { lineageRootId: prev.lineageRootId }, _max: { stageIndex: true } });
-    lineage = { lineageRootId: prev.lineageRootId, parentId: prev.id, stageIndex: (last._max.stageIndex ?? 0) + 1 };
-  }
-  const id = randomUUID();
-  const created = await tx.sample.create({
-    data: {
-      id,
-      labId: target.labId,
-      name: s.name,
-      material: s.material,
-      morphology: s.morphology,
-      thicknessNm: s.thicknessNm ?? null,
-      substrate: s.substrate ?? null,
-      depositionMethod: s.depositionMethod ?? null,
-      depositionO2PressureMbar: s.depositionO2PressureMbar ?? null,
-      depositionTemperatureK: s.depositionTemperatureK ?? null,
-      depositionRateNmPerS: s.depositionRateNmPerS ?? null,
-      depositionNotes: s.depositionNotes ?? null,
-      geometry: s.geometry,
-      squares: s.squares ?? null,
-      leadMaterial: s.leadMaterial ?? null,
-      notes: s.notes ?? null,
-      provenance: s.provenance ?? null,
-      annealStage: s.annealStage,
-      annealTreatment: s.annealTreatment ?? null,
-      visibility: s.visibility,
-      createdById: actor.kind === "anonymous" ? null : actor.userId,
-      lineageRootId: lineage?.lineageRootId ?? id,
-      parentId: lineage?.parentId ?? null,
-      stageIndex: lineage?.stageIndex ?? 0,
-      shares: { create: target.shares.map((labId) => ({ labId })) },
-    },
-    select: { id: true, annealStage: true },
-  });
-  await recordAudit(tx, { actor, labId: target.labId, action: "sample.create", entityType: "Sample", entityId: created.id, details: { name: s.name, previousStageId: s.previousStageId ?? null, via: "upload" } });
-  return created;
+function createSampleInTx(tx: Tx, actor: Actor, target: Extract<SampleTarget, { kind: "create" }>): Promise<{ id: string; annealStage: string }> {
+  const { labId, previousStageId, sharedWithLabIds: _shared, ...fields } = target.input;
+  return insertSample(tx, actor, { labId, fields, shares: target.shares, previousStageId, via: "upload" });
 }
 
 async function createSetupInTx(tx: Tx, actor: Actor, labId: string, fields: Extract<SetupTarget, { kind: "create" }>["fields"]): Promise<string> {
-  const { grade } = assessFiltering(fields.filterStages);
-  const setup = await tx.measurementSetup.create({
-    data: {
-      labId,
-      name: fields.name,
-      cryostat: fields.cryostat,
-      baseTemperatureK: fields.baseTemperatureK ?? null,
-      thermometry: fields.thermometry ?? null,
-      thermometerPlacement: fields.thermometerPlacement ?? null,
-      excitation: fields.excitation ?? null,
-      excitationAmplitudeA: fields.excitationAmplitudeA ?? null,
-      excitationFrequencyHz: fields.excitationFrequencyHz ?? null,
-      fourProbe: fields.fourProbe,
-      linearResponseChecked: fields.linearResponseChecked,
-      shielding: fields.shielding ?? null,
-      notes: fields.notes ?? null,
-      filteringGrade: grade,
-      createdById: actor.kind === "anonymous" ? null : actor.userId,
-      filterStages: {
-        create: fields.filterStages.map((f, position) => ({
-          position,
-          type: f.type,
-          stage: f.stage,
-          attenuationDb: f.attenuationDb ?? null,
-          bandLowHz: f.bandLowHz ?? null,
-          bandHighHz: f.bandHighHz ?? null,
-          notes: f.notes ?? null,
-        })),
-      },
-    },
-    select: { id: true },
-  });
-  await recordAudit(tx, { actor, labId, action: "setup.create", entityType: "MeasurementSetup", entityId: setup.id, details: { name: fields.name, grade, via: "upload" } });
-  return setup.id;
+  return (await insertSetup(tx, actor, labId, fields, "upload")).id;
 }
 
 /** The Upload already holding these bytes in this lab, as a result (nothing is created). */
