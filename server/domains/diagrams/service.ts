@@ -19,7 +19,7 @@ import {
   validSql,
   visibleSql,
 } from "./sql";
-import type { TDiagramDto, TDiagramFilterOptions, TDiagramQuery, TGrade, TPhaseKey, TProvenance } from "./schemas";
+import type { TDiagramDto, TDiagramFilterOptions, TDiagramQuery, TGrade, TPhaseKey, TProvenance, TSampleRef } from "./schemas";
 import { normalizeDiagramQuery } from "./url";
 
 // ───────────────────────────── overview: counts, and cells above the limit ─────────────────────────────
@@ -429,19 +429,24 @@ export async function loadProvenance(db: Db, ids: { labIds: Iterable<string>; sa
 
 /** The samples that can have rows: readable, and within the lab, material and sample filters. */
 export async function planRows(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<RowPlan> {
-  const samples = await db.sample.findMany({
-    where: {
-      AND: [
-        readableSampleWhere(scope),
-        ...(query.labIds.length > 0 ? [{ labId: { in: query.labIds } }] : []),
-        ...(query.materials.length > 0 ? [{ material: { in: query.materials } }] : []),
-        ...(query.sampleIds.length > 0 ? [{ id: { in: query.sampleIds } }] : []),
-      ],
-    },
-    select: SAMPLE_REF_SELECT,
-  });
-  const provenance = await loadProvenance(db, { labIds: new Set(samples.map((s) => s.labId)), sampleIds: [], setupIds: [] });
-  for (const { id, ...rest } of samples) provenance.samples[id] = rest;
+  // one query on the small sample table, with the lab names
+  const params = new SqlParams();
+  const { sql: readable, labIds } = readableSampleSql(scope);
+  const where = [readable.includes("$LABS") ? readable.replaceAll("$LABS", params.add(labIds, "::text[]")) : readable];
+  if (query.labIds.length > 0) where.push(`s."labId" = ANY(${params.add(query.labIds, "::text[]")})`);
+  if (query.materials.length > 0) where.push(`s."material" = ANY(${params.add(query.materials, "::text[]")})`);
+  if (query.sampleIds.length > 0) where.push(`s."id" = ANY(${params.add(query.sampleIds, "::text[]")})`);
+  const samples = await db.$queryRawUnsafe<(TSampleRef & { id: string; labName: string; labSlug: string })[]>(
+    `SELECT s."id", s."name", s."material", s."labId", s."annealStage", s."stageIndex", s."lineageRootId", s."visibility"::text AS "visibility", s."thicknessNm",
+       l."name" AS "labName", l."slug" AS "labSlug"
+     FROM "Sample" s JOIN "Lab" l ON l."id" = s."labId" WHERE ${where.join(" AND ")}`,
+    ...params.values,
+  );
+  const provenance: TProvenance = { labs: {}, samples: {}, setups: {} };
+  for (const { id, labName, labSlug, ...rest } of samples) {
+    provenance.samples[id] = rest;
+    provenance.labs[rest.labId] = { name: labName, slug: labSlug };
+  }
   const byFacet = new Map<string, string[]>();
   for (const sample of samples) {
     const facet = query.facetBy === "lab" ? sample.labId : query.facetBy === "material" ? sample.material : "all";
