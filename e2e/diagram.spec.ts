@@ -130,3 +130,28 @@ test("the well-filtered switch removes the possibly artifactual saturation; a sn
   await page.goto(permalink);
   await expect(points(page)).toHaveCount(12);
 });
+
+test("standard figures and the comparison across materials draw the demo physics", async ({ page }) => {
+  await page.goto("/figures");
+  // Tc against pressure (seed 003, Fig. 2d) and the field-tuned phases (seed 001)
+  const tc = page.getByTestId("figure-tc-pressure");
+  await expect(async () => {
+    await page.reload();
+    expect(await tc.locator("g.diagram-point").count()).toBeGreaterThanOrEqual(9);
+  }).toPass({ timeout: 120_000, intervals: [2_000] });
+  await expect(page.getByTestId("figure-field-saturation").locator("g.diagram-point").first()).toBeVisible();
+  await snap(page, "figures");
+
+  // Compare the three a-InO films: overlay normalized to R_N against T/Tc, and Tc against pressure.
+  await page.goto("/compare");
+  for (const name of ["a-InO DAC-13", "a-InO DAC-27", "a-InO DAC-41"]) {
+    const box = page.getByTestId("compare-samples").getByRole("checkbox", { name: new RegExp(`^${name}`) });
+    await box.click();
+    await expect(box).toBeChecked();
+  }
+  await page.getByRole("radio", { name: "T / Tc" }).click();
+  await expect(page).toHaveURL(/t=TTc/);
+  await expect(page.getByTestId("curve-chart").locator(".recharts-scatter").first()).toBeVisible();
+  await expect(page.getByTestId("compare-table").locator("tbody tr")).not.toHaveCount(0);
+  await snap(page, "compare-ino-films");
+});
