@@ -363,6 +363,8 @@ export interface DiagramChartProps {
   title?: string;
   selectedFitId?: string | null;
   onSelectPoint?: (point: TDiagramPoint | null) => void;
+  /** double click: open the point's curve */
+  onOpenPoint?: (point: TDiagramPoint) => void;
   onTogglePhase?: (key: TPhaseKey) => void;
   svgRef?: Ref<SVGSVGElement>;
 }
@@ -372,7 +374,7 @@ export interface DiagramChartProps {
  * coloured by phase, artifact rings, series lines, boundary bands, or aggregated cells.
  * Hover shows a point's provenance; click selects it.
  */
-export function DiagramChart({ diagram, height = 520, title, selectedFitId = null, onSelectPoint, onTogglePhase, svgRef }: DiagramChartProps) {
+export function DiagramChart({ diagram, height = 520, title, selectedFitId = null, onSelectPoint, onOpenPoint, onTogglePhase, svgRef }: DiagramChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   // clip paths are looked up by id in the whole document: each chart needs its own
   const clipBase = `plot-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
@@ -495,6 +497,13 @@ export function DiagramChart({ diagram, height = 520, title, selectedFitId = nul
     setHover((prev) => (prev?.point.fitId === found?.point.fitId ? prev : found));
   };
 
+  const onDoubleClick = (e: React.MouseEvent<SVGSVGElement>) => {
+    if (!onOpenPoint || diagram.mode !== "points") return;
+    const rect = e.currentTarget.getBoundingClientRect();
+    const found = nearest(e.clientX - rect.left, e.clientY - rect.top);
+    if (found) onOpenPoint(found.point);
+  };
+
   const onClick = (e: React.MouseEvent<SVGSVGElement>) => {
     if (!onSelectPoint || diagram.mode !== "points") return;
     const rect = e.currentTarget.getBoundingClientRect();
@@ -516,6 +525,7 @@ export function DiagramChart({ diagram, height = 520, title, selectedFitId = nul
           setHoverBin(null);
         }}
         onClick={onClick}
+        onDoubleClick={onDoubleClick}
         style={{ display: "block", cursor: hover ? "pointer" : "default", background: "#ffffff" }}
         role="img"
         aria-label={`${diagram.yAxis.title} against ${diagram.xAxis.title}`}

@@ -4,7 +4,8 @@ import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { TDiagramDto, TDiagramPoint, TPhaseKey } from "~/server/domains/diagrams/schemas";
 import { DiagramChart } from "./diagram-chart";
 import { exportPng, exportSvg } from "./export-figure";
-import { PointDetails } from "./point-details";
+import { useRouter } from "next/navigation";
+import { curveHref, PointDetails } from "./point-details";
 
 export function summaryLine(diagram: TDiagramDto): string {
   const samples = diagram.mode === "points" ? Object.keys(diagram.provenance.samples).length : null;
@@ -36,6 +37,7 @@ export function DiagramView({
   isUpdating?: boolean;
 }) {
   const svgRef = useRef<SVGSVGElement>(null);
+  const router = useRouter();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected: TDiagramPoint | null = useMemo(() => diagram.points.find((p) => p.fitId === selectedId) ?? null, [diagram.points, selectedId]);
 
@@ -69,7 +71,15 @@ export function DiagramView({
             {diagram.notes.find((n) => n.includes("more than can be drawn")) ?? "Aggregated view."}
           </div>
         ) : null}
-        <DiagramChart diagram={diagram} svgRef={svgRef} title={title} selectedFitId={selectedId} onSelectPoint={(p) => setSelectedId(p?.fitId ?? null)} onTogglePhase={onTogglePhase} />
+        <DiagramChart
+          diagram={diagram}
+          svgRef={svgRef}
+          title={title}
+          selectedFitId={selectedId}
+          onSelectPoint={(p) => setSelectedId(p?.fitId ?? null)}
+          onOpenPoint={(p) => router.push(curveHref(p.curveId))}
+          onTogglePhase={onTogglePhase}
+        />
         {diagram.notes.filter((n) => !n.includes("more than can be drawn")).length > 0 ? (
           <ul className="subtle small" style={{ margin: "8px 0 0", paddingLeft: 18 }}>
             {diagram.notes

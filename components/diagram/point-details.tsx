@@ -14,7 +14,7 @@ export const rawUploadHref = (uploadId: string) => `/api/uploads/${uploadId}/raw
 
 /** Everything about one selected point, with links to its curve (fit overlaid), sample and raw file. */
 export function PointDetails({ point, diagram, onClose }: { point: TDiagramPoint | null; diagram: TDiagramDto; onClose?: () => void }) {
-  if (!point) return <div className="subtle small">Hover a point to see where it comes from; click it to keep it here with links to its curve and raw file.</div>;
+  if (!point) return <div className="subtle small">Hover a point to see where it comes from; click it to keep it here with links to its curve and raw file; double-click it to open the curve with its fit.</div>;
   const { provenance } = diagram;
   const sample = provenance.samples[point.sampleId];
   const lab = provenance.labs[point.labId];

@@ -51,7 +51,7 @@ export function PointTooltip({ point, diagram, x, y, width }: { point: TDiagramP
       </div>
       {point.isArtifact ? <div style={{ color: ARTIFACT_COLOR, fontWeight: 600 }}>Possible radiation artifact: saturation measured with {GRADE_LABEL[point.grade]} lines</div> : null}
       <div style={{ color: "#6b7280", fontSize: 11.5 }}>
-        engine {point.engineVersion} · uploaded {point.uploadedAt.slice(0, 10)} · click for the curve
+        engine {point.engineVersion} · uploaded {point.uploadedAt.slice(0, 10)} · click for details, double-click for the curve
       </div>
     </div>
   );
