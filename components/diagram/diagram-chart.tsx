@@ -253,7 +253,7 @@ function legendLayout(diagram: TDiagramDto, scheme: ColorScheme, width: number, 
     const label = `${PHASE_KEY_LABEL[key]} (${count})`;
     items.push({
       key,
-      w: 26 + label.length * 6.1,
+      w: 26 + label.length * 6.7,
       isOff,
       testId: `legend-${key}`,
       onClick: onTogglePhase ? () => onTogglePhase(key) : undefined,
@@ -271,7 +271,7 @@ function legendLayout(diagram: TDiagramDto, scheme: ColorScheme, width: number, 
     const label = `possible radiation artifact (${diagram.artifactCount})`;
     items.push({
       key: "artifact",
-      w: 26 + label.length * 6.1,
+      w: 26 + label.length * 6.7,
       node: (
         <>
           <circle cx={7} r={7} fill="none" stroke={ARTIFACT_COLOR} strokeWidth={1.4} strokeDasharray="2.5 2" />
@@ -285,7 +285,7 @@ function legendLayout(diagram: TDiagramDto, scheme: ColorScheme, width: number, 
   if (diagram.boundaries.length > 0) {
     items.push({
       key: "boundary",
-      w: 150,
+      w: 170,
       node: (
         <>
           <rect x={0} y={-7} width={14} height={14} fill="#344054" fillOpacity={0.1} />
@@ -303,7 +303,7 @@ function legendLayout(diagram: TDiagramDto, scheme: ColorScheme, width: number, 
       const label = g.label.length > 36 ? `${g.label.slice(0, 35)}…` : g.label;
       items.push({
         key: `color-${g.key}`,
-        w: 24 + label.length * 6.1,
+        w: 24 + label.length * 6.7,
         newLine: g === shown[0],
         node: (
           <>
