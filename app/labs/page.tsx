@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Labs" };
 
 export default async function LabsPage() {
   await requireSignedIn("/labs");
-  prefetch(trpc.lab.listMine.queryOptions());
+  await prefetch(trpc.lab.listMine.queryOptions());
   return (
     <HydrateClient>
       <LabsClient />

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Samples" };
 export default async function SamplesPage(props: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await props.searchParams;
   const input = parseSampleListParams((key) => params[key]);
-  prefetch(trpc.sample.list.queryOptions(input));
+  await prefetch(trpc.sample.list.queryOptions(input));
   return (
     <HydrateClient>
       <SamplesClient />

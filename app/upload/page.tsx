@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Upload" };
 export default async function UploadPage(props: { searchParams: Promise<{ sampleId?: string; labId?: string }> }) {
   const { sampleId, labId } = await props.searchParams;
   await requireSignedIn(sampleId ? `/upload?sampleId=${encodeURIComponent(sampleId)}` : "/upload");
-  prefetch(trpc.lab.listMine.queryOptions());
+  await prefetch(trpc.lab.listMine.queryOptions());
   // /upload?sampleId=… preselects that sample and its lab, when the user may add data to it.
   const caller = await serverCaller();
   const sample = sampleId ? await caller.sample.get({ sampleId }).catch(() => null) : null;

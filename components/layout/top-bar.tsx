@@ -6,6 +6,7 @@ import { signOut } from "next-auth/react";
 
 const LINKS = [
   { href: "/diagram", label: "Phase diagram" },
+  { href: "/figures", label: "Figures" },
   { href: "/samples", label: "Samples" },
   { href: "/compare", label: "Compare" },
   { href: "/upload", label: "Upload" },

@@ -17,7 +17,7 @@ import type { TBackgroundSpec, TCurveSpec, TDipSpec, TLawSpec, TNoiseSpec, TTran
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_EMAIL_DOMAIN = "demo.sit-atlas.org";
-export const DEMO_DATASET_VERSION = "demo-2";
+export const DEMO_DATASET_VERSION = "demo-3";
 
 export type TDemoRole = "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
 export type TDemoCryostat = "DILUTION" | "HE3" | "HE4" | "PPMS" | "DYNACOOL" | "ADR" | "OTHER";
@@ -606,7 +606,7 @@ function labBPlans(): { lab: Omit<DemoLab, "curves">; plans: DemoCurvePlan[] } {
       const Tmin = rng.uniform(0.28, 0.31);
       const spec: TCurveSpec = {
         law: st.law,
-        window: sweepWindow(rng, Tmin, rng.uniform(285, 300), { spacing: "log-dense-below", denseBelow: 10, sparseWeight: 0.35 }, "warming"),
+        window: sweepWindow(rng, Tmin, rng.uniform(300, 305), { spacing: "log-dense-below", denseBelow: 10, sparseWeight: 0.35 }, "warming"),
         noise: demoNoise(rng, 3),
       };
       plans.push({

@@ -4,7 +4,7 @@ import { CurveClient } from "./page-client";
 export default async function CurvePage(props: { params: Promise<{ curveId: string }> }) {
   const { curveId } = await props.params;
   // Readable curves only (the service checks); public ones without signing in.
-  prefetch(trpc.fit.getCurve.queryOptions({ curveId }));
+  await prefetch(trpc.fit.getCurve.queryOptions({ curveId }));
   return (
     <HydrateClient>
       <CurveClient curveId={curveId} />

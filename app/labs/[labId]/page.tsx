@@ -5,8 +5,7 @@ import { LabClient } from "./page-client";
 export default async function LabPage(props: { params: Promise<{ labId: string }> }) {
   const { labId } = await props.params;
   await requireSignedIn(`/labs/${labId}`);
-  prefetch(trpc.lab.get.queryOptions({ labId }));
-  prefetch(trpc.setup.list.queryOptions({ labId }));
+  await Promise.all([prefetch(trpc.lab.get.queryOptions({ labId })), prefetch(trpc.setup.list.queryOptions({ labId }))]);
   return (
     <HydrateClient>
       <LabClient labId={labId} />

@@ -5,7 +5,7 @@ import { EditSetupClient } from "./page-client";
 export default async function EditSetupPage(props: { params: Promise<{ labId: string; setupId: string }> }) {
   const { labId, setupId } = await props.params;
   await requireSignedIn(`/labs/${labId}/setups/${setupId}`);
-  prefetch(trpc.setup.list.queryOptions({ labId }));
+  await prefetch(trpc.setup.list.queryOptions({ labId }));
   return (
     <HydrateClient>
       <EditSetupClient labId={labId} setupId={setupId} />
