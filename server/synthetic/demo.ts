@@ -487,7 +487,7 @@ function labBPlans(): { lab: Omit<DemoLab, "curves">; plans: DemoCurvePlan[] } {
   const samples: DemoSample[] = films.map((f) => ({
     key: f.key,
     name: f.name,
-    material: "a-InO (amorphous indium oxide)",
+    material: "a-InO",
     morphology: "AMORPHOUS",
     thicknessNm: 30,
     substrate: "diamond anvil (Böhler–Almax, culet 500 µm)",

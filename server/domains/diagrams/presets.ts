@@ -23,6 +23,13 @@ export const DIAGRAM_PRESETS: readonly DiagramPreset[] = [
     query: { x: "P", y: "Tc90", colorBy: "sample" },
   },
   {
+    id: "ratio-pressure",
+    title: "R(350 mK)/R(300 K) against pressure",
+    description:
+      "The inverse residual-resistance ratio of each pressure step (seed 003, Fig. 3d): near zero in the superconductor, of order 1 in the failed superconductor, large in the failed insulator and insulators. Curves labelled S read zero within noise and are left off the log axis.",
+    query: { x: "P", y: "ratio350", yScale: "log", colorBy: "sample" },
+  },
+  {
     id: "wl-pressure",
     title: "Weak-localization prefactor A against pressure",
     description: "A of G = G₀ + A·ln(T/T₀) fitted above Tc (seed 003, Fig. 3f): suppressed at high pressure; the M2 → I2 boundary sits near A ≈ 1×10⁻⁵ S.",
