@@ -18,6 +18,17 @@ export interface EmbeddedPostgresOptions {
 }
 
 const USER = "postgres";
+
+/**
+ * Server settings of the embedded PostgreSQL. The defaults of a fresh cluster (4 MB of work
+ * memory per sort or hash, 128 MB of shared buffers) make the phase-diagram aggregates spill to
+ * disk; these suit a single workstation or CI machine.
+ */
+const SERVER_SETTINGS: Record<string, string> = {
+  work_mem: "32MB",
+  shared_buffers: "256MB",
+  effective_cache_size: "2GB",
+};
 const PASSWORD = "postgres";
 
 /** True when `postmaster.pid` names a process that is still alive. */
@@ -51,6 +62,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     persistent: true,
     // Required when running as root (CI, containers): the server runs as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: Object.entries(SERVER_SETTINGS).flatMap(([key, value]) => ["-c", `${key}=${value}`]),
     onLog: (message: unknown) => log(String(message).trim()),
     onError: (message: unknown) => log(String(message).trim()),
   });

@@ -34,11 +34,16 @@ export interface DiagramSummary {
 }
 
 /** One group of the filtered rows: the raw label columns, so that the database groups cheaply. */
+/**
+ * One group of the filtered rows, on the label and grade keys that PostgreSQL stores with each
+ * point (migration diagram_point_label_keys): grouping on two small integers is far cheaper than
+ * on the label columns.
+ */
 interface GroupRow {
-  ph: TPhase;
-  op: TPhase | null;
-  inc: boolean;
-  grade: TGrade | null;
+  /** displayed phase S, M1, M2, I1, I2 = 0…4, plus 5 when inconclusive and not overridden */
+  lk: number;
+  /** filtering grade GOOD, MODERATE, POOR, UNKNOWN (or no setup) = 0…3 */
+  gk: number;
   engine: string;
   valid: boolean;
   n: number;
@@ -54,15 +59,15 @@ interface CellRow {
 }
 
 
-const labelOf = (r: { ph: TPhase; op: TPhase | null; inc: boolean }) => ({ phase: r.op ?? r.ph, inconclusive: r.op === null && r.inc });
-const phaseKeyOfRow = (r: { ph: TPhase; op: TPhase | null; inc: boolean }): TPhaseKey => {
-  const l = labelOf(r);
-  return l.inconclusive ? "inconclusive" : l.phase;
+const LABEL_PHASES: readonly TPhase[] = ["S", "M1", "M2", "I1", "I2"];
+const phaseOfKey = (lk: number): TPhase => LABEL_PHASES[lk % 5]!;
+const phaseKeyOfRow = (r: { lk: number }): TPhaseKey => (r.lk >= 5 ? "inconclusive" : phaseOfKey(r.lk));
+/** M1 and M2 measured with poor or unknown filtering may be radiation artifacts. */
+const isArtifactRow = (r: { lk: number; gk: number }) => {
+  const phase = phaseOfKey(r.lk);
+  return (phase === "M1" || phase === "M2") && r.gk >= 2;
 };
-const isArtifactRow = (r: { ph: TPhase; op: TPhase | null; grade: TGrade | null }) => {
-  const phase = r.op ?? r.ph;
-  return (phase === "M1" || phase === "M2") && (r.grade === null || r.grade === "POOR" || r.grade === "UNKNOWN");
-};
+const isWellFiltered = (r: { gk: number }) => r.gk === 0;
 
 /** Sample rows of the aggregated view, numbered per panel in reading order. */
 interface RowPlan {
@@ -124,14 +129,14 @@ async function loadSummaryGroups(db: Db, scope: AccessScope, query: TDiagramQuer
   const params = new SqlParams();
   const value = (axis: "x" | "y") => (query[axis] === "sample" && rows ? "0::float8" : AXIS_SQL[query[axis]].value);
   // the inner query (kept apart by OFFSET 0) computes each axis expression once per row
-  const text = `SELECT ph, op, inc, grade, engine, ${validSql(query, { x: "x", y: "y" })} AS valid, count(*)::int AS n, min(x) AS x0, max(x) AS x1, min(y) AS y0, max(y) AS y1
+  const text = `SELECT lk, gk, engine, ${validSql(query, { x: "x", y: "y" })} AS valid, count(*)::int AS n, min(x) AS x0, max(x) AS x1, min(y) AS y0, max(y) AS y1
 FROM (
-  SELECT p."phase" AS ph, p."overridePhase" AS op, p."inconclusive" AS inc, p."filteringGrade" AS grade, p."engineVersion" AS engine, ${value("x")} AS x, ${value("y")} AS y
+  SELECT p."labelKey" AS lk, p."gradeKey" AS gk, p."engineVersion" AS engine, ${value("x")} AS x, ${value("y")} AS y
   ${FROM_POINTS}
   WHERE ${filterSql(query, scope, params)}
   OFFSET 0
 ) t
-GROUP BY 1, 2, 3, 4, 5, 6`;
+GROUP BY 1, 2, 3, 4`;
   return db.$queryRawUnsafe(text, ...params.values);
 }
 
@@ -142,7 +147,7 @@ function summarize(query: TDiagramQuery, groups: readonly (GroupRow & { x0?: num
   let extent: { x: [number, number]; y: [number, number] } | null = null;
   for (const g of groups) {
     const key = phaseKeyOfRow(g);
-    const ok = !query.wellFilteredOnly || g.grade === "GOOD";
+    const ok = !query.wellFilteredOnly || isWellFiltered(g);
     if (g.valid && ok) summary.phaseCounts[key] = (summary.phaseCounts[key] ?? 0) + g.n;
     if (hidden.has(key)) continue;
     if (!ok) {
@@ -249,18 +254,17 @@ async function loadCountsAndCells(
   const rowJoin = rows
     ? `JOIN unnest(${params.add(rows.sampleIds, "::text[]")}, ${params.add(rows.rows, "::float8[]")}) AS r(sample_id, row_index) ON r.sample_id = p."sampleId"`
     : "";
-  const shown = `(valid AND ok AND visible)`;
-  // cells group on the legend entry and the artifact mark, which they need, rather than on the
-  // raw label columns: several times fewer groups to send
-  const text = `SELECT (GROUPING(facet) = 1) AS is_summary, ph, op, inc, grade, engine, valid, facet, ix, iy, pk, art, count(*)::int AS n
+  // A shown row's cell, legend entry (labelKey up to 5) and artifact mark in one integer:
+  // ((ix·ny + iy)·6 + legend)·2 + artifact — as few groups as the drawing needs.
+  const ny = axes.y.n;
+  const text = `SELECT (GROUPING(facet) = 1) AS is_summary, lk, gk, engine, valid, facet, cell, count(*)::int AS n
 FROM (
-  SELECT *, CASE WHEN ${shown} THEN ${cellSql("x", axes.x, params)} END AS ix, CASE WHEN ${shown} THEN ${cellSql("y", axes.y, params)} END AS iy,
-    CASE WHEN ${shown} THEN (CASE WHEN op IS NULL AND inc THEN 'inconclusive' ELSE COALESCE(op, ph)::text END) END AS pk,
-    CASE WHEN ${shown} THEN (COALESCE(op, ph) IN ('M1', 'M2') AND (grade IS NULL OR grade IN ('POOR', 'UNKNOWN'))) END AS art
+  SELECT lk, gk, engine, facet, valid,
+    CASE WHEN valid AND ok AND visible THEN ((${cellSql("x", axes.x, params)} * ${ny} + ${cellSql("y", axes.y, params)}) * 6 + LEAST(lk, 5)) * 2 + ((lk % 5) IN (1, 2) AND gk >= 2)::int END AS cell
   FROM (
     SELECT *, ${validSql(query, { x: "x", y: "y" })} AS valid
     FROM (
-      SELECT p."phase" AS ph, p."overridePhase" AS op, p."inconclusive" AS inc, p."filteringGrade" AS grade, p."engineVersion" AS engine,
+      SELECT p."labelKey" AS lk, p."gradeKey" AS gk, p."engineVersion" AS engine,
         ${query.facetBy === "none" ? "NULL::text" : FACET_SQL[query.facetBy]} AS facet, ${value("x")} AS x, ${value("y")} AS y,
         ${switchSql(query)} AS ok, ${visibleSql(query, params)} AS visible
       ${FROM_POINTS}
@@ -270,16 +274,19 @@ FROM (
     ) a
   ) b
 ) c
-GROUP BY GROUPING SETS ((ph, op, inc, grade, engine, valid), (facet, ix, iy, pk, art))`;
-  const result = await db.$queryRawUnsafe<(GroupRow & { is_summary: boolean; facet: string | null; ix: number | null; iy: number | null; pk: TPhaseKey | null; art: boolean | null })[]>(
-    text,
-    ...params.values,
-  );
+GROUP BY GROUPING SETS ((lk, gk, engine, valid), (facet, cell))`;
+  const result = await db.$queryRawUnsafe<(GroupRow & { is_summary: boolean; facet: string | null; cell: number | null })[]>(text, ...params.values);
   const groups: GroupRow[] = [];
   const cells: CellRow[] = [];
   for (const r of result) {
-    if (r.is_summary) groups.push(r);
-    else if (r.ix !== null && r.iy !== null && r.pk !== null) cells.push({ facet: r.facet, ix: r.ix, iy: r.iy, phaseKey: r.pk, isArtifact: r.art === true, n: r.n });
+    if (r.is_summary) {
+      groups.push(r);
+    } else if (r.cell !== null) {
+      const isArtifact = r.cell % 2 === 1;
+      const legend = Math.floor(r.cell / 2) % 6;
+      const xy = Math.floor(r.cell / 12);
+      cells.push({ facet: r.facet, ix: Math.floor(xy / ny), iy: xy % ny, phaseKey: phaseKeyOfRow({ lk: legend }), isArtifact, n: r.n });
+    }
   }
   return { groups, cells };
 }
@@ -346,7 +353,7 @@ async function loadPointRows(db: Db, scope: AccessScope, query: TDiagramQuery, o
   ${GRADE} AS grade, ${IS_ARTIFACT} AS artifact, p."uploadedAt" AS uploaded_at
   ${options.shownOnly ? "" : `, ${flags[1]} AS ok, ${flags[2]} AS visible`}
 ${FROM_POINTS}
-WHERE ${filterSql(query, scope, params)}${options.shownOnly ? ` AND ${flags[1]} AND ${flags[2]}` : ""}
+WHERE ${filterSql(query, scope, params)}${options.shownOnly ? ` AND ${validSql(query)} AND ${flags[1]} AND ${flags[2]}` : ""}
 OFFSET 0) t
 ${options.shownOnly ? `WHERE ${flags[0]}` : ""}
 LIMIT ${params.add(options.limit, "::int")}`;
@@ -564,6 +571,8 @@ function aggregatedView(
 
 /** Views whose filters match at most this many rows are read in one pass, points and counts together. */
 const ONE_PASS_ROWS = 6000;
+/** Points are read beside the count only when the planner's estimate is within this factor of the drawing limit. */
+const SPECULATIVE_READ_FACTOR = 3;
 
 /** The planner's estimate of the rows the filters match (no rows are read). */
 async function estimateRows(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<number> {
@@ -597,10 +606,14 @@ function aggregatedNote(total: number, limit: number): string {
  */
 export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQuery, options: { onePassRows?: number } = {}): Promise<TDiagramDto> {
   const onePassRows = options.onePassRows ?? ONE_PASS_ROWS;
-  if (onePassRows > 0 && (await estimateRows(db, scope, query)) <= onePassRows) {
+  const estimate = await estimateRows(db, scope, query);
+  if (onePassRows > 0 && estimate <= onePassRows) {
     const rows = await loadPointRows(db, scope, query, { limit: onePassRows + 1, shownOnly: false });
     if (rows.length <= onePassRows) return diagramFromRows(db, query, rows);
   }
+  // When the planner expects far more rows than can be drawn, the view will be aggregated:
+  // reading points as well would only compete with the count for the two cores.
+  const mayBeDrawn = estimate <= SPECULATIVE_READ_FACTOR * query.maxPoints;
   // The ranges of the axes over the readable samples (a small table) and the sample rows come first;
   // then one scan counts the rows and lays them into cells, while the points are read as if the view
   // were small enough (with a limit: that read stops early when it is not).
@@ -610,7 +623,10 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     loadAxisNames(db, scope, query),
   ]);
   const axes = ranges ? { x: axisCells(query, "x", ranges.x, rows), y: axisCells(query, "y", ranges.y, rows) } : null;
-  const [counted, speculative] = await Promise.all([loadCountsAndCells(db, scope, query, axes, rows), loadPointRows(db, scope, query, { limit: query.maxPoints + 1, shownOnly: true })]);
+  const [counted, speculative] = await Promise.all([
+    loadCountsAndCells(db, scope, query, axes, rows),
+    mayBeDrawn ? loadPointRows(db, scope, query, { limit: query.maxPoints + 1, shownOnly: true }) : null,
+  ]);
   const { summary } = summarize(query, counted.groups);
   const common = {
     query,
@@ -622,8 +638,10 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     engineVersions: summary.engineVersions,
   };
   const notes = missingNote(query, summary.missing);
-  if ((summary.total <= query.maxPoints && speculative.length <= query.maxPoints) || !axes) {
-    const points = speculative.slice(0, query.maxPoints).map(stripFlags);
+  if ((summary.total <= query.maxPoints && (speculative === null || speculative.length <= query.maxPoints)) || !axes) {
+    // a wrong estimate (the view is small after all) is read now
+    const shownRows = speculative ?? (await loadPointRows(db, scope, query, { limit: query.maxPoints + 1, shownOnly: true }));
+    const points = shownRows.slice(0, query.maxPoints).map(stripFlags);
     const provenance = await loadProvenance(db, provenanceIds(points));
     const assembled = assembleDiagram(points, { query, provenance });
     return { ...common, ...assembled, mode: "points", provenance, bins: [], notes: [...notes, ...assembled.notes] };
