@@ -17,6 +17,7 @@
  */
 import type { TSegmentationSettings } from "./options";
 import type { FixedConditions, TCurveKind, TDirection } from "./types";
+import { medianInPlace } from "../numeric/select";
 
 export interface SeriesInput {
   T: Float64Array;
@@ -67,40 +68,7 @@ export function fmt(x: number): string {
 
 /** Median by quickselect on a copy (O(n)); NaN for an empty array. */
 export function median(values: Float64Array): number {
-  const n = values.length;
-  if (n === 0) return NaN;
-  const a = Float64Array.from(values);
-  const hi = select(a, n >> 1);
-  if (n % 2) return hi;
-  let lo = -Infinity;
-  for (let i = 0; i < n >> 1; i++) if (a[i]! > lo) lo = a[i]!;
-  return (lo + hi) / 2;
-}
-
-/** Hoare quickselect: puts the k-th smallest at a[k] (smaller ones before it) and returns it. */
-function select(a: Float64Array, k: number): number {
-  let l = 0;
-  let r = a.length - 1;
-  while (r > l) {
-    const pivot = a[(l + r) >> 1]!;
-    let i = l;
-    let j = r;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) r = j;
-    else if (k >= i) l = i;
-    else break;
-  }
-  return a[k]!;
+  return medianInPlace(Float64Array.from(values), values.length);
 }
 
 /**
