@@ -14,6 +14,7 @@ import type { CurveAnalysis, Phase } from "../server/fitting";
 import { generateCorpus } from "../server/synthetic";
 import type { LabelledCurve } from "../server/synthetic";
 import { PHASES } from "../server/fitting/types";
+import { cliArgs } from "./lib/args";
 
 interface Args {
   seed: number;
@@ -26,19 +27,8 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const get = (name: string): string | undefined => {
-    const i = argv.indexOf(`--${name}`);
-    if (i >= 0) return argv[i + 1];
-    const eq = argv.find((a) => a.startsWith(`--${name}=`));
-    return eq?.slice(name.length + 3);
-  };
-  const num = (name: string, def: number): number => {
-    const v = get(name);
-    if (v === undefined) return def;
-    const n = Number(v);
-    if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got ${v}`);
-    return n;
-  };
+  const { num } = cliArgs(argv);
+
   return {
     seed: num("seed", 7),
     count: num("count", 1000),

@@ -10,6 +10,7 @@ import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { generateCorpus } from "../server/synthetic/corpus";
 import type { LabelledCurve } from "../server/synthetic/types";
+import { cliArgs } from "./lib/args";
 
 interface Args {
   seed: number;
@@ -20,19 +21,8 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const get = (name: string): string | undefined => {
-    const i = argv.indexOf(`--${name}`);
-    if (i >= 0) return argv[i + 1];
-    const eq = argv.find((a) => a.startsWith(`--${name}=`));
-    return eq?.slice(name.length + 3);
-  };
-  const num = (name: string, def?: number): number | undefined => {
-    const v = get(name);
-    if (v === undefined) return def;
-    const n = Number(v);
-    if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got ${v}`);
-    return n;
-  };
+  const { get, num } = cliArgs(argv);
+
   const args: Args = {
     seed: num("seed", 1)!,
     count: num("count", 1000)!,

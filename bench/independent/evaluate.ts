@@ -20,6 +20,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { dirname } from "node:path";
 import { analyzeCurve, ENGINE_VERSION, type CurveAnalysis } from "~/server/fitting";
 import { curveToJsonLine, generateCurve, PHASE_LIST, type TDifficulty, type TIndependentCurve, type TPhase } from "./generator";
+import { cliArgs } from "../../scripts/lib/args";
 
 interface TArgs {
   seed: number;
@@ -34,19 +35,8 @@ interface TArgs {
 }
 
 function parseArgs(argv: string[]): TArgs {
-  const get = (name: string): string | undefined => {
-    const i = argv.indexOf(`--${name}`);
-    if (i >= 0) return argv[i + 1];
-    const eq = argv.find((a) => a.startsWith(`--${name}=`));
-    return eq?.slice(name.length + 3);
-  };
-  const num = (name: string, def: number): number => {
-    const v = get(name);
-    if (v === undefined) return def;
-    const n = Number(v);
-    if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got ${v}`);
-    return n;
-  };
+  const { get, num } = cliArgs(argv);
+
   const out = get("out") ?? "bench/out/independent.jsonl";
   return {
     seed: num("seed", 7),
