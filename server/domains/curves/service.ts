@@ -31,7 +31,8 @@ export interface NewCurve {
   measuredAt?: Date | null;
 }
 
-function range(values: ArrayLike<number>): { min: number; max: number } {
+/** Smallest and largest of the values (±Infinity for none). */
+export function valueRange(values: ArrayLike<number>): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -73,8 +74,8 @@ export async function insertCurves(
     const tK = encodeFloat64(curve.T);
     const r = encodeFloat64(curve.R);
     const hOe = curve.H ? encodeFloat64(curve.H) : null;
-    const t = range(curve.T);
-    const rr = range(curve.R);
+    const t = valueRange(curve.T);
+    const rr = valueRange(curve.R);
     return {
       labId: target.labId,
       sampleId: target.sampleId,

@@ -171,6 +171,16 @@ function summarize(query: TDiagramQuery, groups: readonly (GroupRow & { x0?: num
   return { summary, extent };
 }
 
+/** Conditions on a sample row `s`: readable by the scope, and within the lab, material and sample filters. */
+function sampleFilterSql(scope: AccessScope, query: TDiagramQuery, params: SqlParams): string[] {
+  const { sql: readable, labIds } = readableSampleSql(scope);
+  const where = [readable.includes("$LABS") ? readable.replaceAll("$LABS", params.add(labIds, "::text[]")) : readable];
+  if (query.labIds.length > 0) where.push(`s."labId" = ANY(${params.add(query.labIds, "::text[]")})`);
+  if (query.materials.length > 0) where.push(`s."material" = ANY(${params.add(query.materials, "::text[]")})`);
+  if (query.sampleIds.length > 0) where.push(`s."id" = ANY(${params.add(query.sampleIds, "::text[]")})`);
+  return where;
+}
+
 /** The columns of DiagramSampleExtent that bound each axis (expression axes combine several). */
 const RANGE_COLUMN: Partial<Record<TAxisKey, string>> = {
   H: "fieldOe",
@@ -199,11 +209,7 @@ const RANGE_COLUMN: Partial<Record<TAxisKey, string>> = {
  */
 async function loadSampleRanges(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<{ x: [number, number]; y: [number, number] } | null> {
   const params = new SqlParams();
-  const { sql: readable, labIds } = readableSampleSql(scope);
-  const where = [readable.includes("$LABS") ? readable.replaceAll("$LABS", params.add(labIds, "::text[]")) : readable];
-  if (query.labIds.length > 0) where.push(`s."labId" = ANY(${params.add(query.labIds, "::text[]")})`);
-  if (query.materials.length > 0) where.push(`s."material" = ANY(${params.add(query.materials, "::text[]")})`);
-  if (query.sampleIds.length > 0) where.push(`s."id" = ANY(${params.add(query.sampleIds, "::text[]")})`);
+  const where = sampleFilterSql(scope, query, params);
   const columns = new Set<string>();
   for (const c of Object.values(RANGE_COLUMN)) columns.add(c);
   const select = [...columns].flatMap((c) => [`min(e."${c}Min") AS "${c}Min"`, `max(e."${c}Max") AS "${c}Max"`, `min(e."${c}MinPos") AS "${c}MinPos"`]);
@@ -438,11 +444,7 @@ export async function loadProvenance(db: Db, ids: { labIds: Iterable<string>; sa
 export async function planRows(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<RowPlan> {
   // one query on the small sample table, with the lab names
   const params = new SqlParams();
-  const { sql: readable, labIds } = readableSampleSql(scope);
-  const where = [readable.includes("$LABS") ? readable.replaceAll("$LABS", params.add(labIds, "::text[]")) : readable];
-  if (query.labIds.length > 0) where.push(`s."labId" = ANY(${params.add(query.labIds, "::text[]")})`);
-  if (query.materials.length > 0) where.push(`s."material" = ANY(${params.add(query.materials, "::text[]")})`);
-  if (query.sampleIds.length > 0) where.push(`s."id" = ANY(${params.add(query.sampleIds, "::text[]")})`);
+  const where = sampleFilterSql(scope, query, params);
   const samples = await db.$queryRawUnsafe<(TSampleRef & { id: string; labName: string; labSlug: string })[]>(
     `SELECT s."id", s."name", s."material", s."labId", s."annealStage", s."stageIndex", s."lineageRootId", s."visibility"::text AS "visibility", s."thicknessNm",
        l."name" AS "labName", l."slug" AS "labSlug"

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
-import { curveContentHash, type NewCurve } from "~/server/domains/curves/service";
+import { curveContentHash, valueRange, type NewCurve } from "~/server/domains/curves/service";
 
 type SqlRunner = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
@@ -74,16 +74,6 @@ export function float64Bytes(values: ArrayLike<number>): Buffer {
   return out;
 }
 
-function range(values: ArrayLike<number>): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return [min, max];
-}
 
 function rowValues(target: CurveTarget, curve: NewCurve): unknown[] {
   if (curve.T.length !== curve.R.length) throw new Error(`Curve has ${curve.T.length} temperatures but ${curve.R.length} resistances`);
@@ -91,8 +81,8 @@ function rowValues(target: CurveTarget, curve: NewCurve): unknown[] {
   const tK = float64Bytes(curve.T);
   const r = float64Bytes(curve.R);
   const hOe = curve.H ? float64Bytes(curve.H) : null;
-  const [tMin, tMax] = range(curve.T);
-  const [rMin, rMax] = range(curve.R);
+  const { min: tMin, max: tMax } = valueRange(curve.T);
+  const { min: rMin, max: rMax } = valueRange(curve.R);
   return [
     randomUUID(),
     target.labId,
