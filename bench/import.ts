@@ -26,6 +26,8 @@ import { installQueue } from "~/server/jobs/queue";
 import { ensureDatabase, startEmbeddedPostgres } from "~/server/platform/embedded-postgres";
 import { applyMigrations } from "~/server/platform/migrate";
 import { LocalFileStore } from "~/server/storage";
+import { cliArgs } from "../scripts/lib/args";
+import { noise } from "./lib";
 
 interface Args {
   points: number;
@@ -36,30 +38,10 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { points: 1_000_000, sweeps: 500, runs: 3, keep: false, uncompressedPoints: false };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    const v = argv[i + 1];
-    if (k === "--keep" || k === "--uncompressed-points") {
-      if (k === "--keep") a.keep = true;
-      else a.uncompressedPoints = true;
-      continue;
-    }
-    if (v === undefined) continue;
-    if (k === "--points") a.points = Number(v);
-    else if (k === "--sweeps") a.sweeps = Number(v);
-    else if (k === "--runs") a.runs = Number(v);
-    else continue;
-    i++;
-  }
-  return a;
+  const { num, flag } = cliArgs(argv);
+  return { points: num("points", 1_000_000), sweeps: num("sweeps", 500), runs: num("runs", 3), keep: flag("keep"), uncompressedPoints: flag("uncompressed-points") };
 }
 
-/** Deterministic pseudo-noise, so the file is the same on every machine. */
-function noise(i: number): number {
-  const x = Math.sin(i * 12.9898) * 43758.5453;
-  return x - Math.floor(x) - 0.5;
-}
 
 /**
  * R(T) sweeps at successive fields, alternately cooling and warming between 0.3 and 20 K, of a

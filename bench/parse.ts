@@ -9,6 +9,8 @@
 import { createReadStream, existsSync, mkdirSync, openSync, writeSync, closeSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createParser } from "~/server/ingest";
+import { cliArgs } from "../scripts/lib/args";
+import { noise } from "./lib";
 
 interface Args {
   points: number;
@@ -18,25 +20,10 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { points: 1_000_000, format: "both", chunk: 1 << 20, runs: 3 };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    const v = argv[i + 1];
-    if (k === "--points" && v) a.points = Number(v);
-    else if (k === "--format" && v) a.format = v as Args["format"];
-    else if (k === "--chunk" && v) a.chunk = Number(v);
-    else if (k === "--runs" && v) a.runs = Number(v);
-    else continue;
-    i++;
-  }
-  return a;
+  const { get, num } = cliArgs(argv);
+  return { points: num("points", 1_000_000), format: (get("format") as Args["format"] | undefined) ?? "both", chunk: num("chunk", 1 << 20), runs: num("runs", 3) };
 }
 
-/** Deterministic pseudo-noise (no Math.random, so files are reproducible). */
-function noise(i: number): number {
-  const x = Math.sin(i * 12.9898) * 43758.5453;
-  return x - Math.floor(x) - 0.5;
-}
 
 /** R(T) sweeps: 20 fields, each a cooling and a warming sweep between 2 and 300 K. */
 function* rows(points: number): Generator<[number, number, number, number]> {
