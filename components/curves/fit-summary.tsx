@@ -1,6 +1,7 @@
 import { formatNumber } from "~/components/charts/log-ticks";
 import { PhaseBadge } from "~/components/ui/phase-badge";
 import { formatWithUncertainty } from "~/components/ui/uncertainty";
+import type { TPhase } from "~/server/domains/curves/schemas";
 
 /** Names and units of the parameters and per-curve quantities reported by the engine. */
 export const QUANTITY_LABELS: Record<string, string> = {
@@ -37,10 +38,11 @@ export const QUANTITY_LABELS: Record<string, string> = {
 const label = (key: string) => QUANTITY_LABELS[key] ?? key;
 
 interface FitView {
-  phase: "S" | "M1" | "M2" | "I1" | "I2";
+  phase: TPhase;
   confidence: number;
   inconclusive: boolean;
   inconclusiveReason: string | null;
+  reasonCode: string | null;
   model: string;
   params: Record<string, number>;
   uncertainties: Record<string, number>;
@@ -59,9 +61,20 @@ export function FitSummary({ fit }: { fit: FitView }) {
     <>
       <section className="card stack" data-testid="fit-summary">
         <h2>Why this label</h2>
-        {fit.inconclusive ? (
+        {fit.phase === "NONE" ? (
+          <div className="alert alert-warn" data-testid="no-label">
+            <strong>No SIT label applies</strong> (<code>{fit.reasonCode ?? "unknown"}</code>). {fit.inconclusiveReason ?? ""}
+          </div>
+        ) : fit.inconclusive ? (
           <div className="alert alert-warn">
-            <strong>Inconclusive.</strong> {fit.inconclusiveReason ?? "The data cannot decide."} The best guess is {fit.phase}.
+            <strong>Inconclusive</strong>
+            {fit.reasonCode ? (
+              <>
+                {" "}
+                (<code>{fit.reasonCode}</code>)
+              </>
+            ) : null}
+            . {fit.inconclusiveReason ?? "The data cannot decide."} The best guess is {fit.phase}.
           </div>
         ) : null}
         <ol style={{ margin: 0, paddingLeft: 18 }} data-testid="fit-reasons">

@@ -23,6 +23,11 @@ export function glyphPath(phase: TPhase, r: number): string {
       const a = r * 1.2;
       return `M0,${a}L${a * 0.95},${-a * 0.7}L${-a * 0.95},${-a * 0.7}Z`;
     }
+    case "NONE": {
+      // a cross: no SIT label applies
+      const a = r * 0.95;
+      return `M${-a},${-a}L${a},${a}M${a},${-a}L${-a},${a}`;
+    }
   }
 }
 
@@ -33,6 +38,7 @@ export const PHASE_KEY_LABEL: Record<TPhaseKey, string> = {
   I1: "I1 Bose insulator",
   I2: "I2 Fermi insulator",
   inconclusive: "inconclusive",
+  NONE: "not labelled (no SIT label applies)",
 };
 
 export function phaseKeyColor(key: TPhaseKey): string {

@@ -6,6 +6,7 @@ export const PHASE_NAMES: Record<TPhase, string> = {
   M2: "failed insulator (anomalous metal)",
   I1: "Bose insulator (activated)",
   I2: "Fermi insulator (hopping)",
+  NONE: "no SIT label applies",
 };
 
 export const PHASE_COLORS: Record<TPhase | "X", string> = {
@@ -14,6 +15,7 @@ export const PHASE_COLORS: Record<TPhase | "X", string> = {
   M2: "#dc6803",
   I1: "#c01048",
   I2: "#6941c6",
+  NONE: "#475467",
   X: "#98a2b3",
 };
 

@@ -12,8 +12,9 @@ import { useTRPC } from "~/components/trpc/client";
 import { errorInfo, Field } from "~/components/ui/field";
 import { GradeBadge } from "~/components/ui/grade-badge";
 import { PHASE_COLORS, PHASE_NAMES, PhaseBadge } from "~/components/ui/phase-badge";
+import { OVERRIDE_REASON_CODES } from "~/server/domains/fits/schemas";
 
-const PHASES = ["S", "M1", "M2", "I1", "I2"] as const;
+const PHASES = ["S", "M1", "M2", "I1", "I2", "NONE"] as const;
 const UNIT = { RESISTANCE: "Ω", SHEET_RESISTANCE: "Ω/□", RESISTIVITY: "Ω·m" } as const;
 
 export function CurveClient({ curveId }: { curveId: string }) {
@@ -45,7 +46,9 @@ export function CurveClient({ curveId }: { curveId: string }) {
   function onOverride(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    override.mutate({ curveId, phase: String(form.get("phase")) as (typeof PHASES)[number], justification: String(form.get("justification") ?? "") });
+    const phase = String(form.get("phase")) as (typeof PHASES)[number];
+    const reasonCode = phase === "NONE" ? (String(form.get("reasonCode")) as (typeof OVERRIDE_REASON_CODES)[number]) : undefined;
+    override.mutate({ curveId, phase, reasonCode, justification: String(form.get("justification") ?? "") });
   }
 
   return (
@@ -175,6 +178,15 @@ export function CurveClient({ curveId }: { curveId: string }) {
                   {PHASES.map((p) => (
                     <option key={p} value={p}>
                       {p} — {PHASE_NAMES[p]}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label="Reason, when no SIT label applies" htmlFor="override-reason" error={overrideError.fields.reasonCode}>
+                <select id="override-reason" name="reasonCode" defaultValue={activeOverride?.reasonCode ?? fit.reasonCode ?? "not_sit_other"}>
+                  {OVERRIDE_REASON_CODES.map((code) => (
+                    <option key={code} value={code}>
+                      {code.replaceAll("_", " ")}
                     </option>
                   ))}
                 </select>

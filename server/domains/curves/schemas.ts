@@ -1,7 +1,12 @@
 import { z } from "zod";
 
-export const ZPhase = z.enum(["S", "M1", "M2", "I1", "I2"]);
+/** The five SIT phases (PHYSICS.md). */
+export const ZSitPhase = z.enum(["S", "M1", "M2", "I1", "I2"]);
+/** A curve's label: one of the five phases, or NONE when no SIT label applies (the reason code says why). */
+export const ZPhase = z.enum(["S", "M1", "M2", "I1", "I2", "NONE"]);
 export type TPhase = z.infer<typeof ZPhase>;
+/** Why no SIT label applies, or why the label is inconclusive (server/fitting/README.md lists them). */
+export const ZReasonCode = z.string().regex(/^[a-z_]+$/).max(40);
 export const ZCurveKind = z.enum(["RT", "RH"]);
 export const ZQuantity = z.enum(["RESISTANCE", "SHEET_RESISTANCE", "RESISTIVITY"]);
 export const ZFieldOrientation = z.enum(["PERPENDICULAR", "PARALLEL", "UNKNOWN"]);
@@ -15,8 +20,11 @@ export const ZCurveLabelDto = z.object({
   phase: ZPhase,
   confidence: z.number(),
   inconclusive: z.boolean(),
+  reasonCode: ZReasonCode.nullable(),
   model: z.string(),
-  override: z.object({ phase: ZPhase, justification: z.string(), by: z.string().nullable(), at: z.date() }).nullable(),
+  override: z
+    .object({ phase: ZPhase, reasonCode: ZReasonCode.nullable(), justification: z.string(), by: z.string().nullable(), at: z.date() })
+    .nullable(),
 });
 export type TCurveLabelDto = z.infer<typeof ZCurveLabelDto>;
 

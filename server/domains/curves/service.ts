@@ -116,13 +116,13 @@ export const curveLabelSelect = {
   fits: {
     where: { isCurrent: true },
     take: 1,
-    select: { id: true, engineVersion: true, phase: true, confidence: true, inconclusive: true, model: true },
+    select: { id: true, engineVersion: true, phase: true, confidence: true, inconclusive: true, reasonCode: true, model: true },
   },
   labelOverrides: {
     where: { supersededAt: null },
     orderBy: { createdAt: "desc" },
     take: 1,
-    select: { phase: true, justification: true, createdAt: true, user: { select: { name: true, email: true } } },
+    select: { phase: true, reasonCode: true, justification: true, createdAt: true, user: { select: { name: true, email: true } } },
   },
 } as const satisfies Prisma.CurveSelect;
 
@@ -138,9 +138,10 @@ export function toCurveLabel(row: LabelRow): TCurveLabelDto | null {
     phase: fit.phase,
     confidence: fit.confidence,
     inconclusive: fit.inconclusive,
+    reasonCode: fit.reasonCode,
     model: fit.model,
     override: override
-      ? { phase: override.phase, justification: override.justification, by: override.user.name ?? override.user.email, at: override.createdAt }
+      ? { phase: override.phase, reasonCode: override.reasonCode, justification: override.justification, by: override.user.name ?? override.user.email, at: override.createdAt }
       : null,
   };
 }

@@ -23,7 +23,7 @@ import {
 export type TBasePoint = Omit<TDiagramPoint, "seriesKey" | "facetKey" | "colorKey">;
 
 export function phaseKeyOf(point: Pick<TDiagramPoint, "phase" | "inconclusive">): TPhaseKey {
-  return point.inconclusive ? "inconclusive" : point.phase;
+  return point.phase === "NONE" ? "NONE" : point.inconclusive ? "inconclusive" : point.phase;
 }
 
 /** Short number for labels: three significant digits, no trailing zeros. */

@@ -4,8 +4,8 @@ import { AXIS_KEYS } from "./axes";
 
 export const ZAxisKey = z.enum(AXIS_KEYS);
 export const ZScale = z.enum(["linear", "log"]);
-/** A legend entry: a phase, or the curves the classifier could not decide. */
-export const PHASE_KEYS = ["S", "M1", "M2", "I1", "I2", "inconclusive"] as const;
+/** A legend entry: a phase, the curves the classifier could not decide, or those no SIT label applies to. */
+export const PHASE_KEYS = ["S", "M1", "M2", "I1", "I2", "inconclusive", "NONE"] as const;
 export const ZPhaseKey = z.enum(PHASE_KEYS);
 export type TPhaseKey = z.infer<typeof ZPhaseKey>;
 export const ZColorBy = z.enum(["phase", "lab", "material", "sample"]);

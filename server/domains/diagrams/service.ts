@@ -19,7 +19,7 @@ import {
   validSql,
   visibleSql,
 } from "./sql";
-import type { TDiagramDto, TDiagramFilterOptions, TDiagramQuery, TGrade, TPhaseKey, TProvenance, TSampleRef } from "./schemas";
+import { PHASE_KEYS, type TDiagramDto, type TDiagramFilterOptions, type TDiagramQuery, type TGrade, type TPhaseKey, type TProvenance, type TSampleRef } from "./schemas";
 import { normalizeDiagramQuery } from "./url";
 
 // ───────────────────────────── overview: counts, and cells above the limit ─────────────────────────────
@@ -60,8 +60,10 @@ interface CellRow {
 
 
 const LABEL_PHASES: readonly TPhase[] = ["S", "M1", "M2", "I1", "I2"];
-const phaseOfKey = (lk: number): TPhase => LABEL_PHASES[lk % 5]!;
-const phaseKeyOfRow = (r: { lk: number }): TPhaseKey => (r.lk >= 5 ? "inconclusive" : phaseOfKey(r.lk));
+/** labelKey 10: no SIT label applies (migration engine_v2_label_keys) */
+const NO_LABEL_KEY = 10;
+const phaseOfKey = (lk: number): TPhase => (lk === NO_LABEL_KEY ? "NONE" : LABEL_PHASES[lk % 5]!);
+const phaseKeyOfRow = (r: { lk: number }): TPhaseKey => (r.lk === NO_LABEL_KEY ? "NONE" : r.lk >= 5 ? "inconclusive" : phaseOfKey(r.lk));
 /** M1 and M2 measured with poor or unknown filtering may be radiation artifacts. */
 const isArtifactRow = (r: { lk: number; gk: number }) => {
   const phase = phaseOfKey(r.lk);
@@ -260,13 +262,13 @@ async function loadCountsAndCells(
   const rowJoin = rows
     ? `JOIN unnest(${params.add(rows.sampleIds, "::text[]")}, ${params.add(rows.rows, "::float8[]")}) AS r(sample_id, row_index) ON r.sample_id = p."sampleId"`
     : "";
-  // A shown row's cell, legend entry (labelKey up to 5) and artifact mark in one integer:
-  // ((ix·ny + iy)·6 + legend)·2 + artifact — as few groups as the drawing needs.
+  // A shown row's cell, legend entry (the index in PHASE_KEYS) and artifact mark in one integer:
+  // ((ix·ny + iy)·7 + legend)·2 + artifact — as few groups as the drawing needs.
   const ny = axes.y.n;
   const text = `SELECT (GROUPING(facet) = 1) AS is_summary, lk, gk, engine, valid, facet, cell, count(*)::int AS n
 FROM (
   SELECT lk, gk, engine, facet, valid,
-    CASE WHEN valid AND ok AND visible THEN ((${cellSql("x", axes.x, params)} * ${ny} + ${cellSql("y", axes.y, params)}) * 6 + LEAST(lk, 5)) * 2 + ((lk % 5) IN (1, 2) AND gk >= 2)::int END AS cell
+    CASE WHEN valid AND ok AND visible THEN ((${cellSql("x", axes.x, params)} * ${ny} + ${cellSql("y", axes.y, params)}) * 7 + (CASE WHEN lk = ${NO_LABEL_KEY} THEN 6 ELSE LEAST(lk, 5) END)) * 2 + ((lk % 5) IN (1, 2) AND gk >= 2)::int END AS cell
   FROM (
     SELECT *, ${validSql(query, { x: "x", y: "y" })} AS valid
     FROM (
@@ -289,9 +291,9 @@ GROUP BY GROUPING SETS ((lk, gk, engine, valid), (facet, cell))`;
       groups.push(r);
     } else if (r.cell !== null) {
       const isArtifact = r.cell % 2 === 1;
-      const legend = Math.floor(r.cell / 2) % 6;
-      const xy = Math.floor(r.cell / 12);
-      cells.push({ facet: r.facet, ix: Math.floor(xy / ny), iy: xy % ny, phaseKey: phaseKeyOfRow({ lk: legend }), isArtifact, n: r.n });
+      const legend = Math.floor(r.cell / 2) % 7;
+      const xy = Math.floor(r.cell / 14);
+      cells.push({ facet: r.facet, ix: Math.floor(xy / ny), iy: xy % ny, phaseKey: PHASE_KEYS[legend]!, isArtifact, n: r.n });
     }
   }
   return { groups, cells };

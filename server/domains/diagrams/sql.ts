@@ -20,7 +20,7 @@ export class SqlParams {
 export const DISPLAYED_PHASE = `COALESCE(p."overridePhase", p."phase")`;
 export const IS_INCONCLUSIVE = `(p."overridePhase" IS NULL AND p."inconclusive")`;
 const SC_SIDE = `${DISPLAYED_PHASE} IN ('S', 'M1')`;
-export const PHASE_KEY = `(CASE WHEN ${IS_INCONCLUSIVE} THEN 'inconclusive' ELSE ${DISPLAYED_PHASE}::text END)`;
+export const PHASE_KEY = `(CASE WHEN ${DISPLAYED_PHASE} = 'NONE' THEN 'NONE' WHEN ${IS_INCONCLUSIVE} THEN 'inconclusive' ELSE ${DISPLAYED_PHASE}::text END)`;
 export const GRADE = `COALESCE(p."filteringGrade"::text, 'UNKNOWN')`;
 export const IS_ARTIFACT = `(${DISPLAYED_PHASE} IN ('M1', 'M2') AND ${GRADE} IN ('POOR', 'UNKNOWN'))`;
 

@@ -77,6 +77,7 @@ const fitSelect = {
   confidence: true,
   inconclusive: true,
   inconclusiveReason: true,
+  reasonCode: true,
   reasons: true,
   runnerUp: true,
   candidates: true,
@@ -121,7 +122,7 @@ export async function getCurveDetail(db: Db, actor: Actor, curveId: string, maxP
       setup: { select: setupDtoSelect },
       upload: { select: { id: true, originalName: true, format: true, parserName: true, parserVersion: true, sha256: true, sizeBytes: true, createdAt: true } },
       fits: { orderBy: { createdAt: "desc" }, select: fitSelect },
-      labelOverrides: { orderBy: { createdAt: "desc" }, select: { id: true, phase: true, justification: true, createdAt: true, supersededAt: true, fitResultId: true, user: { select: { name: true, email: true } } } },
+      labelOverrides: { orderBy: { createdAt: "desc" }, select: { id: true, phase: true, reasonCode: true, justification: true, createdAt: true, supersededAt: true, fitResultId: true, user: { select: { name: true, email: true } } } },
     },
   });
   const T = decodeFloat64(curve.kind === "RH" && curve.hOe ? curve.hOe : curve.tK);
@@ -176,7 +177,7 @@ export async function overrideLabel(db: Db, actor: Actor, input: TOverrideLabelI
   return db.$transaction(async (tx) => {
     await tx.labelOverride.updateMany({ where: { curveId: curve.id, supersededAt: null }, data: { supersededAt: new Date() } });
     const created = await tx.labelOverride.create({
-      data: { curveId: curve.id, fitResultId: curve.fits[0]?.id ?? null, phase: input.phase, justification: input.justification, userId },
+      data: { curveId: curve.id, fitResultId: curve.fits[0]?.id ?? null, phase: input.phase, reasonCode: input.phase === "NONE" ? input.reasonCode : null, justification: input.justification, userId },
       select: { id: true },
     });
     await recordAudit(tx, {
@@ -185,7 +186,7 @@ export async function overrideLabel(db: Db, actor: Actor, input: TOverrideLabelI
       action: "label.override",
       entityType: "Curve",
       entityId: curve.id,
-      details: { phase: input.phase, automatic: curve.fits[0]?.phase ?? null, justification: input.justification },
+      details: { phase: input.phase, reasonCode: input.phase === "NONE" ? input.reasonCode : null, automatic: curve.fits[0]?.phase ?? null, justification: input.justification },
     });
     return created;
   });
