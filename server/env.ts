@@ -35,6 +35,8 @@ export const env = createEnv({
     // Upload limits.
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
     UPLOAD_MAX_POINTS: z.coerce.number().int().positive().default(5_000_000),
+    /** curves one upload may create (each queues a fit) */
+    UPLOAD_MAX_CURVES: z.coerce.number().int().positive().default(500),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -78,6 +78,13 @@ export function requireLabPermission(scope: AccessScope, labId: string, permissi
   return role;
 }
 
+/** Throws unless the scope holds `permission` in at least one lab (no lab to name: FORBIDDEN). */
+export function requireAnyLabPermission(scope: AccessScope, permission: LabPermission): void {
+  requireUser(scope.actor);
+  for (const role of scope.roles.values()) if (roleAtLeast(role, LAB_PERMISSIONS[permission])) return;
+  throw new AppError("FORBIDDEN", `This needs the ${LAB_PERMISSIONS[permission].toLowerCase()} role or higher in a lab.`);
+}
+
 export function hasLabPermission(scope: AccessScope, labId: string, permission: LabPermission): boolean {
   const role = scope.roles.get(labId);
   return role !== undefined && roleAtLeast(role, LAB_PERMISSIONS[permission]);

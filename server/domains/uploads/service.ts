@@ -18,6 +18,7 @@ import {
   memberLabIds,
   requireUser,
   requireWritableSample,
+  requireAnyLabPermission,
   resolveScope,
   type AccessScope,
 } from "~/server/domains/access/service";
@@ -43,6 +44,8 @@ type Tx = Prisma.TransactionClient;
 export interface UploadLimits {
   maxBytes: number;
   maxPoints: number;
+  /** curves one upload may create (UPLOAD_MAX_CURVES); no cap when absent */
+  maxCurves?: number;
 }
 
 /** Collaborators a caller may replace (tests, the benchmark, the command line). */
@@ -52,7 +55,7 @@ export interface UploadDeps {
 }
 
 export function uploadLimits(): UploadLimits {
-  return { maxBytes: env.UPLOAD_MAX_BYTES, maxPoints: env.UPLOAD_MAX_POINTS };
+  return { maxBytes: env.UPLOAD_MAX_BYTES, maxPoints: env.UPLOAD_MAX_POINTS, maxCurves: env.UPLOAD_MAX_CURVES };
 }
 
 function depsOf(deps: UploadDeps = {}): { store: RawFileStore; limits: UploadLimits } {
@@ -190,6 +193,8 @@ export async function previewUpload(
   const userId = requireUser(actor);
   const { store, limits } = depsOf(deps);
   const scope = await resolveScope(db, actor);
+  // Staging keeps bytes on disk: only members who may write data to some lab may stage.
+  requireAnyLabPermission(scope, "writeData");
   const { stored, parsed } = await stageAndParse(store, source, {
     fileName: input.fileName,
     options: parseOptions(input.fileName, input.options, limits),
@@ -314,7 +319,7 @@ function assertImportable(parsed: ParsedFile, fileName: string, skipBadRows: boo
   }
 }
 
-async function commitParsed(db: Db, actor: Actor, target: Target, src: CommitSource, assignment: TUploadAssignment): Promise<TUploadResultDto> {
+async function commitParsed(db: Db, actor: Actor, target: Target, src: CommitSource, assignment: TUploadAssignment, limits: UploadLimits): Promise<TUploadResultDto> {
   assertImportable(src.parsed, src.fileName, assignment.skipBadRows);
   const excluded = new Set(assignment.excludeCurves);
   for (const i of excluded) {
@@ -322,6 +327,11 @@ async function commitParsed(db: Db, actor: Actor, target: Target, src: CommitSou
   }
   const kept = src.parsed.curves.filter((_, i) => !excluded.has(i));
   if (kept.length === 0) throw new AppError("BAD_REQUEST", "Every detected curve is excluded: nothing to import.");
+  if (limits.maxCurves !== undefined && kept.length > limits.maxCurves) {
+    throw new AppError("UNPROCESSABLE", `${src.fileName}: ${kept.length} curves in one upload; the limit is ${limits.maxCurves} (UPLOAD_MAX_CURVES). Split the file or exclude curves.`, [
+      { code: "too_many_curves", message: `${kept.length} curves; the limit is ${limits.maxCurves}`, file: src.fileName, expected: `at most ${limits.maxCurves} curves (UPLOAD_MAX_CURVES)` },
+    ]);
+  }
 
   const squares = target.sample.kind === "existing" ? target.sample.squares : (target.sample.input.squares ?? null);
   const ctx = {
@@ -438,7 +448,7 @@ export async function commitUpload(db: Db, actor: Actor, input: TCommitUploadInp
   if (duplicate) return duplicate;
   const parsed = await parseStored(store, input.sha256, parseOptions(input.fileName, input.options, limits, input.pressureGPa));
   const stored: StoredFile = { sha256: input.sha256, sizeBytes: parsed.stats.bytes, backend: store.backend, key: store.keyFor(input.sha256) };
-  return commitParsed(db, actor, target, { fileName: input.fileName, contentType: input.contentType ?? null, stored, parsed, options: input.options }, input);
+  return commitParsed(db, actor, target, { fileName: input.fileName, contentType: input.contentType ?? null, stored, parsed, options: input.options }, input, limits);
 }
 
 /**
@@ -463,5 +473,5 @@ export async function importUpload(
   });
   const duplicate = await duplicateResult(db, target.labId, stored.sha256);
   if (duplicate) return duplicate;
-  return commitParsed(db, actor, target, { fileName: input.fileName, contentType: input.contentType ?? null, stored, parsed, options: input.options }, input);
+  return commitParsed(db, actor, target, { fileName: input.fileName, contentType: input.contentType ?? null, stored, parsed, options: input.options }, input, limits);
 }

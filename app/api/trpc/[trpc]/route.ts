@@ -1,9 +1,19 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { NextRequest } from "next/server";
+import { AppError } from "~/server/errors";
+import { BODY_LIMITS, boundedRequest, tooLargeResponse } from "~/server/security/body-limit";
 import { createTRPCContext } from "~/server/trpc/init";
 import { appRouter } from "~/server/trpc/root";
 
-function handler(req: NextRequest) {
+async function handler(incoming: NextRequest) {
+  // The body is read under the limit before tRPC parses it (413 past it, nothing buffered beyond).
+  let req: Request;
+  try {
+    req = await boundedRequest(incoming, BODY_LIMITS.trpc);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE") return tooLargeResponse(error);
+    throw error;
+  }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
