@@ -117,10 +117,11 @@ test("the well-filtered switch removes the possibly artifactual saturation; a sn
   await expect(points(page)).toHaveCount(12);
   const permalink = await share(page);
 
-  // A visitor gets an access message, not the data.
+  // A visitor gets the not-found page (HTTP 404), not the data.
   const visitor = await anonymousPage(browser, baseURL);
-  await visitor.goto(permalink);
-  await expect(visitor.getByTestId("access-message")).toContainText("not public");
+  const response = await visitor.goto(permalink);
+  expect(response?.status()).toBe(404);
+  await expect(visitor.getByTestId("not-found-message")).toContainText("not public");
   await expect(visitor.getByTestId("diagram-chart")).toHaveCount(0);
   await expect(visitor.getByText("a-MoGe strip M4")).toHaveCount(0);
   await snap(visitor, "permalink-private-anonymous");

@@ -31,7 +31,7 @@ export function CurveClient({ curveId }: { curveId: string }) {
     return (
       <div className="page-narrow">
         <div className="alert alert-error">{errorInfo(query.error).message}</div>
-        <p className="subtle">If this curve belongs to a private sample of a lab you are in, sign in first.</p>
+        <p className="subtle">Reload the page; if the message stays, the curve is no longer shared with you.</p>
       </div>
     );
   }

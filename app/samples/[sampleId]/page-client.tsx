@@ -32,7 +32,7 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
     return (
       <div className="page-narrow">
         <div className="alert alert-error">{errorInfo(sampleQuery.error).message}</div>
-        <p className="subtle">If this sample is private to a lab you belong to, sign in first.</p>
+        <p className="subtle">Reload the page; if the message stays, the sample is no longer shared with you.</p>
       </div>
     );
   }
