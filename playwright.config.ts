@@ -37,6 +37,8 @@ export default defineConfig({
       DATA_DIR: ".data/e2e",
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54349",
       FIT_WORKERS: "1",
+      // every test signs up its own users from one address
+      RATE_LIMIT_SIGNUPS_PER_HOUR: "10000",
       TZ: "UTC",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -37,6 +37,8 @@ export const env = createEnv({
     UPLOAD_MAX_POINTS: z.coerce.number().int().positive().default(5_000_000),
     /** curves one upload may create (each queues a fit) */
     UPLOAD_MAX_CURVES: z.coerce.number().int().positive().default(500),
+    /** sign-ups allowed from one address per hour (the other limits are in server/security/rate-limit.ts) */
+    RATE_LIMIT_SIGNUPS_PER_HOUR: z.coerce.number().int().positive().default(20),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -18,6 +18,10 @@ export function SignInClient({ providers, callbackUrl, initialError }: { provide
     setError(null);
     const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
     setPending(false);
+    if (result?.status === 429) {
+      setError("Too many failed sign-ins. Wait a few minutes and try again.");
+      return;
+    }
     if (!result || result.error) {
       setError("The e-mail address or the password is not right.");
       return;

@@ -19,11 +19,11 @@ export function SignUpClient() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = { name: String(form.get("name")), email: String(form.get("email")), password: String(form.get("password")) };
-    const user = await signUp.mutateAsync(input).catch(() => null);
-    if (!user) return;
+    const answer = await signUp.mutateAsync(input).catch(() => null);
+    if (!answer) return;
     const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
     if (!result || result.error) {
-      setSignInError("Your account was created, but signing in failed. Try signing in.");
+      setSignInError(result?.status === 429 ? "Too many attempts. Wait a few minutes and try again." : "Signing in failed. If this address already had an account, sign in with its password.");
       return;
     }
     router.push("/labs");

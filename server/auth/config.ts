@@ -6,7 +6,8 @@ import { z } from "zod";
 import { db } from "~/server/db";
 import { env } from "~/server/env";
 import { createAuthAdapter } from "./adapter";
-import { verifyPassword } from "./password";
+import { clientIp } from "~/server/security/rate-limit";
+import { verifyCredentials } from "./sign-in";
 
 const ZCredentials = z.object({ email: z.string().email(), password: z.string().min(1) });
 
@@ -69,16 +70,11 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await db.user.findUnique({
-          where: { email: parsed.data.email.toLowerCase() },
-          select: { id: true, email: true, name: true, passwordHash: true },
-        });
-        if (!user?.passwordHash) return null;
-        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
-        return { id: user.id, email: user.email, name: user.name };
+        // Throttled per account and per address; unknown accounts cost the same as known ones.
+        return verifyCredentials(db, { ...parsed.data, ip: clientIp(new Headers(req.headers as Record<string, string> | undefined)) });
       },
     }),
     ...configuredOAuthProviders(),

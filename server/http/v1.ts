@@ -3,6 +3,7 @@ import type { Db } from "~/server/db";
 import { AppError, HTTP_STATUS } from "~/server/errors";
 import { ANONYMOUS, userActor, type Actor } from "~/server/domains/access/actor";
 import { authenticateToken } from "~/server/domains/tokens/service";
+import { assertNotLimited, clientIp, consume, countFailure, retryAfterHeaders } from "~/server/security/rate-limit";
 
 export interface V1Context {
   req: Request;
@@ -11,28 +12,45 @@ export interface V1Context {
   params: Record<string, string>;
 }
 
-function errorResponse(status: number, code: string, message: string, details?: unknown): Response {
-  return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
+function errorResponse(status: number, code: string, message: string, details?: unknown, headers?: Record<string, string>): Response {
+  return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
 }
 
 /** The caller: a bearer token, else the browser session, else anonymous. A bad token is an error, not anonymity. */
 async function resolveActor(db: Db, req: Request): Promise<Actor | Response> {
   const header = req.headers.get("authorization");
   if (header) {
+    // Guessing tokens is throttled per address; each token's requests are throttled too.
+    const ip = clientIp(req.headers);
+    await assertNotLimited("tokenFailuresPerIp", ip);
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const actor = match ? await authenticateToken(db, match[1]!) : null;
-    return actor ?? errorResponse(401, "UNAUTHORIZED", "The API token is missing, unknown, revoked or expired.");
+    if (!actor) {
+      await countFailure("tokenFailuresPerIp", ip);
+      return errorResponse(401, "UNAUTHORIZED", "The API token is missing, unknown, revoked or expired.");
+    }
+    if (actor.kind === "token") await consume("requestsPerToken", actor.tokenId);
+    return actor;
   }
   const { auth } = await import("~/server/auth");
   const session = await auth();
   return session ? userActor(session.user.id) : ANONYMOUS;
 }
 
+/** Files staged or imported: counted per user or token and per address (RATE_POLICY). */
+async function throttleUpload(req: Request, actor: Actor): Promise<void> {
+  if (actor.kind !== "anonymous") await consume("uploadsPerActor", actor.kind === "token" ? `token:${actor.tokenId}` : `user:${actor.userId}`);
+  await consume("uploadsPerIp", clientIp(req.headers));
+}
+
 /**
  * Wraps a /api/v1 route handler: resolves the caller, runs the handler, and turns domain and
  * validation errors into JSON errors `{ error: { code, message, details } }` with their status.
  */
-export function v1Route(handler: (ctx: V1Context) => Promise<Response | unknown>, options: { requireToken?: boolean; requireScope?: "read" | "write" } = {}) {
+export function v1Route(
+  handler: (ctx: V1Context) => Promise<Response | unknown>,
+  options: { requireToken?: boolean; requireScope?: "read" | "write"; upload?: boolean } = {},
+) {
   return async (req: Request, route: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const { db } = await import("~/server/db");
     try {
@@ -42,10 +60,11 @@ export function v1Route(handler: (ctx: V1Context) => Promise<Response | unknown>
       if (options.requireScope && actor.kind === "token" && !actor.scopes.includes(options.requireScope)) {
         return errorResponse(403, "FORBIDDEN", `This token lacks the "${options.requireScope}" scope.`);
       }
+      if (options.upload) await throttleUpload(req, actor);
       const result = await handler({ req, db, actor, params: await route.params });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      if (error instanceof AppError) return errorResponse(HTTP_STATUS[error.code], error.code, error.message, error.details);
+      if (error instanceof AppError) return errorResponse(HTTP_STATUS[error.code], error.code, error.message, error.details, retryAfterHeaders(error));
       if (error instanceof ZodError) return errorResponse(400, "BAD_REQUEST", "The request is not valid.", z.flattenError(error));
       console.error("api/v1 failed:", error);
       return errorResponse(500, "INTERNAL", "Internal server error");

@@ -3,6 +3,7 @@ import { afterAll, inject } from "vitest";
 import type { LabRole } from "~/generated/prisma/enums";
 import { createDb, type Db } from "~/server/db";
 import { userActor, type Actor } from "~/server/domains/access/actor";
+import { closeRateLimitDatabase, setRateLimitDatabase } from "~/server/security/rate-limit";
 
 let shared: Db | null = null;
 
@@ -10,8 +11,11 @@ let shared: Db | null = null;
 export function testDb(): Db {
   if (!shared) {
     shared = createDb(inject("databaseUrl"), { max: 4 });
+    // Throttling counts in the same test database.
+    setRateLimitDatabase(inject("databaseUrl"));
     const db = shared;
     afterAll(async () => {
+      await closeRateLimitDatabase();
       await db.$disconnect();
       shared = null;
     });

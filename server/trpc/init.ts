@@ -4,6 +4,7 @@ import { ZodError, z } from "zod";
 import type { Db } from "~/server/db";
 import { AppError, type AppErrorCode } from "~/server/errors";
 import { ANONYMOUS, userActor, type Actor } from "~/server/domains/access/actor";
+import { clientIp, consume, type RatePolicy } from "~/server/security/rate-limit";
 
 export interface TRPCContext {
   db: Db;
@@ -30,6 +31,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
   CONFLICT: "CONFLICT",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   UNPROCESSABLE: "UNPROCESSABLE_CONTENT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 };
 
@@ -61,6 +63,18 @@ const appErrors = t.middleware(async ({ next }) => {
   }
   return result;
 });
+
+/**
+ * Counts each call (each call of a batch too) against a throttling policy, keyed by the caller's
+ * address, or by its user or token when `by` says so; 429 with Retry-After past the limit.
+ */
+export function throttle(policy: RatePolicy, by: "ip" | "actor" = "ip") {
+  return t.middleware(async ({ ctx, next }) => {
+    const key = by === "actor" && ctx.actor.kind !== "anonymous" ? (ctx.actor.kind === "token" ? `token:${ctx.actor.tokenId}` : `user:${ctx.actor.userId}`) : clientIp(ctx.headers);
+    await consume(policy, key);
+    return next();
+  });
+}
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -9,3 +9,6 @@ export type TSignUpInput = z.infer<typeof ZSignUpInput>;
 
 export const ZUserDto = z.object({ id: z.string(), email: z.string(), name: z.string().nullable() });
 export type TUserDto = z.infer<typeof ZUserDto>;
+
+export const ZSignUpResultDto = z.object({ message: z.string() });
+export type TSignUpResultDto = z.infer<typeof ZSignUpResultDto>;

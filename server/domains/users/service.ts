@@ -3,17 +3,21 @@ import { AppError } from "~/server/errors";
 import { hashPassword } from "~/server/auth/password";
 import type { Actor } from "~/server/domains/access/actor";
 import { requireUser } from "~/server/domains/access/service";
-import type { TSignUpInput, TUserDto } from "./schemas";
+import type { TSignUpInput, TSignUpResultDto, TUserDto } from "./schemas";
 
 const userDtoSelect = { id: true, email: true, name: true } as const;
 
-export async function signUp(db: Db, input: TSignUpInput): Promise<TUserDto> {
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new AppError("CONFLICT", `An account with ${input.email} already exists. Sign in instead.`);
-  return db.user.create({
-    data: { email: input.email, name: input.name, passwordHash: await hashPassword(input.password) },
-    select: userDtoSelect,
-  });
+/** The one answer of sign-up, whether or not the address already had an account. */
+export const SIGN_UP_ANSWER: TSignUpResultDto = { message: "If this address had no account, it has one now: sign in with it." };
+
+/**
+ * Creates an account with a password. The answer and its cost (one argon2 hash) are the same
+ * when the address is taken: nothing then changes, and the address is not confirmed to anyone.
+ */
+export async function signUp(db: Db, input: TSignUpInput): Promise<TSignUpResultDto> {
+  const passwordHash = await hashPassword(input.password);
+  await db.user.createMany({ data: [{ email: input.email, name: input.name, passwordHash }], skipDuplicates: true });
+  return SIGN_UP_ANSWER;
 }
 
 export async function getMe(db: Db, actor: Actor): Promise<TUserDto> {

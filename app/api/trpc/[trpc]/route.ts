@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { NextRequest } from "next/server";
-import { AppError } from "~/server/errors";
+import { AppError, RateLimitedError } from "~/server/errors";
 import { BODY_LIMITS, boundedRequest, tooLargeResponse } from "~/server/security/body-limit";
 import { createTRPCContext } from "~/server/trpc/init";
 import { appRouter } from "~/server/trpc/root";
@@ -19,6 +19,11 @@ async function handler(incoming: NextRequest) {
     req,
     router: appRouter,
     createContext: () => createTRPCContext({ headers: req.headers }),
+    // A throttled call answers 429 with Retry-After (the longest wait of the batch).
+    responseMeta: ({ errors }) => {
+      const waits = errors.map((e) => e.cause).filter((c) => c instanceof RateLimitedError).map((c) => c.retryAfterSeconds);
+      return waits.length > 0 ? { headers: new Headers({ "retry-after": String(Math.max(...waits)) }) } : {};
+    },
     onError: ({ path, error }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },

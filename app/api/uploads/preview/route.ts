@@ -31,4 +31,4 @@ export const POST = v1Route(async ({ req, db, actor }) => {
   }
   checkDeclaredLength(req.headers, uploadLimits().maxBytes, fileName);
   return previewUpload(db, actor, req.body ?? new Uint8Array(0), { fileName, options });
-});
+}, { upload: true });

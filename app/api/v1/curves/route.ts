@@ -22,5 +22,5 @@ export const POST = v1Route(
     });
     return Response.json(result, { status: result.isDuplicate ? 200 : 201 });
   },
-  { requireToken: true, requireScope: "write" },
+  { requireToken: true, requireScope: "write", upload: true },
 );

@@ -43,5 +43,5 @@ export const POST = v1Route(
       await disposeTemp?.();
     }
   },
-  { requireToken: true, requireScope: "write" },
+  { requireToken: true, requireScope: "write", upload: true },
 );
