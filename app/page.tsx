@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getPlatformStats } from "~/server/domains/health/stats";
 import { auth } from "~/server/auth";
+import { plural } from "~/components/ui/plural";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +45,7 @@ export default async function HomePage() {
       <section className="grid grid-3" style={{ marginTop: 24 }}>
         <div className="card">
           <div className="stat" data-testid="stat-public-samples">{stats.publicSamples}</div>
-          <div className="subtle">public samples from {stats.labsWithPublicData} labs</div>
+          <div className="subtle">public samples from {plural(stats.labsWithPublicData, "lab")}</div>
         </div>
         <div className="card">
           <div className="stat">{stats.publicCurves}</div>

@@ -14,6 +14,7 @@ import { AXES, AXIS_KEYS, type TAxisKey } from "~/server/domains/diagrams/axes";
 import { diagramHref, serializeDiagramQuery } from "~/server/domains/diagrams/url";
 import { MAX_COMPARED_SAMPLES } from "~/server/domains/compare/schemas";
 import { compareHref, parseCompareView, scatterQuery, type TCompareView } from "~/server/domains/compare/url";
+import { plural } from "~/components/ui/plural";
 
 const TUNING_AXES = AXIS_KEYS.filter((k) => AXES[k].kind === "tuning" || AXES[k].kind === "disorder");
 const QUANTITY_AXES = AXIS_KEYS.filter((k) => AXES[k].kind === "quantity");
@@ -95,7 +96,7 @@ export function CompareClient() {
                   {chosen.has(s.id) ? <span className="swatch" style={{ background: sampleColor.get(s.id) ?? "#d0d5dd", marginRight: 4 }} /> : null}
                   <strong style={{ fontWeight: 500 }}>{s.name}</strong>
                   <span className="subtle" style={{ display: "block" }}>
-                    {s.material} · {labName.get(s.labId)} · {s.count} curves
+                    {s.material} · {labName.get(s.labId)} · {plural(s.count, "curve")}
                   </span>
                 </span>
               </label>

@@ -10,6 +10,7 @@ import { useTRPC } from "~/components/trpc/client";
 import { errorInfo } from "~/components/ui/field";
 import type { TDiagramQuery, TPhaseKey } from "~/server/domains/diagrams/schemas";
 import { diagramHref, parseDiagramSearchParams, serializeDiagramQuery } from "~/server/domains/diagrams/url";
+import { plural } from "~/components/ui/plural";
 
 export function DiagramClient({ isSignedIn }: { isSignedIn: boolean }) {
   const trpc = useTRPC();
@@ -66,7 +67,7 @@ export function DiagramClient({ isSignedIn }: { isSignedIn: boolean }) {
       </div>
       {share.data ? (
         <div className="alert alert-ok" style={{ marginBottom: 12 }} data-testid="share-result">
-          Frozen {share.data.pointCount} points as an immutable snapshot:{" "}
+          Frozen {plural(share.data.pointCount, "point")} as an immutable snapshot:{" "}
           <Link href={share.data.path} data-testid="permalink">
             {typeof window === "undefined" ? share.data.path : `${window.location.origin}${share.data.path}`}
           </Link>{" "}

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTRPC } from "~/components/trpc/client";
 import { parseSampleListParams } from "~/server/domains/samples/schemas";
+import { plural } from "~/components/ui/plural";
 
 const COLUMNS = [
   { key: "name", label: "Sample" },
@@ -85,7 +86,7 @@ export function SamplesClient() {
             <option value="SHARED">shared</option>
             <option value="PUBLIC">public</option>
           </select>
-          <span className="subtle">{data.total} samples</span>
+          <span className="subtle">{plural(data.total, "sample")}</span>
         </div>
         {data.items.length === 0 ? (
           <div className="empty">No samples match.</div>

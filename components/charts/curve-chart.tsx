@@ -2,7 +2,14 @@
 
 import { useMemo, useState } from "react";
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
-import { extent, formatNumber, logTicks } from "./log-ticks";
+import { axisFor, axisTitle, formatWithUnit, splitTitle, type AxisLayout } from "./ticks";
+import { plural } from "~/components/ui/plural";
+
+/** Recharts tick formatter: the layout's label of a tick value ("" for minor ticks). */
+function tickLabel(axis: AxisLayout): (value: number) => string {
+  const labels = new Map(axis.ticks.map((t) => [t.value, t.label]));
+  return (value) => labels.get(value) ?? "";
+}
 
 export interface ChartSeries {
   id: string;
@@ -39,7 +46,9 @@ export function CurveChart({
   const [logY, setLogY] = useState(initialLogY);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
 
-  const { data, hiddenPoints, xDomain, yDomain } = useMemo(() => {
+  const xTitle = splitTitle(xLabel);
+  const yTitle = splitTitle(yLabel);
+  const { data, hiddenPoints, xAxis, yAxis } = useMemo(() => {
     let dropped = 0;
     const xs: number[] = [];
     const ys: number[] = [];
@@ -60,8 +69,13 @@ export function CurveChart({
       }
       return { ...s, rows };
     });
-    return { data, hiddenPoints: dropped, xDomain: extent(xs, logX), yDomain: extent(ys, logY) };
-  }, [series, logX, logY, hidden]);
+    return {
+      data,
+      hiddenPoints: dropped,
+      xAxis: axisFor(xs, { isLog: logX, unit: xTitle.unit, pixels: 640 }),
+      yAxis: axisFor(ys, { isLog: logY, unit: yTitle.unit, pixels: height - 40 }),
+    };
+  }, [series, logX, logY, hidden, xTitle.unit, yTitle.unit, height]);
 
   const toggle = (id: string) => {
     const next = new Set(hidden);
@@ -79,10 +93,10 @@ export function CurveChart({
         <label className="row">
           <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} /> log {yLabel.split(" ")[0]}
         </label>
-        {hiddenPoints > 0 ? <span className="subtle">{hiddenPoints} points ≤ 0 not drawn on the log axis</span> : null}
+        {hiddenPoints > 0 ? <span className="subtle">{plural(hiddenPoints, "point")} ≤ 0 not drawn on the log axis</span> : null}
       </div>
       <div style={{ width: "100%", height }} data-testid="curve-chart">
-        {xDomain && yDomain ? (
+        {xAxis && yAxis ? (
           <ResponsiveContainer width="100%" height="100%">
             <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 24 }}>
               <CartesianGrid stroke="#eef0f3" />
@@ -90,28 +104,28 @@ export function CurveChart({
                 type="number"
                 dataKey="x"
                 scale={logX ? "log" : "linear"}
-                domain={xDomain}
+                domain={xAxis.domain}
                 allowDataOverflow
-                ticks={logX ? logTicks(xDomain[0], xDomain[1]) : undefined}
-                interval={logX ? 0 : "preserveEnd"}
-                tickFormatter={(v: number) => formatNumber(v)}
-                label={{ value: xLabel, position: "insideBottom", offset: -16, fill: "#4b5563" }}
+                ticks={xAxis.ticks.map((t) => t.value)}
+                interval={0}
+                tickFormatter={tickLabel(xAxis)}
+                label={{ value: axisTitle(xTitle.name, xAxis.unit), position: "insideBottom", offset: -16, fill: "#4b5563" }}
               />
               <YAxis
                 type="number"
                 dataKey="y"
                 scale={logY ? "log" : "linear"}
-                domain={yDomain}
+                domain={yAxis.domain}
                 allowDataOverflow
-                ticks={logY ? logTicks(yDomain[0], yDomain[1]) : undefined}
-                interval={logY ? 0 : "preserveEnd"}
-                tickFormatter={(v: number) => formatNumber(v)}
+                ticks={yAxis.ticks.map((t) => t.value)}
+                interval={0}
+                tickFormatter={tickLabel(yAxis)}
                 width={72}
-                label={{ value: yLabel, angle: -90, position: "insideLeft", offset: -8, fill: "#4b5563", style: { textAnchor: "middle" } }}
+                label={{ value: axisTitle(yTitle.name, yAxis.unit), angle: -90, position: "insideLeft", offset: -8, fill: "#4b5563", style: { textAnchor: "middle" } }}
               />
               <Tooltip
                 cursor={{ strokeDasharray: "3 3" }}
-                formatter={(value) => formatNumber(Number(value), 4)}
+                formatter={(value, name) => formatWithUnit(Number(value), name === "x" ? xTitle.unit : yTitle.unit, 4)}
                 labelFormatter={() => ""}
               />
               {data

@@ -1,11 +1,13 @@
 "use client";
 
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode, type Ref } from "react";
-import { formatNumber, logTicks } from "~/components/charts/log-ticks";
+import { formatNumber } from "~/components/charts/log-ticks";
+import { axisTitle, linearAxis, logAxis } from "~/components/charts/ticks";
 import { isResistanceAxis, R_Q_PAIR_OHM } from "~/server/domains/diagrams/axes";
 import { PHASE_KEYS, type TAxisInfo, type TBin, type TBoundary, type TDiagramDto, type TDiagramPoint, type TPhaseKey } from "~/server/domains/diagrams/schemas";
 import { ARTIFACT_COLOR, categoricalColor, glyphPath, PHASE_KEY_LABEL, phaseKeyColor } from "./glyphs";
 import { PointTooltip, TOOLTIP_STYLE } from "./point-tooltip";
+import { plural } from "~/components/ui/plural";
 
 type Scale = (v: number) => number;
 
@@ -21,34 +23,23 @@ function makeScale(domain: [number, number], range: [number, number], isLog: boo
   return (v) => r0 + ((v - d0) / span) * (r1 - r0);
 }
 
-/** About `count` round tick values covering [min, max]. */
-export function linearTicks(min: number, max: number, count = 6): number[] {
-  if (!Number.isFinite(min) || !Number.isFinite(max) || min === max) return [min];
-  const raw = (max - min) / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
-  const ticks: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : +v.toPrecision(12));
-  return ticks;
-}
-
 interface AxisTicks {
-  values: { value: number; label: string }[];
+  /** minor ticks have an empty label */
+  values: { value: number; label: string; major: boolean }[];
+  /** the axis title with the unit the labels are written in ("R(300 K) (kΩ/□)") */
+  title: string;
 }
 
+/** Ticks from the one tick module of the charts: 1-2-5 steps, decades with minor ticks, prefixed units. */
 function axisTicks(axis: TAxisInfo, domain: [number, number], pixels: number): AxisTicks {
   if (axis.ticks) {
     const inside = axis.ticks.filter((t) => t.value >= domain[0] && t.value <= domain[1]);
     const room = Math.max(1, Math.floor(pixels / 14));
     const step = Math.max(1, Math.ceil(inside.length / room));
-    return { values: inside.filter((_, i) => i % step === 0) };
+    return { values: inside.filter((_, i) => i % step === 0).map((t) => ({ ...t, major: true })), title: axis.title };
   }
-  if (axis.scale === "log") {
-    let values = logTicks(domain[0], domain[1]);
-    if (values.length > 9) values = values.filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
-    if (values.length >= 2) return { values: values.map((value) => ({ value, label: formatNumber(value) })) };
-  }
-  return { values: linearTicks(domain[0], domain[1], Math.max(3, Math.round(pixels / 90))).map((value) => ({ value, label: formatNumber(value) })) };
+  const layout = axis.scale === "log" && domain[0] > 0 ? logAxis(domain[0], domain[1], { unit: axis.unit, pixels }) : linearAxis(domain[0], domain[1], { unit: axis.unit, pixels, snap: false });
+  return { values: layout.ticks, title: axis.scale === "log" ? axis.title : axisTitle(axis.label, layout.unit) };
 }
 
 export interface ColorScheme {
@@ -196,8 +187,8 @@ function Axes({ panel, xAxis, yAxis, domain, xTicks, yTicks, showXTitle, showYTi
         if (x < left - 0.5 || x > right + 0.5) return null;
         return (
           <g key={`x${t.value}`}>
-            <line x1={x} x2={x} y1={top} y2={bottom} stroke="#eef0f3" />
-            <line x1={x} x2={x} y1={bottom} y2={bottom + 4} stroke="#9ca3af" />
+            {t.major ? <line x1={x} x2={x} y1={top} y2={bottom} stroke="#eef0f3" /> : null}
+            <line x1={x} x2={x} y1={bottom} y2={bottom + (t.major ? 4 : 2)} stroke="#9ca3af" />
             <text x={x} y={bottom + 16} textAnchor="middle">
               {t.label}
             </text>
@@ -209,8 +200,8 @@ function Axes({ panel, xAxis, yAxis, domain, xTicks, yTicks, showXTitle, showYTi
         if (y < top - 0.5 || y > bottom + 0.5) return null;
         return (
           <g key={`y${t.value}`}>
-            <line x1={left} x2={right} y1={y} y2={y} stroke="#eef0f3" />
-            <line x1={left - 4} x2={left} y1={y} y2={y} stroke="#9ca3af" />
+            {t.major ? <line x1={left} x2={right} y1={y} y2={y} stroke="#eef0f3" /> : null}
+            <line x1={left - (t.major ? 4 : 2)} x2={left} y1={y} y2={y} stroke="#9ca3af" />
             <text x={left - 7} y={y + 3.5} textAnchor="end">
               {t.label.length > 34 ? `${t.label.slice(0, 33)}…` : t.label}
             </text>
@@ -219,13 +210,13 @@ function Axes({ panel, xAxis, yAxis, domain, xTicks, yTicks, showXTitle, showYTi
       })}
       {showXTitle ? (
         <text x={(left + right) / 2} y={bottom + 34} textAnchor="middle" fill="#111827" fontSize={12}>
-          {xAxis.title}
+          {xTicks.title}
           {xAxis.scale === "log" ? " · log" : ""}
         </text>
       ) : null}
       {showYTitle && yAxis.key !== "sample" ? (
         <text transform={`translate(${left - 48},${(top + bottom) / 2}) rotate(-90)`} textAnchor="middle" fill="#111827" fontSize={12}>
-          {yAxis.title}
+          {yTicks.title}
           {yAxis.scale === "log" ? " · log" : ""}
         </text>
       ) : null}
@@ -589,7 +580,7 @@ export function DiagramChart({ diagram, height = 520, title, selectedFitId = nul
       ) : null}
       {hoverBin ? (
         <div style={{ ...TOOLTIP_STYLE, left: Math.min(hoverBin.x + 12, width - 260), top: hoverBin.y + 12 }} role="tooltip">
-          <strong>{hoverBin.bin.count} curves</strong>
+          <strong>{plural(hoverBin.bin.count, "curve")}</strong>
           <div className="small">
             {diagram.xAxis.label}: {formatNumber(hoverBin.bin.x0)} – {formatNumber(hoverBin.bin.x1)}
           </div>

@@ -6,6 +6,7 @@ import type { TDiagramDto } from "~/server/domains/diagrams/schemas";
 import { diagramHref } from "~/server/domains/diagrams/url";
 import { DiagramChart } from "./diagram-chart";
 import { exportPng, exportSvg } from "./export-figure";
+import { plural } from "~/components/ui/plural";
 
 /** A standard figure: the chart with its title and caption, figure export and a link to explore it. */
 export function FigureCard({ id, title, description, diagram }: { id: string; title: string; description: string; diagram: TDiagramDto | undefined }) {
@@ -37,7 +38,7 @@ export function FigureCard({ id, title, description, diagram }: { id: string; ti
         <>
           <DiagramChart diagram={diagram} svgRef={svgRef} title={title} height={380} />
           <p className="subtle small" style={{ marginTop: 6 }}>
-            {diagram.total} curves · {diagram.mode === "aggregated" ? "aggregated into cells" : `${Object.keys(diagram.provenance.samples).length} samples`}
+            {plural(diagram.total, "curve")} · {diagram.mode === "aggregated" ? "aggregated into cells" : plural(Object.keys(diagram.provenance.samples).length, "sample")}
             {diagram.boundaries.length > 0 ? ` · ${diagram.boundaries.length} boundaries located` : ""}
           </p>
         </>

@@ -9,6 +9,7 @@ import { formatBytes } from "./drop-zone";
 import { MappingEditor } from "./mapping-editor";
 import type { FileEntry } from "./types";
 import styles from "./upload.module.css";
+import { plural } from "~/components/ui/plural";
 
 const DIRECTION: Record<string, string> = { warming: "warming", cooling: "cooling", up: "field up", down: "field down", mixed: "mixed" };
 const QUANTITY: Record<string, string> = { resistance: "resistance", sheet_resistance: "sheet resistance", resistivity: "resistivity" };
@@ -94,7 +95,7 @@ export function FilePreview({
       {entry.result ? (
         <div className="alert alert-ok small" data-testid="file-result">
           {entry.result.isDuplicate
-            ? `This file was already uploaded to this lab: nothing new was stored (${entry.result.curveIds.length} curves from the first upload).`
+            ? `This file was already uploaded to this lab: nothing new was stored (${plural(entry.result.curveIds.length, "curve")} from the first upload).`
             : `Stored ${entry.result.curveIds.length} curve${entry.result.curveIds.length === 1 ? "" : "s"} (${entry.result.queuedFits} queued for fitting)${entry.result.skippedDuplicateCurves > 0 ? `; ${entry.result.skippedDuplicateCurves} identical to curves already on the sample were skipped` : ""}.`}{" "}
           <a href={`/samples/${entry.result.sampleId}`}>Open the sample →</a>
         </div>
@@ -110,7 +111,7 @@ export function FilePreview({
           {p.existingUploads.length > 0 ? (
             <div className="alert alert-info small" data-testid="already-uploaded">
               These exact bytes were already uploaded:{" "}
-              {p.existingUploads.map((u) => `${u.labName} on ${u.createdAt.slice(0, 10)} (${u.curveCount} curves)`).join("; ")}. Importing the file again into the same lab stores nothing new.
+              {p.existingUploads.map((u) => `${u.labName} on ${u.createdAt.slice(0, 10)} (${plural(u.curveCount, "curve")})`).join("; ")}. Importing the file again into the same lab stores nothing new.
             </div>
           ) : null}
           {p.errors.length > 0 ? (

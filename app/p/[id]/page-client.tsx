@@ -8,6 +8,7 @@ import { errorInfo } from "~/components/ui/field";
 import { AXES } from "~/server/domains/diagrams/axes";
 import type { TDiagramQuery } from "~/server/domains/diagrams/schemas";
 import { ZPermalinkId } from "~/server/domains/permalinks/schemas";
+import { plural } from "~/components/ui/plural";
 
 function describeQuery(q: TDiagramQuery): string[] {
   const out = [`${AXES[q.y].label}${q.yScale === "log" ? " (log)" : ""} against ${AXES[q.x].label}${q.xScale === "log" ? " (log)" : ""}`];
@@ -50,7 +51,7 @@ export function PermalinkClient({ id }: { id: string }) {
           <h1 data-testid="permalink-title">{link.title ?? "Shared phase diagram"}</h1>
           <p className="muted small" data-testid="permalink-meta">
             Frozen {link.createdAt.slice(0, 10)}
-            {link.createdBy ? ` by ${link.createdBy}` : ""} · {link.pointCount} points · engine {link.engineVersions.join(", ") || "—"} · content hash{" "}
+            {link.createdBy ? ` by ${link.createdBy}` : ""} · {plural(link.pointCount, "point")} · engine {link.engineVersions.join(", ") || "—"} · content hash{" "}
             <span className="mono" title={link.contentHash}>
               {link.contentHash.slice(0, 16)}…
             </span>{" "}

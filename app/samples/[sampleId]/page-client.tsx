@@ -11,6 +11,7 @@ import { errorInfo } from "~/components/ui/field";
 import { CRYOSTAT_LABEL, describeFilterStage } from "~/components/setups/labels";
 import { GradeBadge } from "~/components/ui/grade-badge";
 import { PhaseBadge } from "~/components/ui/phase-badge";
+import { plural } from "~/components/ui/plural";
 
 const QUANTITY_UNIT = { RESISTANCE: "Ω", SHEET_RESISTANCE: "Ω/□", RESISTIVITY: "Ω·m" } as const;
 
@@ -46,7 +47,9 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
     color: sequentialColor(i, rtPlots.length),
     points: p.points,
   }));
-  const unit = QUANTITY_UNIT[sample.curves[0]?.quantity ?? "SHEET_RESISTANCE"];
+  // the axis unit follows what is stored: Ω/□ only when every curve holds a sheet resistance
+  const quantities = [...new Set(sample.curves.map((c) => c.quantity))];
+  const unit = quantities.length === 1 ? QUANTITY_UNIT[quantities[0]!] : "mixed units";
 
   return (
     <div className="page">
@@ -98,7 +101,7 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
           <section className="card">
             <div className="spread">
               <h2>R(T) curves</h2>
-              <span className="subtle small">{sample.curves.length} curves · click a legend entry to hide it</span>
+              <span className="subtle small">{plural(sample.curves.length, "curve")} · click a legend entry to hide it</span>
             </div>
             {series.length > 0 ? (
               <CurveChart series={series} xLabel="T (K)" yLabel={`R (${unit})`} initialLogX initialLogY />

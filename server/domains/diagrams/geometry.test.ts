@@ -159,5 +159,8 @@ describe("aggregation", () => {
     expect(lo).toBeGreaterThan(5);
     expect(hi).toBeGreaterThan(1000);
     expect(axisDomain([], "linear", false)).toBeNull();
+    expect(axisDomain([0.5, 10, 17], "linear", false)![0]).toBe(0);
+    expect(axisDomain([0, 2000], "linear", false)![0]).toBe(0);
+    expect(axisDomain([-1, 3], "linear", false)![0]).toBeLessThan(-1);
   });
 });

@@ -252,7 +252,8 @@ export function axisDomain(values: Iterable<number>, scale: "linear" | "log", is
     return [min / pad, max * pad];
   }
   const pad = (max - min) * 0.04 || Math.abs(max) * 0.05 || 1;
-  return [min - pad, max + pad];
+  // a quantity with no negative value (a field, a pressure, a temperature) never gets a negative axis
+  return [min >= 0 ? Math.max(0, min - pad) : min - pad, max + pad];
 }
 
 /** A new point with the view's keys (written out field by field: much cheaper than a spread for thousands of points). */
