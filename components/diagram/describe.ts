@@ -1,7 +1,7 @@
 import { formatNumber } from "~/components/charts/log-ticks";
-import type { TAxisInfo, TDiagramPoint, TGrade, TProvenance } from "~/server/domains/diagrams/schemas";
+import type { TAxisInfo, TDiagramPoint, TProvenance } from "~/server/domains/diagrams/schemas";
 
-export const GRADE_LABEL: Record<TGrade, string> = { GOOD: "well filtered", MODERATE: "moderately filtered", POOR: "poorly filtered", UNKNOWN: "filtering unknown" };
+export { GRADE_LABEL } from "~/components/ui/grade-badge";
 
 /** "H = 300 Oe · P = 9.4 GPa (pressurizing)" */
 export function describeConditions(p: Pick<TDiagramPoint, "fieldOe" | "pressureGPa" | "pressureDirection" | "gateVoltageV">): string {

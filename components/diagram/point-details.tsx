@@ -59,7 +59,7 @@ export function PointDetails({ point, diagram, onClose }: { point: TDiagramPoint
       </dl>
       {point.isArtifact ? (
         <p className="small" style={{ color: ARTIFACT_COLOR, marginTop: 8 }}>
-          Possible radiation artifact: this {point.phase} saturation was measured with {point.grade === "POOR" ? "poorly filtered" : "lines of unknown filtering"}; unfiltered radiation can make a resistance level off.
+          Possible radiation artifact: this {point.phase} saturation was measured with {point.grade === "POOR" ? "poorly filtered lines" : "lines of unknown filtering"}; unfiltered radiation can make a resistance level off.
         </p>
       ) : null}
       <div className="row" style={{ marginTop: 10 }}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Field } from "~/components/ui/field";
+import { gradeLabel } from "~/components/ui/grade-badge";
 
 export interface AssignmentState {
   sampleMode: "existing" | "new";
@@ -115,7 +116,7 @@ export function AssignmentForm({
             <option value="">No setup recorded</option>
             {setups.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} (filtering {s.filteringGrade.toLowerCase()})
+                {s.name} ({gradeLabel(s.filteringGrade)})
               </option>
             ))}
             <option value="__new">+ New setup…</option>

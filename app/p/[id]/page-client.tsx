@@ -5,6 +5,7 @@ import Link from "next/link";
 import { DiagramView } from "~/components/diagram/diagram-view";
 import { useTRPC } from "~/components/trpc/client";
 import { errorInfo } from "~/components/ui/field";
+import { GRADE_LABEL } from "~/components/ui/grade-badge";
 import { AXES } from "~/server/domains/diagrams/axes";
 import type { TDiagramQuery } from "~/server/domains/diagrams/schemas";
 import { ZPermalinkId } from "~/server/domains/permalinks/schemas";
@@ -18,7 +19,7 @@ function describeQuery(q: TDiagramQuery): string[] {
   if (q.minConfidence > 0) out.push(`fit confidence ≥ ${Math.round(q.minConfidence * 100)} %`);
   if (q.engine !== "current") out.push(`engine ${q.engine}`);
   if (q.uploadedFrom || q.uploadedTo) out.push(`uploaded ${q.uploadedFrom ?? "…"} to ${q.uploadedTo ?? "…"}`);
-  if (q.grades.length > 0) out.push(`filtering: ${q.grades.join(", ").toLowerCase()}`);
+  if (q.grades.length > 0) out.push(`filtering grade: ${q.grades.map((g) => GRADE_LABEL[g]).join(", ")}`);
   if (q.wellFilteredOnly) out.push("well-filtered data only");
   if (q.hidePhases.length > 0) out.push(`hidden: ${q.hidePhases.join(", ")}`);
   return out;
