@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // Pure modules: numerics and parsers know nothing of frameworks, databases or I/O.
-    files: ["server/fitting/**/*.ts", "server/ingest/**/*.ts", "server/synthetic/**/*.ts", "server/numeric/**/*.ts"],
+    files: ["server/fitting/**/*.ts", "server/ingest/**/*.ts", "server/synthetic/**/*.ts", "server/numeric/**/*.ts", "server/scaling/**/*.ts"],
     ignores: ["**/*.test.ts", "**/__tests__/**"],
     rules: banned(["next", "next/*", "react", "react/*", "react-dom", "@prisma/*", "@trpc/*", "~/server/db", "~/generated/*", "node:*", "pg", "pg-boss"], "This module is pure: no framework, database or I/O imports."),
   },
