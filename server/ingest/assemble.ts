@@ -3,6 +3,7 @@
  * value), channel checks (dead channel, resistivity twin), then segmentation.
  */
 import type { DiagnosticSink } from "./diagnostics";
+import { inferUnits } from "./infer-units";
 import type { ResolvedOptions } from "./options";
 import { segmentSeries, type DroppedStretch } from "./segment";
 import type { RowStore, StoreChannel } from "./store";
@@ -54,12 +55,70 @@ function gatherRows(src: Float64Array, rows: Int32Array): Float64Array {
   return out;
 }
 
+/**
+ * The points of one segment: each reading, or (where `starts` groups repeated readings) the
+ * mean of T, R and H over the group with its count and the standard deviation of R.
+ */
+export function mergePoints(
+  idx: Int32Array,
+  starts: Int32Array | null,
+  T: Float64Array,
+  R: Float64Array,
+  H: Float64Array | null,
+): { T: Float64Array; R: Float64Array; H: Float64Array | null; counts: Uint32Array | null; spread: Float64Array | null } {
+  if (starts === null) {
+    const Tk = new Float64Array(idx.length);
+    const Rk = new Float64Array(idx.length);
+    const Hk = H ? new Float64Array(idx.length) : null;
+    for (let q = 0; q < idx.length; q++) {
+      const j = idx[q]!;
+      Tk[q] = T[j]!;
+      Rk[q] = R[j]!;
+      if (Hk) Hk[q] = H![j]!;
+    }
+    return { T: Tk, R: Rk, H: Hk, counts: null, spread: null };
+  }
+  const n = starts.length - 1;
+  const Tk = new Float64Array(n);
+  const Rk = new Float64Array(n);
+  const Hk = H ? new Float64Array(n) : null;
+  const counts = new Uint32Array(n);
+  const spread = new Float64Array(n);
+  for (let b = 0; b < n; b++) {
+    const a = starts[b]!;
+    const e = starts[b + 1]!;
+    const c = e - a;
+    let st = 0;
+    let sr = 0;
+    let sh = 0;
+    for (let q = a; q < e; q++) {
+      const j = idx[q]!;
+      st += T[j]!;
+      sr += R[j]!;
+      if (H) sh += H[j]!;
+    }
+    const mr = sr / c;
+    let ss = 0;
+    for (let q = a; q < e; q++) {
+      const d = R[idx[q]!]! - mr;
+      ss += d * d;
+    }
+    Tk[b] = st / c;
+    Rk[b] = mr;
+    if (Hk) Hk[b] = sh / c;
+    counts[b] = c;
+    spread[b] = c > 1 ? Math.sqrt(ss / (c - 1)) : 0;
+  }
+  return { T: Tk, R: Rk, H: Hk, counts, spread };
+}
+
 export function assembleCurves(
   store: RowStore,
   columns: ParsedColumn[],
   ctx: { hasField: boolean; hasPressure: boolean; opts: ResolvedOptions; diags: DiagnosticSink },
 ): ParsedCurve[] {
   const { diags, opts } = ctx;
+  inferUnits(store, columns, diags);
   const n = store.n;
   const curves: ParsedCurve[] = [];
   const channels = store.channels;
@@ -157,23 +216,19 @@ export function assembleCurves(
         );
         continue;
       }
-      const Tk = new Float64Array(idx.length);
-      const Rk = new Float64Array(idx.length);
-      const Hk = seg.kind === "RH" ? new Float64Array(idx.length) : null;
-      for (let q = 0; q < idx.length; q++) {
-        const j = idx[q]!;
-        Tk[q] = T[j]!;
-        Rk[q] = R[j]!;
-        if (Hk) Hk[q] = H![j]!;
-      }
+      const pts = mergePoints(seg.idx, seg.starts, T, R, seg.kind === "RH" ? H : null);
       const curve: ParsedCurve = {
         kind: seg.kind,
         channel: ch.name,
         quantity: ch.quantity,
         unit: ch.unit,
-        T_K: Tk,
-        R: Rk,
-        H_Oe: Hk,
+        T_K: pts.T,
+        R: pts.R,
+        H_Oe: pts.H,
+        readings: idx.length,
+        counts: pts.counts,
+        R_spread: pts.spread,
+        readout: ch.readout ?? "unknown",
         fixed: seg.fixed,
         direction: seg.direction,
         segmentReason: seg.reason,

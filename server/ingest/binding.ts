@@ -17,7 +17,9 @@ export interface BindContext {
   headerLine: number;
   qd: boolean;
   mapping: TColumnMapping;
-  constants: { H_Oe: number | null; P_GPa: number | null };
+  constants: { H_Oe: number | null; P_GPa: number | null; T_K: number | null };
+  /** Readout of channels whose name does not say (an instrument's bridges: "signed"). */
+  defaultReadout?: "signed" | "magnitude" | "unknown";
   diags: DiagnosticSink;
   store: RowStore;
   /** Labels for channels (e.g. QD sample names) keyed by channel name. */
@@ -161,10 +163,10 @@ export function bindColumns(ctx: BindContext): BindResult {
   const unitFor = (
     i: number,
     role: Exclude<TColumnRole, "other">,
-  ): { info: UnitInfo; unit: string } | null => {
+  ): { info: UnitInfo; unit: string; source: "header" | "mapping" | "assumed" } | null => {
     const c = classes[i]!;
     const ov = overrides[role];
-    if (ov) return { info: ov, unit: mapping.units![role as "temperature"]! };
+    if (ov) return { info: ov, unit: mapping.units![role as "temperature"]!, source: "mapping" };
     if (c.problem) {
       diags.error(c.problem.code, c.problem.message, where(i), c.problem.expected);
       fatal = true;
@@ -172,7 +174,8 @@ export function bindColumns(ctx: BindContext): BindResult {
     }
     const info = c.unitInfo;
     if (info && DIMENSIONS[role].includes(info.dimension)) {
-      if (c.assumedUnit) {
+      // Temperature and field units are inferred from the values later (infer-units.ts).
+      if (c.assumedUnit && role !== "temperature" && role !== "field") {
         diags.warn(
           "unit_assumed",
           `no unit in the header; assumed ${c.assumedUnit}. Set options.mapping.units.${role} if that is wrong.`,
@@ -180,7 +183,7 @@ export function bindColumns(ctx: BindContext): BindResult {
           EXPECTED_UNITS[role],
         );
       }
-      return { info, unit: c.assumedUnit ?? c.unit };
+      return { info, unit: c.assumedUnit ?? c.unit, source: c.assumedUnit ? "assumed" : "header" };
     }
     // A forced column whose header says nothing usable about the unit.
     const { unit } = splitHeader(names[i]!);
@@ -192,7 +195,7 @@ export function bindColumns(ctx: BindContext): BindResult {
         where(i),
         EXPECTED_UNITS[role],
       );
-      return { info: parseUnit(assumed)!, unit: assumed };
+      return { info: parseUnit(assumed)!, unit: assumed, source: "assumed" };
     }
     diags.error(
       "unit_not_recognised",
@@ -229,6 +232,7 @@ export function bindColumns(ctx: BindContext): BindResult {
     col.unit = u.unit;
     col.factor = u.info.factor;
     col.canonicalUnit = u.info.canonical;
+    col.unitSource = u.source;
     slots.push({ kind, column: i, name: names[i]!, factor: u.info.factor, channel: -1 });
   };
   setSingle("temperature", SLOT_T);
@@ -261,6 +265,9 @@ export function bindColumns(ctx: BindContext): BindResult {
     col.canonicalUnit = u.info.canonical;
     col.quantity = quantity;
     col.channel = channel;
+    col.unitSource = u.source;
+    const readout = c.readout ?? ctx.defaultReadout ?? "unknown";
+    col.readout = readout;
     let slot = -1;
     if (ctx.reuseChannels) slot = ctx.store.channels.findIndex((ch) => ch.name === channel && ch.quantity === quantity);
     if (slot < 0) {
@@ -272,6 +279,7 @@ export function bindColumns(ctx: BindContext): BindResult {
         score: c.score,
         columnIndex: i,
         columnName: names[i]!,
+        readout,
         ...(label ? { label } : {}),
         ...(c.twinKey ? { twinKey: c.twinKey } : {}),
       });
@@ -286,7 +294,19 @@ export function bindColumns(ctx: BindContext): BindResult {
     }
   });
 
-  if (chosen.temperature < 0 && !fatal) {
+  const hasResistance = slots.some((s) => s.kind === SLOT_R);
+  if (chosen.temperature < 0 && !fatal && chosen.field >= 0 && hasResistance) {
+    // Field sweeps at a temperature the file does not record (lock-in R(H) logs).
+    const given = ctx.constants.T_K;
+    diags.warn(
+      "temperature_unknown",
+      given !== null
+        ? `no temperature column: the curves are field sweeps at ${given} K as given by the import options`
+        : `no temperature column: the curves can only be field sweeps R(H) at a temperature the file does not record; give it (options.constants.T_K) to import them`,
+      { line: ctx.headerLine },
+      "a temperature column, or the temperature of the isotherms",
+    );
+  } else if (chosen.temperature < 0 && !fatal) {
     diags.error(
       "missing_temperature_column",
       `no temperature column among ${names.length} columns (${names
@@ -323,5 +343,6 @@ export function bindColumns(ctx: BindContext): BindResult {
 
   const constH = chosen.field >= 0 ? NaN : (ctx.constants.H_Oe ?? NaN);
   const constP = chosen.pressure >= 0 ? NaN : (ctx.constants.P_GPa ?? NaN);
-  return { columns, binding: { slots, constH, constP } };
+  const constT = chosen.temperature >= 0 ? NaN : (ctx.constants.T_K ?? NaN);
+  return { columns, binding: { slots, constH, constP, constT } };
 }

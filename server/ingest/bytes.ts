@@ -129,6 +129,11 @@ export class LineSplitter {
     return this.lineNo;
   }
 
+  /** Bytes after the last line break, still to be emitted by end(). */
+  get pending(): number {
+    return this.overflowed ? 0 : this.carryLen;
+  }
+
   push(chunk: Uint8Array): void {
     if (this.overflowed) return;
     const sep = this.sep;

@@ -48,7 +48,7 @@ const EXCLUDE =
 const TEMP_NAME =
   /^(?:t|temp|temperature|sample temp|sample temperature|temperature sample|t ?sample|tsample|t ?sample temp|ts|t ?s|t ?(?:probe|film|chip|stage|ruo2|cx|cernox|mc|mxc|mix|still|bath|sensor|sens|therm|thermometer)|(?:probe|film|chip|stage|ruo2|cernox|mc|mxc|mixing chamber|bath|sensor|thermometer) ?(?:t|temp|temperature)|tmc|tmxc|t_k)$/;
 const FIELD_NAME =
-  /^(?:h|b|field|magnetic field|mag field|b ?field|h ?field|field ?h|field ?b|u0h|mu0h|mu0 h|u0 h|mu_0h|mu_0 h|bz|hz|b_z|h_z|b ?perp|h ?perp|magnet|magnet field|applied field)$/;
+  /^(?:h|b|field|magnetic field|mag field|b ?field|h ?field|field ?h|field ?b|u0h|mu0h|mu0 h|u0 h|mu_0h|mu_0 h|bz|hz|b_z|h_z|b ?perp|h ?perp|b ?par|b ?para|b ?parallel|h ?par|h ?para|h ?parallel|b ?ip|b ?inplane|b ?in-plane|b ?oop|magnet|magnet field|applied field)$/;
 const PRESSURE_NAME = /^(?:p|pressure|sample pressure|cell pressure|dac pressure|p ?sample|p ?cell|p ?ruby|ruby pressure)$/;
 const TIME_NAME = /^(?:time|time stamp|timestamp|t ?\(?s\)?|elapsed|elapsed time|time elapsed|epoch|unix time|datetime)$/;
 
@@ -67,6 +67,30 @@ export interface ColumnClass {
   note?: string;
   /** Unit missing: the default assumed for the role (reported as a warning). */
   assumedUnit?: string;
+  /** Readout the name implies (lock-in X: signed; lock-in R / magnitude: magnitude). */
+  readout?: "signed" | "magnitude";
+}
+
+/**
+ * Lock-in components: "lockin_1_ResX", "LI2 ResR", "Lock-in R", "Res mag". X is the in-phase
+ * resistance (signed), R or magnitude is sqrt(X² + Y²) (never negative), Y and θ are not
+ * resistances.
+ */
+function lockinInfo(n: string): { component: "x" | "y" | "r" | "theta"; channel?: string } | null {
+  const m =
+    /^(?:(?:lock-?in|lia|li|sr ?\d{3})[ -]?(\d*)[ -]?)?(?:res|resistance)[ -]?(x|y|r|mag|magnitude|theta|phase)$/.exec(n) ??
+    /^(?:lock-?in|lia|li)[ -]?(\d*)[ -]?(?:r ?)?(x|y|r|mag|magnitude|theta)$/.exec(n);
+  if (!m) return null;
+  const c = m[2]!;
+  const component = c === "x" ? "x" : c === "y" ? "y" : c === "theta" || c === "phase" ? "theta" : "r";
+  return { component };
+}
+
+/** A current-reversal resistance ("R(+-)-2700-CH1", "R±", "R (+/-)"), or one polarity of it. */
+function reversalInfo(n: string): "average" | "single" | null {
+  if (/^(?:r|res|resistance)[ _-]?(?:\(\+-\)|\(-\+\)|\(±\)|\(\+\/-\)|±|\+-|\+\/-)/.test(n)) return "average";
+  if (/^(?:r|res|resistance)[ _-]?(?:\(\+\)|\(-\)|\+|-)(?:$|[ _-])/.test(n)) return "single";
+  return null;
 }
 
 const EXPECTED_UNITS: Record<string, string> = {
@@ -85,6 +109,8 @@ function resistanceNameInfo(base: string): { channel: string; twinKey?: string; 
   if (m) return { channel: `Ch${m[1]}`, twinKey: `ch${m[1]}`, score: 10 };
   m = /^res\.? ?ch ?(\d+)$/.exec(n);
   if (m) return { channel: `Ch${m[1]}`, twinKey: `ch${m[1]}`, score: 8 };
+  // "R-CH1", "R_xx ch2", "Rxx-2182-CH4": a resistance with an instrument and channel suffix.
+  if (/^(?:r|res|resistance|r ?xx|r ?xy|r ?4p)(?:[ -][a-z0-9.]+)*?[ -]ch ?\d+$/.test(n)) return { channel: base.trim(), score: 6 };
   if (
     /^(?:r|res|resistance|resistivity|rho|rs|rsq|r ?sq|r ?sheet|rsheet|sheet resistance|sheet res|sheet resistivity|r ?s|r ?xx|r ?xy|r ?yx|r ?yy|r ?\d+|r ?[a-h]{2}|r ?(?:4p|4pt|4 ?probe|2p|2pt|2 ?probe|long|trans|hall|film|sample|dut|device|meas|measured)|rho ?(?:xx|xy)|(?:zero-field|zero field|hall|longitudinal|transverse|four-probe|4-probe|two-probe|2-probe|sample|film|device|channel ?\d+|ch ?\d+) ?(?:resistance|resistivity)|(?:resistance|resistivity) ?(?:\d+|xx|xy|[a-d]|ch ?\d+|channel ?\d+))$/.test(
       n,
@@ -113,7 +139,14 @@ export function classifyColumn(raw: string, qd = false): ColumnClass {
   });
 
   if (qd && unit === "") return other("empty unit: unconfigured instrument map channel");
-  if (EXCLUDE.test(n)) {
+  const lockin = lockinInfo(n);
+  if (lockin && lockin.component !== "x" && lockin.component !== "r") {
+    return other(lockin.component === "y" ? "lock-in Y (quadrature) component: not a resistance" : "lock-in phase: not a resistance");
+  }
+  const reversal = lockin ? null : reversalInfo(n);
+  if (reversal === "single") return other("one current polarity: the current-reversal average is the resistance");
+  const special = lockin !== null || reversal !== null;
+  if (!special && EXCLUDE.test(n)) {
     return other();
   }
 
@@ -121,7 +154,11 @@ export function classifyColumn(raw: string, qd = false): ColumnClass {
   let score = 0;
   let channel: string | undefined;
   let twinKey: string | undefined;
-  if (TEMP_NAME.test(n)) {
+  if (special) {
+    role = "resistance";
+    score = 6;
+    channel = raw.trim();
+  } else if (TEMP_NAME.test(n)) {
     role = "temperature";
     score = /sample|^t$|^temperature$|^temp$/.test(n) ? 10 : /mc|mxc|mix|still|bath/.test(n) ? 3 : 6;
   } else if (FIELD_NAME.test(n)) {
@@ -183,6 +220,8 @@ export function classifyColumn(raw: string, qd = false): ColumnClass {
   const result: ColumnClass = { role, unit: unitText, unitInfo: info, score };
   if (channel !== undefined) result.channel = channel;
   if (twinKey !== undefined) result.twinKey = twinKey;
+  if (lockin) result.readout = lockin.component === "x" ? "signed" : "magnitude";
+  else if (reversal) result.readout = "signed";
 
   if (unit === null || unit === "") {
     // No unit: assume the conventional one and say so.
@@ -190,7 +229,7 @@ export function classifyColumn(raw: string, qd = false): ColumnClass {
       role === "temperature"
         ? "K"
         : role === "field"
-          ? /^(?:b|mu0h|u0h|mu0 h|u0 h|mu_0h|mu_0 h|bz|b_z|b ?field|b ?perp)$/.test(n)
+          ? /^(?:b|mu0h|u0h|mu0 h|u0 h|mu_0h|mu_0 h|bz|b_z|b ?field|b ?perp|b ?par|b ?para|b ?parallel|b ?ip|b ?inplane|b ?in-plane|b ?oop)$/.test(n)
             ? "T"
             : "Oe"
           : role === "pressure"

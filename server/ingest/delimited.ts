@@ -5,7 +5,7 @@
 import { bindColumns } from "./binding";
 import { LineSplitter, type TextDecoding } from "./bytes";
 import type { DiagnosticSink } from "./diagnostics";
-import { parseNumberText, numState, NUM_OK, NUM_MISSING } from "./number";
+import { parseNumberText, numState, NUM_OK, NUM_MISSING, NUM_NONFINITE } from "./number";
 import type { ResolvedOptions } from "./options";
 import type { RowStore } from "./store";
 import { RowResult, TableReader } from "./table";
@@ -14,7 +14,7 @@ import type { ParsedColumn, TFileFormat } from "./types";
 import { parseUnit } from "./units";
 import type { FormatHandler } from "./handler";
 
-export const DELIMITED_PARSER = { name: "delimited-text", version: "1.0.0" } as const;
+export const DELIMITED_PARSER = { name: "delimited-text", version: "2.0.0" } as const;
 
 const CANDIDATES: TDelimiter[] = ["\t", ";", ",", "|", "whitespace"];
 const SAMPLE_LINES = 400;
@@ -50,7 +50,7 @@ function dataLike(cells: string[], decimalComma: boolean): { numeric: number; fi
     if (isNumericCell(c, decimalComma)) numeric++;
     else {
       parseNumberText(c, decimalComma);
-      if (numState.status === NUM_MISSING) numeric++;
+      if (numState.status === NUM_MISSING || numState.status === NUM_NONFINITE) numeric++;
     }
   }
   return { numeric, filled };
@@ -369,6 +369,9 @@ export function createDelimitedHandler(
         if (t === headerText) return; // a repeated header (concatenated logs)
         reader.warnTemperatureText(buf, s, e, lineNo);
       }
+    },
+    markFinalLine() {
+      if (reader) reader.final = true;
     },
     end() {
       if (reader && reader.missingTemperature > 0) {

@@ -16,4 +16,6 @@ export interface FormatHandler {
   onLine(buf: Uint8Array, start: number, end: number, lineNo: number): void;
   /** Called once after the last line. */
   end(): void;
+  /** The next line is the file's last and has no line break after it (it may be cut short). */
+  markFinalLine(): void;
 }

@@ -33,4 +33,5 @@ export type {
   TDirection,
   TFileFormat,
   TQuantity,
+  TReadout,
 } from "./types";

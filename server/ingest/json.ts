@@ -9,9 +9,9 @@ import type { ResolvedOptions } from "./options";
 import { segmentSeries } from "./segment";
 import type { ParsedCurve, TQuantity } from "./types";
 import { CANONICAL_UNIT } from "./units";
-import { summariseDropped } from "./assemble";
+import { mergePoints, summariseDropped } from "./assemble";
 
-export const JSON_PARSER = { name: "sit-curves-json", version: "1.0.0" } as const;
+export const JSON_PARSER = { name: "sit-curves-json", version: "2.0.0" } as const;
 
 const ZFinite = z.number().finite();
 
@@ -29,6 +29,7 @@ export const ZCurveJson = z
     channel: z.string().min(1).max(200).optional(),
     label: z.string().max(500).optional(),
     pressureDirection: z.enum(["pressurizing", "depressurizing"]).optional(),
+    readout: z.enum(["signed", "magnitude", "unknown"]).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -242,22 +243,27 @@ export function parseJsonUpload(
     }
     for (const seg of report.segments) {
       const idx = seg.idx;
-      const Tk = new Float64Array(idx.length);
-      const Rk = new Float64Array(idx.length);
-      const Hk = H ? new Float64Array(idx.length) : null;
-      for (let k = 0; k < idx.length; k++) {
-        Tk[k] = T[idx[k]!]!;
-        Rk[k] = c.R_ohm[idx[k]!]!;
-        if (Hk) Hk[k] = H![idx[k]!]!;
+      if (seg.starts) {
+        diags.warn(
+          "json_points_merged",
+          `curve ${ci + 1} (${channel}): ${idx.length} points step back in ${c.kind === "RT" ? "temperature" : "field"} and were merged into ${seg.starts.length - 1} points (mean, count and spread kept)`,
+          { column: `curves[${ci}]` },
+          c.kind === "RT" ? "T_K monotonic" : "H_Oe monotonic",
+        );
       }
+      const pts = mergePoints(idx, seg.starts, T, Float64Array.from(c.R_ohm), H);
       const curve: ParsedCurve = {
         kind: c.kind,
         channel,
         quantity,
         unit: CANONICAL_UNIT[quantity],
-        T_K: Tk,
-        R: Rk,
-        H_Oe: c.kind === "RH" ? Hk : null,
+        T_K: pts.T,
+        R: pts.R,
+        H_Oe: c.kind === "RH" ? pts.H : null,
+        readings: idx.length,
+        counts: pts.counts,
+        R_spread: pts.spread,
+        readout: c.readout ?? "unknown",
         fixed: seg.fixed,
         direction: seg.direction,
         segmentReason: `curve ${ci + 1} of the JSON upload (points ${idx[0]}–${idx[idx.length - 1]}); ${seg.reason.replace(/lines (\d+)–(\d+), /, "")}`,

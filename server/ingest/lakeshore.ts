@@ -18,7 +18,7 @@ import type { RowStore } from "./store";
 import { RowResult, TableReader } from "./table";
 import type { ParsedColumn } from "./types";
 
-export const LAKESHORE_PARSER = { name: "lakeshore-hms", version: "1.0.0" } as const;
+export const LAKESHORE_PARSER = { name: "lakeshore-hms", version: "2.0.0" } as const;
 
 export function looksLikeLakeShore(text: string): boolean {
   return /^\s*\[Sample parameters\]\s*$/im.test(text) || (/\[Measurements\]/.test(text) && /<Step \d+:/.test(text));
@@ -70,6 +70,7 @@ export function createLakeShoreHandler(
       qd: false,
       mapping: { ...(opts.mapping.units ? { units: opts.mapping.units } : {}) },
       constants: opts.constants,
+      defaultReadout: "signed",
       diags: scratch,
       store,
       reuseChannels: true,
@@ -152,6 +153,9 @@ export function createLakeShoreHandler(
       } else if (step && kv) {
         meta(`step${step}.${kv[1]!.trim()}`, kv[2]!.trim());
       }
+    },
+    markFinalLine() {
+      if (reader) reader.final = true;
     },
     end() {
       closeTable();

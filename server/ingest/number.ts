@@ -4,8 +4,9 @@
  * Grammar: [spaces] [+|-] digits [. digits] [(e|E|d|D) [+|-] digits] [spaces], with at least
  * one mantissa digit; "," is the decimal separator when `decimalComma` is set (a "." is still
  * accepted). Surrounding double quotes are ignored.
- * Missing-value tokens (empty, NaN, NA, N/A, null, none, -, --, ---, ±inf, ±Infinity) give
- * status MISSING. Anything else that is not a finite number (including an overflowing "1e999")
+ * Missing-value tokens (empty, NA, N/A, null, none, -, --, ---) give status MISSING; NaN and
+ * ±inf/±Infinity give status NONFINITE (written by the instrument: reported, never silently
+ * absent). Anything else that is not a finite number (including an overflowing "1e999")
  * gives status INVALID.
  *
  * Results are correctly rounded (identical to `Number(text)`): mantissas of up to 15
@@ -16,6 +17,7 @@
 export const NUM_OK = 0;
 export const NUM_MISSING = 1;
 export const NUM_INVALID = 2;
+export const NUM_NONFINITE = 3;
 
 /** Status of the last `parseNumber` call (module-level to avoid allocating result objects). */
 export const numState = { status: NUM_OK };
@@ -305,10 +307,9 @@ function slowParse(buf: Uint8Array, start: number, end: number): number {
   return v;
 }
 
+const NONFINITE_TOKENS = new Set(["nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"]);
+
 const MISSING_TOKENS = new Set([
-  "nan",
-  "+nan",
-  "-nan",
   "na",
   "n/a",
   "null",
@@ -316,12 +317,6 @@ const MISSING_TOKENS = new Set([
   "-",
   "--",
   "---",
-  "inf",
-  "+inf",
-  "-inf",
-  "infinity",
-  "+infinity",
-  "-infinity",
 ]);
 
 function parseSpecial(buf: Uint8Array, start: number, end: number): number {
@@ -333,6 +328,7 @@ function parseSpecial(buf: Uint8Array, start: number, end: number): number {
     s += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
   }
   if (MISSING_TOKENS.has(s)) numState.status = NUM_MISSING;
+  else if (NONFINITE_TOKENS.has(s)) numState.status = NUM_NONFINITE;
   return NaN;
 }
 

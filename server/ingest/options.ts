@@ -87,7 +87,7 @@ export const ZParseOptions = z
     decimalComma: z.boolean(),
     /** Conditions the file does not record (e.g. the pressure of a diamond-anvil-cell run). */
     constants: z
-      .object({ H_Oe: z.number().finite(), P_GPa: z.number().finite() })
+      .object({ H_Oe: z.number().finite(), P_GPa: z.number().finite(), T_K: z.number().finite().positive() })
       .partial()
       .strict(),
     limits: ZLimits,
@@ -124,7 +124,7 @@ export interface ResolvedOptions {
   mapping: TColumnMapping;
   delimiter: "," | ";" | "\t" | "|" | "whitespace" | null;
   decimalComma: boolean | null;
-  constants: { H_Oe: number | null; P_GPa: number | null };
+  constants: { H_Oe: number | null; P_GPa: number | null; T_K: number | null };
   limits: TLimits;
   segmentation: TSegmentationSettings;
 }
@@ -138,7 +138,7 @@ export function resolveOptions(input?: TParseOptions): ResolvedOptions {
     mapping: o.mapping ?? {},
     delimiter: o.delimiter ?? null,
     decimalComma: o.decimalComma ?? null,
-    constants: { H_Oe: o.constants?.H_Oe ?? null, P_GPa: o.constants?.P_GPa ?? null },
+    constants: { H_Oe: o.constants?.H_Oe ?? null, P_GPa: o.constants?.P_GPa ?? null, T_K: o.constants?.T_K ?? null },
     limits: { ...DEFAULT_LIMITS, ...o.limits },
     segmentation: { ...DEFAULT_SEGMENTATION, ...o.segmentation },
   };

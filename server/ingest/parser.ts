@@ -93,6 +93,7 @@ class StreamingParser implements IngestParser {
     let curves: ParsedCurve[] = [];
     if (this.phase === "lines") {
       if (this.transcoder) this.splitter!.push(this.transcoder.end());
+      if (this.splitter!.pending > 0) this.handler!.markFinalLine();
       this.splitter!.end();
       this.handler!.end();
       Object.assign(this.metadata, this.handler!.metadata);

@@ -13,7 +13,7 @@ import { RowResult, TableReader } from "./table";
 import { splitCells } from "./text-split";
 import type { ParsedColumn } from "./types";
 
-export const QD_PARSER = { name: "quantum-design-dat", version: "1.0.0" } as const;
+export const QD_PARSER = { name: "quantum-design-dat", version: "2.0.0" } as const;
 
 /** True when the text looks like the start of a QD .dat file. */
 export function looksLikeQd(firstText: string): boolean {
@@ -157,6 +157,7 @@ export function createQdHandler(
       qd: true,
       mapping: opts.mapping,
       constants: opts.constants,
+      defaultReadout: "signed",
       diags,
       store,
       channelLabels: labels,
@@ -217,6 +218,9 @@ export function createQdHandler(
       // state === "columns": the first non-blank line after [Data] names the columns.
       if (line.trim() === "") return;
       onColumnLine(line, lineNo);
+    },
+    markFinalLine() {
+      if (reader) reader.final = true;
     },
     end() {
       if (!sawData) {

@@ -35,8 +35,13 @@ export interface SeriesInput {
 export interface Segment {
   kind: TCurveKind;
   direction: TDirection;
-  /** Indices into the input arrays of the kept points, in acquisition order. */
+  /** Indices into the input arrays of every reading of the sweep, in acquisition order. */
   idx: Int32Array;
+  /**
+   * Where each point starts in `idx` when repeated readings were merged (one more entry than
+   * points, the last being idx.length); null when every reading is its own point.
+   */
+  starts: Int32Array | null;
   fixed: FixedConditions;
   reason: string;
 }
@@ -110,6 +115,46 @@ export function longestMonotonic(x: Float64Array, from: number, to: number, dir:
   return out;
 }
 
+/**
+ * Pool-adjacent-violators over x[from..to]: splits the readings into contiguous blocks whose
+ * means are monotonic (non-decreasing for dir > 0), merging only readings that step back.
+ * Returns the number of blocks and their starts relative to `from` (null when no reading was
+ * merged). O(k).
+ */
+export function poolMonotonic(
+  x: Float64Array,
+  from: number,
+  to: number,
+  dir: number,
+): { points: number; starts: Int32Array | null } {
+  const k = to - from + 1;
+  if (k <= 0) return { points: 0, starts: null };
+  const start = new Int32Array(k);
+  const sum = new Float64Array(k);
+  const cnt = new Int32Array(k);
+  let top = 0;
+  for (let q = 0; q < k; q++) {
+    let sv = dir * x[from + q]!;
+    let c = 1;
+    let st = q;
+    while (top > 0 && sum[top - 1]! / cnt[top - 1]! > sv / c) {
+      top--;
+      sv += sum[top]!;
+      c += cnt[top]!;
+      st = start[top]!;
+    }
+    start[top] = st;
+    sum[top] = sv;
+    cnt[top] = c;
+    top++;
+  }
+  if (top === k) return { points: k, starts: null };
+  const starts = new Int32Array(top + 1);
+  for (let b = 0; b < top; b++) starts[b] = start[b]!;
+  starts[top] = k;
+  return { points: top, starts };
+}
+
 function tolOf(abs: number, rel: number, x: number): number {
   const r = rel * (x < 0 ? -x : x);
   return r > abs ? r : abs;
@@ -164,11 +209,21 @@ function extendSweep(
       extIdx = k;
     } else {
       const t = tolOf(xAbs, xRel, ext) + 4 * (noiseAbs + noiseRel * (ext < 0 ? -ext : ext));
-      // A reversal must be confirmed by the next point too: a lone excursion is noise.
-      if (dir * (ext - x) > t && (k + 1 >= m || dir * (ext - X[k + 1]!) > t)) break;
+      // A reversal must be confirmed by the following readings too: an excursion that comes
+      // back (noise, a pause with a regulation overshoot) does not end the sweep.
+      if (dir * (ext - x) > t && isReversal(X, ext, t, dir, k, m)) break;
     }
   }
   return extIdx;
+}
+
+/** Readings after a retrace that must all stay retraced for it to count as a reversal. */
+const REVERSAL_CONFIRM = 8;
+
+function isReversal(X: Float64Array, ext: number, t: number, dir: number, k: number, m: number): boolean {
+  const stop = Math.min(m, k + REVERSAL_CONFIRM);
+  for (let q = k + 1; q < stop; q++) if (!(dir * (ext - X[q]!) > t)) return false;
+  return true;
 }
 
 /** Median of |x[k+1]-x[k]| over (at most 4096 evenly spaced) steps. */
@@ -224,7 +279,8 @@ export function segmentSeries(
   // Columns without a single number count as absent (e.g. an unconfigured pressure map).
   const effective: SeriesInput = { ...input, H: Hsrc, P: Psrc };
   const ignoreH = opts.forceKind === "RT" || !Hsrc;
-  const ignoreT = opts.forceKind === "RH";
+  // A file without a temperature column: only field sweeps, at an unknown temperature.
+  const ignoreT = opts.forceKind === "RH" || !hasNumber(input.T);
   const usable = new Int32Array(n);
   let m0 = 0;
   for (let k = 0; k < n; k++) {
@@ -241,7 +297,7 @@ export function segmentSeries(
   let noiseT = 0; // relative
   let noiseH = 0; // Oe
   if (!opts.forceKind) {
-    noiseT = Math.min(MAX_WIDENED_REL, noiseLevel(input.T, usable, m0, true));
+    noiseT = ignoreT ? 0 : Math.min(MAX_WIDENED_REL, noiseLevel(input.T, usable, m0, true));
     if (3 * noiseT > tRel) {
       tRel = Math.min(MAX_WIDENED_REL, 3 * noiseT);
       widened = true;
@@ -343,44 +399,78 @@ export function segmentSeries(
       continue;
     }
     if (st > i) log.add("stationary", ix[i]!, ix[st - 1]!, st - i);
-    // 5. Keep the longest monotonic subsequence (jitter back-steps are dropped).
-    let kept = longestMonotonic(X, st, extIdx, dir);
+    // Readings right after the extreme that stay within its tolerance are repeated readings at
+    // the turning point: they belong to this sweep (and are merged with the extreme).
+    let endIdx = extIdx;
+    if (!opts.forceKind) {
+      const xe = X[extIdx]!;
+      const te = kind === "RT" ? tolOf(tAbs, tRel, xe) : tolOf(hAbs, hRel, xe);
+      const fe = F !== null ? F[extIdx]! : 0;
+      while (
+        endIdx + 1 < m &&
+        endIdx - extIdx < REVERSAL_CONFIRM &&
+        Math.abs(X[endIdx + 1]! - xe) <= te &&
+        (F === null || Math.abs(F[endIdx + 1]! - fe) <= fLimit / 2)
+      ) {
+        endIdx++;
+      }
+    }
     const sigma = (x: number) => (kind === "RT" ? noiseT * Math.abs(x) : noiseH);
     const tolX = (x: number) => (kind === "RT" ? tolOf(tAbs, tRel, x) : tolOf(hAbs, hRel, x));
-    // 6. A plateau at either end — kept points within tolerance (plus noise) of the first or
-    // last value that stand for far more readings than the sweep's own step size explains —
-    // is settling or waiting, not sweep: only its point next to the sweep is kept. A set-point
-    // step followed by a wait thus leaves too few points to count as a sweep.
-    if (!opts.forceKind && kept.length > 2) {
-      const xa = X[kept[0]!]!;
-      const xb = X[kept[kept.length - 1]!]!;
+    // 5. A plateau at either end — readings within tolerance (plus noise) of the first or last
+    // value that stand for far more readings than the sweep's own step size explains — is
+    // settling or waiting, not sweep: only its reading next to the sweep is kept (the others are
+    // reported as stationary_dropped). A set-point step followed by a wait thus leaves too few
+    // points to count as a sweep. Pauses inside a sweep stay in it.
+    let r0 = st;
+    let r1 = endIdx;
+    if (!opts.forceKind && endIdx - st > 2) {
+      const xa = X[st]!;
+      const xb = X[extIdx]!;
       const ta = tolX(xa) + 4 * sigma(xa);
       const tb = tolX(xb) + 4 * sigma(xb);
-      let a = 0;
-      while (a + 1 < kept.length && Math.abs(X[kept[a + 1]!]! - xa) <= ta) a++;
-      let b = kept.length - 1;
-      while (b - 1 > a && Math.abs(X[kept[b - 1]!]! - xb) <= tb) b--;
+      // Last reading near the start value (scanning until the sweep has clearly left it).
+      let a = st;
+      for (let k = st + 1; k <= endIdx; k++) {
+        const d = dir * (X[k]! - xa);
+        if (d > 3 * ta) break;
+        if (d <= ta) a = k;
+      }
+      let b = endIdx;
+      for (let k = endIdx - 1; k > a; k--) {
+        const d = dir * (xb - X[k]!);
+        if (d > 3 * tb) break;
+        if (d <= tb) b = k;
+      }
+      if (b <= a) b = Math.min(endIdx, a + 1);
       // The sweep's own progress per reading: the median raw step, or the mean progress when
       // noise makes the raw steps larger than the sweep's advance.
-      const mid = kept[b]! - kept[a]!;
-      const meanStep = mid > 0 ? Math.abs(X[kept[b]!]! - X[kept[a]!]!) / mid : Infinity;
-      const step = Math.min(rawMedianStep(X, kept[a]!, kept[b]!), meanStep > 0 ? meanStep : Infinity);
-      const headRaw = kept[a]! - kept[0]!;
-      const tailRaw = kept[kept.length - 1]! - kept[b]!;
+      const mid = b - a;
+      const meanStep = mid > 0 ? Math.abs(X[b]! - X[a]!) / mid : Infinity;
+      const step = Math.min(rawMedianStep(X, a, b), meanStep > 0 ? meanStep : Infinity);
+      const headRaw = a - st;
+      const tailRaw = endIdx - b;
       const dropHead = headRaw >= 3 && headRaw > (5 * ta) / step;
       const dropTail = tailRaw >= 3 && tailRaw > (5 * tb) / step;
-      if (dropHead) log.add("stationary", ix[kept[0]!]!, ix[kept[a]! - 1]!, headRaw);
-      if (dropTail) log.add("stationary", ix[kept[b]! + 1]!, ix[kept[kept.length - 1]!]!, tailRaw);
-      if (dropHead || dropTail) kept = kept.slice(dropHead ? a : 0, dropTail ? b + 1 : kept.length);
+      if (dropHead) {
+        log.add("stationary", ix[st]!, ix[a - 1]!, headRaw);
+        r0 = a;
+      }
+      if (dropTail) {
+        log.add("stationary", ix[b + 1]!, ix[endIdx]!, tailRaw);
+        r1 = b;
+      }
     }
-    // Readings between the first and last kept point that are not kept: jitter back-steps.
-    const jitter = kept[kept.length - 1]! - kept[0]! + 1 - kept.length;
-    const x0 = X[kept[0]!]!;
-    const x1 = X[kept[kept.length - 1]!]!;
+    // 6. Every reading between the ends belongs to the sweep. Readings that step back (repeated
+    // readings at a set point, thermometer jitter, a pause) are merged with their neighbours
+    // into points whose mean is monotonic (pool-adjacent-violators): nothing is dropped.
+    const pooled = poolMonotonic(X, r0, r1, dir);
+    const x0 = X[r0]!;
+    const x1 = X[r1]!;
     const xm = Math.max(Math.abs(x0), Math.abs(x1));
     // 7. A sweep must cover more than 3 tolerances plus 6σ of noise.
     const spanTol = MIN_SPAN_TOLERANCES * tolX(xm) + 6 * sigma(xm);
-    if (kept.length < s.minPoints || Math.abs(x1 - x0) <= spanTol) {
+    if (pooled.points < s.minPoints || Math.abs(x1 - x0) <= spanTol) {
       // Too short to be a sweep. Its last point may still start the next one (e.g. the first
       // point of a cooling sweep right after a set-point jump), so it is examined again.
       if (extIdx > i) {
@@ -392,11 +482,12 @@ export function segmentSeries(
       }
       continue;
     }
-    for (let q = 0; q < kept.length; q++) kept[q] = ix[kept[q]!]!;
-    const seg = buildSegment(kind, dir, kept, jitter, effective, sEff, opts);
+    const raw = new Int32Array(r1 - r0 + 1);
+    for (let q = 0; q < raw.length; q++) raw[q] = ix[r0 + q]!;
+    const seg = buildSegment(kind, dir, raw, pooled.starts, effective, sEff, opts);
     if (widened) seg.reason += "; tolerances widened to 3× the measured noise";
     segments.push(seg);
-    i = extIdx + 1;
+    i = endIdx + 1;
   }
   return { segments, dropped: log.list };
 }
@@ -471,7 +562,7 @@ function buildSegment(
   kind: TCurveKind,
   dir: number,
   idx: Int32Array,
-  jitter: number,
+  starts: Int32Array | null,
   input: SeriesInput,
   s: TSegmentationSettings,
   opts: SegmentOptions,
@@ -517,6 +608,8 @@ function buildSegment(
     } else {
       parts.push("no field recorded (field unknown)");
     }
+  } else if (!hasNumber(Tk)) {
+    parts.push("temperature not recorded (unknown)");
   } else {
     const med = median(Tk);
     fixed.T_K = med;
@@ -538,8 +631,13 @@ function buildSegment(
 
   let direction: TDirection;
   const X = kind === "RT" ? Tk : take(input.H!);
-  const x0 = X[0]!;
-  const x1 = X[X.length - 1]!;
+  const blockMean = (a: number, e: number) => {
+    let sum = 0;
+    for (let q = a; q < e; q++) sum += X[q]!;
+    return sum / (e - a);
+  };
+  const x0 = starts ? blockMean(starts[0]!, starts[1]!) : X[0]!;
+  const x1 = starts ? blockMean(starts[starts.length - 2]!, starts[starts.length - 1]!) : X[X.length - 1]!;
   if (kind === "RT") {
     direction = dir > 0 ? "warming" : "cooling";
     parts.push(
@@ -549,12 +647,13 @@ function buildSegment(
     direction = dir > 0 ? "up" : "down";
     parts.push(`field monotonic ${dir > 0 ? "increasing (up)" : "decreasing (down)"} ${fmt(x0)}→${fmt(x1)} Oe`);
   }
-  let tail = `lines ${first}–${last}, ${idx.length} points`;
-  if (jitter > 0) {
-    const tolText =
-      kind === "RT" ? `${fmt(tol.tolT((x0 + x1) / 2))} K` : `${fmt(tol.tolH(Math.max(Math.abs(x0), Math.abs(x1))))} Oe`;
-    tail += `; ${jitter} back-step${jitter === 1 ? "" : "s"} within ±${tolText} dropped to keep it monotonic`;
+  const points = starts ? starts.length - 1 : idx.length;
+  let tail = `lines ${first}–${last}, ${points} points`;
+  if (starts) {
+    let merged = 0;
+    for (let b = 0; b + 1 < starts.length; b++) if (starts[b + 1]! - starts[b]! > 1) merged++;
+    tail += ` from ${idx.length} readings (${merged} point${merged === 1 ? "" : "s"} merge${merged === 1 ? "s" : ""} repeated readings that step back in ${kind === "RT" ? "temperature" : "field"}: their mean, count and spread are kept)`;
   }
   parts.push(tail);
-  return { kind, direction, idx, fixed, reason: parts.join("; ") };
+  return { kind, direction, idx, starts, fixed, reason: parts.join("; ") };
 }

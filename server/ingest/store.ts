@@ -16,6 +16,8 @@ export interface StoreChannel {
   columnIndex: number;
   /** Header text of that column. */
   columnName: string;
+  /** Readout the column name implies (lock-in X: signed, lock-in R: magnitude). */
+  readout?: "signed" | "magnitude" | "unknown";
   values: Float64Array;
   /** Stored values that were finite. */
   count: number;

@@ -3,7 +3,7 @@
  * No strings, no per-cell objects: cell boundaries are byte offsets and numbers are parsed
  * in place. Only columns bound to a role are parsed; scanning stops after the last of them.
  */
-import { cellState, parseNumber, scanCell, numState, NUM_OK, NUM_MISSING } from "./number";
+import { cellState, parseNumber, scanCell, numState, NUM_OK, NUM_MISSING, NUM_NONFINITE } from "./number";
 import type { DiagnosticSink } from "./diagnostics";
 import type { RowStore } from "./store";
 import { snippet } from "./diagnostics";
@@ -30,6 +30,8 @@ export interface TableBinding {
   /** Fixed field / pressure when the table has no such column (NaN = unknown). */
   constH: number;
   constP: number;
+  /** Fixed temperature when the table has no temperature column (NaN = unknown). */
+  constT: number;
 }
 
 export interface TableConfig {
@@ -63,6 +65,12 @@ export class TableReader {
   lastBadEnd = 0;
   stopped = false;
   points = 0;
+  /** NaN / ±Infinity cells met in bound columns. */
+  nonFinite = 0;
+  /** Set just before the file's last line when that line has no line break after it. */
+  final = false;
+  /** Byte length of the last stored row (to tell a row cut short). */
+  private lastLen = 0;
 
   constructor(
     private readonly binding: TableBinding,
@@ -92,6 +100,49 @@ export class TableReader {
   /** Parses one data line. The caller has already skipped blank and comment lines. */
   readLine(buf: Uint8Array, s: number, e: number, lineNo: number): TRowResult {
     if (this.stopped) return RowResult.Stopped;
+    if (this.final) return this.readFinalLine(buf, s, e, lineNo);
+    const r = this.parseLine(buf, s, e, lineNo);
+    if (r === RowResult.Stored) this.lastLen = e - s;
+    return r;
+  }
+
+  /**
+   * The last line of a file that does not end with a line break may have been cut short. It is
+   * kept only when every bound cell parses as a number and it is not shorter than the row
+   * before it (a number cut short still parses); otherwise it is left out with a warning.
+   */
+  private readFinalLine(buf: Uint8Array, s: number, e: number, lineNo: number): TRowResult {
+    this.final = false;
+    this.scanCells(buf, s, e);
+    const stat = this.stat;
+    let complete = true;
+    for (let k = 0; k < stat.length; k++) if (stat[k] !== NUM_OK) complete = false;
+    if (this.lastLen > 0 && e - s < this.lastLen - 2) complete = false;
+    if (!complete) {
+      this.diags.warn(
+        "truncated_last_line",
+        `the file does not end with a line break and its last line ${lineNo} looks cut short (${e - s} bytes against ${this.lastLen} in the row before, or a cell that is not a number); the row is left out`,
+        { line: lineNo },
+        "a complete last row followed by a line break",
+      );
+      return RowResult.Skipped;
+    }
+    const r = this.storeRow(buf, s, e, lineNo);
+    this.diags.warn(
+      "unterminated_last_line",
+      `the file does not end with a line break; its last line ${lineNo} is complete (every field parses) and was kept`,
+      { line: lineNo },
+    );
+    return r;
+  }
+
+  private parseLine(buf: Uint8Array, s: number, e: number, lineNo: number): TRowResult {
+    this.scanCells(buf, s, e);
+    return this.storeRow(buf, s, e, lineNo);
+  }
+
+  /** Splits one line into the bound cells and parses them into vals/stat. */
+  private scanCells(buf: Uint8Array, s: number, e: number): void {
     const stat = this.stat;
     const vals = this.vals;
     for (let k = 0; k < stat.length; k++) stat[k] = NUM_MISSING;
@@ -143,7 +194,6 @@ export class TableReader {
         i++;
       }
     }
-    return this.storeRow(buf, s, e, lineNo);
   }
 
   private storeRow(buf: Uint8Array, s: number, e: number, lineNo: number): TRowResult {
@@ -151,10 +201,15 @@ export class TableReader {
     const vals = this.vals;
     const stat = this.stat;
     const ts = this.tSlot;
+    if (ts < 0) return this.storeValues(this.binding.constT, lineNo, buf, s, e);
     const tStat = stat[ts]!;
     if (tStat !== NUM_OK) {
       if (tStat === NUM_MISSING) {
         this.missingTemperature++;
+        return RowResult.Skipped;
+      }
+      if (tStat === NUM_NONFINITE) {
+        this.warnNonFinite(ts, lineNo, buf, s, e, "the row is skipped");
         return RowResult.Skipped;
       }
       this.lastBadStart = s;
@@ -172,6 +227,13 @@ export class TableReader {
       );
       return RowResult.Skipped;
     }
+    return this.storeValues(T, lineNo, buf, s, e);
+  }
+
+  private storeValues(T: number, lineNo: number, buf: Uint8Array, s: number, e: number): TRowResult {
+    const slots = this.binding.slots;
+    const vals = this.vals;
+    const stat = this.stat;
     let H = this.binding.constH;
     if (this.hSlot >= 0) H = this.optional(this.hSlot, lineNo, buf, s, e);
     let P = this.binding.constP;
@@ -185,6 +247,10 @@ export class TableReader {
       const st = stat[si]!;
       if (st === NUM_MISSING) continue;
       const spec = slots[si]!;
+      if (st === NUM_NONFINITE) {
+        this.warnNonFinite(si, lineNo, buf, s, e, "value skipped");
+        continue;
+      }
       if (st !== NUM_OK) {
         this.warnText(si, lineNo, buf, s, e, "a number (resistance)");
         continue;
@@ -222,8 +288,21 @@ export class TableReader {
   private optional(si: number, lineNo: number, buf: Uint8Array, s: number, e: number): number {
     const st = this.stat[si]!;
     if (st === NUM_OK) return this.vals[si]! * this.binding.slots[si]!.factor;
-    if (st !== NUM_MISSING) this.warnText(si, lineNo, buf, s, e, "a number");
+    if (st === NUM_NONFINITE) this.warnNonFinite(si, lineNo, buf, s, e, "value skipped");
+    else if (st !== NUM_MISSING) this.warnText(si, lineNo, buf, s, e, "a number");
     return NaN;
+  }
+
+  /** Reports a NaN or ±Infinity written by the instrument (rare path). */
+  private warnNonFinite(si: number, lineNo: number, buf: Uint8Array, s: number, e: number, what: string): void {
+    const spec = this.binding.slots[si]!;
+    this.nonFinite++;
+    this.diags.warn(
+      "non_finite_value",
+      `the instrument wrote ${JSON.stringify(snippet(this.cellText(buf, s, e, spec.column)))} (not a finite number); ${what}`,
+      { line: lineNo, column: spec.column + 1, columnName: spec.name },
+      "a finite number",
+    );
   }
 
   /** Reports text in the temperature column of a row (the row is skipped). */

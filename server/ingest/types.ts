@@ -19,6 +19,13 @@ export type TFileFormat =
   | "lakeshore"
   | "unknown";
 
+/**
+ * How the resistance was read out: "signed" (a DC bridge, the in-phase X of a lock-in:
+ * negative readings possible), "magnitude" (a lock-in R = sqrt(X² + Y²): never negative),
+ * "unknown" when neither the column nor the instrument says.
+ */
+export type TReadout = "signed" | "magnitude" | "unknown";
+
 export type TColumnRole = "temperature" | "field" | "pressure" | "time" | "resistance" | "other";
 
 /** One problem found in the input. `line` and `column` are 1-based, as editors show them. */
@@ -53,6 +60,13 @@ export interface ParsedColumn {
   channel?: string;
   /** Why the column got its role (or was left out), when that is not obvious. */
   note?: string;
+  /**
+   * Where the unit came from: the header (or a units row), the mapping, a conventional default
+   * ("assumed"), or the values and the name ("inferred"). The last two are for the user to confirm.
+   */
+  unitSource?: "header" | "mapping" | "assumed" | "inferred";
+  /** For resistance-role columns: the readout the column name or instrument implies. */
+  readout?: TReadout;
 }
 
 export interface FixedConditions {
@@ -70,12 +84,23 @@ export interface ParsedCurve {
   quantity: TQuantity;
   /** Canonical unit of `R`: "Ω", "Ω/sq" or "Ω·cm". */
   unit: string;
-  /** Temperature of every point, K, always > 0 and finite. Monotonic for kind "RT". */
+  /**
+   * Temperature of every point, K, > 0 and finite; monotonic for kind "RT". An R(H) curve from
+   * a file without a temperature column has NaN throughout (and fixed.T_K null).
+   */
   T_K: Float64Array;
   /** Resistance (or resistivity) of every point in `unit`; finite, may be ≤ 0. */
   R: Float64Array;
   /** Field of every point, Oe, for kind "RH" (monotonic); null for "RT". */
   H_Oe: Float64Array | null;
+  /** Raw rows (readings) behind the points; ≥ points (repeated readings merged into one point). */
+  readings: number;
+  /** Readings merged into each point, or null when every point is one reading. */
+  counts: Uint32Array | null;
+  /** Standard deviation of R over the readings of each point (0 for one reading), or null like counts. */
+  R_spread: Float64Array | null;
+  /** Signed, magnitude or unknown (see TReadout). */
+  readout: TReadout;
   /** Conditions held constant during the sweep (median of the points), null when unknown. */
   fixed: FixedConditions;
   direction: TDirection;

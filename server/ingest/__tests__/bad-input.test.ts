@@ -56,7 +56,7 @@ describe("row-level problems are warnings; the row (or value) is skipped", () =>
 
   it("caps repeated warnings and counts the rest", () => {
     const lines = ["T (K),R (Ohm)", ...good(200).map((l, k) => (k % 2 ? l.replace(/,.*/, ",bad") : l))];
-    const f = parse(lines.join("\n"), { limits: { maxWarningsPerCode: 5 } });
+    const f = parse(lines.join("\n") + "\n", { limits: { maxWarningsPerCode: 5 } });
     expect(f.warnings.filter((d) => d.code === "non_numeric")).toHaveLength(5);
     expect(f.warnings.find((d) => d.code === "suppressed")?.message).toMatch(/95 more "non_numeric" warnings not listed \(100 in total\)/);
   });
@@ -100,10 +100,21 @@ describe("file-level problems are errors: no curves", () => {
   });
 
   it("missing temperature column", () => {
-    const f = parse(["Field (Oe),R (Ohm)", ...good()].join("\n"));
+    const f = parse(["Gate (V),R (Ohm)", ...good()].join("\n"));
     expect(f.errors).toMatchObject([{ code: "missing_temperature_column", line: 1 }]);
-    expect(f.errors[0]!.message).toMatch(/run7\.csv, line 1: no temperature column among 2 columns \("Field \(Oe\)", "R \(Ohm\)"\)/);
+    expect(f.errors[0]!.message).toMatch(/run7\.csv, line 1: no temperature column among 2 columns \("Gate \(V\)", "R \(Ohm\)"\)/);
     expect(f.errors[0]!.expected).toMatch(/T, Temp or Temperature/);
+  });
+
+  it("a field column but no temperature column: field sweeps at an unknown temperature, said so", () => {
+    const f = parse(["Field (Oe),R (Ohm)", ...good()].join("\n") + "\n");
+    expect(f.errors).toEqual([]);
+    expect(f.curves.map((c) => [c.kind, c.fixed.T_K])).toEqual([["RH", null]]);
+    expect(f.curves[0]!.segmentReason).toMatch(/^temperature not recorded \(unknown\); field monotonic/);
+    expect(f.warnings.find((w) => w.code === "temperature_unknown")?.message).toMatch(/run7\.csv, line 1: no temperature column.*options\.constants\.T_K/);
+    const given = parse(["Field (Oe),R (Ohm)", ...good()].join("\n") + "\n", { constants: { T_K: 0.3 } });
+    expect(given.curves[0]!.fixed.T_K).toBe(0.3);
+    expect(Array.from(given.curves[0]!.T_K).every((t) => t === 0.3)).toBe(true);
   });
 
   it("no resistance column", () => {

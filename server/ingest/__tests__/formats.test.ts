@@ -105,7 +105,7 @@ describe("delimited text", () => {
       lines.push(`${T},${10 + k}`);
       if (k === 4) lines.push("# note in the middle", "// another");
     });
-    const f = text(lines.join("\n"));
+    const f = text(lines.join("\n") + "\n");
     expect(f.warnings).toEqual([]);
     expect(f.curves[0]!.R.length).toBe(10);
   });
@@ -203,8 +203,11 @@ describe("column mapping", () => {
 
   it("warns when it assumes a unit", () => {
     const f = text(["T,R", ...rt(6).map((T) => `${T},1`)].join("\n"));
-    expect(f.warnings.filter((w) => w.code === "unit_assumed").map((w) => w.column)).toEqual([1, 2]);
-    expect(f.warnings[0]!.message).toMatch(/t\.csv, line 1, column 1 \("T"\): no unit in the header; assumed K/);
+    expect(f.warnings.filter((w) => w.code === "unit_assumed").map((w) => w.column)).toEqual([2]);
+    expect(f.warnings.find((w) => w.code === "unit_inferred")?.message).toMatch(
+      /t\.csv, column 1 \("T"\): no unit in the header; read as K: values .* are a temperature range in kelvin/,
+    );
+    expect(f.columns[0]).toMatchObject({ unit: "K", unitSource: "inferred" });
   });
 
   it("does not read a temperature column in tesla: T (T) is refused unless mapped", () => {

@@ -7,9 +7,18 @@ export function curveViolations(c: ParsedCurve): string[] {
   const n = c.R.length;
   if (n < 2) v.push(`only ${n} point(s)`);
   if (c.T_K.length !== n) v.push(`T_K has ${c.T_K.length} values, R has ${n}`);
+  // An R(H) curve from a file without a temperature column: NaN throughout, fixed.T_K null.
+  const unknownT = c.kind === "RH" && c.fixed.T_K === null && c.T_K.every((t) => Number.isNaN(t));
+  if (c.readings < n) v.push(`readings ${c.readings} < points ${n}`);
+  if (c.counts) {
+    let sum = 0;
+    for (const k of c.counts) sum += k;
+    if (sum !== c.readings) v.push(`counts sum to ${sum}, readings ${c.readings}`);
+    if (c.counts.length !== n || c.R_spread?.length !== n) v.push("counts/R_spread length differs from points");
+  } else if (c.readings !== n) v.push(`readings ${c.readings} without counts for ${n} points`);
   for (let i = 0; i < n; i++) {
     const t = c.T_K[i]!;
-    if (!Number.isFinite(t) || !(t > 0)) v.push(`T_K[${i}] = ${t}`);
+    if (!unknownT && (!Number.isFinite(t) || !(t > 0))) v.push(`T_K[${i}] = ${t}`);
     if (!Number.isFinite(c.R[i]!)) v.push(`R[${i}] = ${c.R[i]}`);
   }
   const mono = (x: Float64Array, up: boolean, what: string) => {

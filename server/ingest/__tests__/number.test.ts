@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellState, NUM_INVALID, NUM_MISSING, NUM_OK, numState, parseNumberText, scanCell } from "../number";
+import { cellState, NUM_INVALID, NUM_MISSING, NUM_NONFINITE, NUM_OK, numState, parseNumberText, scanCell } from "../number";
 import { bytes } from "./helpers";
 
 function parse(text: string, decimalComma = false): { value: number; status: number } {
@@ -38,12 +38,16 @@ describe("parseNumber", () => {
     expect(parse("1,234").status).toBe(NUM_INVALID);
   });
 
-  it.each(["", "   ", "NaN", "nan", "N/A", "NA", "null", "--", "-", "inf", "-Infinity"])(
+  it.each(["", "   ", "N/A", "NA", "null", "--", "-"])(
     "treats %j as a missing value",
     (text) => {
       expect(parse(text).status).toBe(NUM_MISSING);
     },
   );
+
+  it.each(["NaN", "nan", "inf", "-Infinity", "+INF"])("reports %j as a non-finite value (not a missing one)", (text) => {
+    expect(parse(text).status).toBe(NUM_NONFINITE);
+  });
 
   it.each(["abc", "1.2.3", "1e", "e5", "12abc", "0x1A", "1,5", ".", "+", "1 2", "--5", "1e999", "-1e400"])(
     "rejects %j as not a number",

@@ -19,6 +19,15 @@ function load(name: string): ParsedFile {
   return f;
 }
 const tRange = (c: ParsedCurve): [number, number] => [Math.min(...c.T_K), Math.max(...c.T_K)];
+/** Warnings that say readings were left out of every curve. */
+const droppedWarnings = (f: ParsedFile) =>
+  f.warnings.filter((w) => /_dropped$|glitch_removed|truncated_last_line|non_finite_value/.test(w.code)).map((w) => w.message);
+/** Median R of the last 5 points (the normal state at the highest field of an up sweep). */
+const normalState = (c: ParsedCurve) => {
+  const tail = Array.from(c.R.slice(-5)).sort((a, b) => a - b);
+  return tail[2]!;
+};
+const readings = (f: ParsedFile) => f.curves.reduce((a, c) => a + c.readings, 0);
 const byChannel = (f: ParsedFile) => {
   const m: Record<string, number> = {};
   for (const c of f.curves) m[c.channel] = (m[c.channel] ?? 0) + 1;
@@ -41,6 +50,10 @@ describe.skipIf(!present)(title, () => {
     }
     // Superconducting at low field: the smallest readings are within a few mΩ of zero (some negative).
     expect(Math.min(...b1[6]!.R)).toBeLessThan(0.001);
+    // Every reading of both bridges is in a curve; bridges are signed.
+    expect(readings(f)).toBe(2 * f.stats.rows);
+    expect(droppedWarnings(f)).toEqual([]);
+    expect(f.curves.every((c) => c.readout === "signed")).toBe(true);
     // Rows stop after 23 of 41 fields: no warnings about them.
     expect(f.warnings.filter((w) => w.code === "non_numeric")).toEqual([]);
   });
@@ -52,6 +65,8 @@ describe.skipIf(!present)(title, () => {
     const ch1 = f.curves.filter((c) => c.channel === "Ch1");
     expect(ch1.map((c) => Number(c.fixed.T_K!.toFixed(1)))).toEqual([2.0, 2.2, 2.4, 2.6, 2.8, 3.0, 3.2, 3.4]);
     for (const c of f.curves) expect(c).toMatchObject({ kind: "RH", quantity: "resistivity", unit: "Ω·cm" });
+    expect(readings(f)).toBe(f.stats.rows);
+    expect(droppedWarnings(f)).toEqual([]);
     const last = ch1[7]!;
     expect(last.H_Oe![last.H_Oe!.length - 1]).toBeCloseTo(1400, -2);
     const flagged = f.warnings.filter((w) => w.code === "resistivity_not_resistance");
@@ -72,6 +87,9 @@ describe.skipIf(!present)(title, () => {
     expect(lo).toBeCloseTo(90, 0);
     expect(hi).toBeGreaterThan(119);
     expect(hi).toBeLessThan(121);
+    expect(c.readings).toBe(23);
+    expect(c.readout).toBe("signed");
+    expect(droppedWarnings(f)).toEqual([]);
     const dead = f.warnings.find((w) => w.code === "dead_channel")!;
     expect(dead).toMatchObject({ column: 27 });
     expect(dead.message).toMatch(/Resistance Ch2 \(Ohms\).*reads exactly 0/);
@@ -83,8 +101,15 @@ describe.skipIf(!present)(title, () => {
     const [cool, warm] = f.curves as [ParsedCurve, ParsedCurve];
     expect(tRange(cool)[0]).toBeCloseTo(1.81, 2);
     expect(tRange(cool)[1]).toBeCloseTo(10, 2);
-    expect(tRange(warm)[0]).toBeCloseTo(1.81, 2);
+    // VERDICTS: cooling 35 readings (the repeated reading at 1.81 K is merged into its point),
+    // warming 2 → 300 K 324 readings; nothing dropped.
+    expect([cool.readings, warm.readings]).toEqual([35, 324]);
+    expect(cool.R.length).toBe(34);
+    expect(cool.counts![cool.counts!.length - 1]).toBe(2);
+    expect(tRange(warm)[0]).toBeCloseTo(2.05, 2);
     expect(tRange(warm)[1]).toBeGreaterThan(295);
+    expect(f.curves.every((c) => c.readout === "signed")).toBe(true);
+    expect(droppedWarnings(f)).toEqual([]);
     expect(warm.quantity).toBe("resistance");
     expect(warm.label).toBe("EuSNb2Se4");
     // Incomplete transition: R at 1.8 K is ~10 % of the normal state, not zero.
@@ -111,6 +136,37 @@ describe.skipIf(!present)(title, () => {
       expect(c.R[0]! / c.R[c.R.length - 1]!).toBeGreaterThan(1e4);
     }
     expect(codes(f.warnings)).toEqual(expect.arrayContaining(["overflow_sentinel", "nonpositive_temperature", "resistivity_not_resistance"]));
+  });
+
+  it("lock-in R(H) of three bars: ResX columns are signed channels, the unitless field is read as tesla and said so", () => {
+    const f = load("maiani_lockin-ResX_EuS-Al_bars_sample1_RH_par_0.15T_upsweep_3bars_SC-to-normal.dat");
+    expect(f.curves.map((c) => `${c.kind} ${c.channel} ${c.direction} ${c.readout}`)).toEqual([
+      "RH lockin_1_ResX up signed",
+      "RH lockin_2_ResX up signed",
+      "RH lockin_3_ResX up signed",
+    ]);
+    expect(f.columns[0]).toMatchObject({ name: "bpar", role: "field", unit: "T", unitSource: "inferred" });
+    expect(f.warnings.find((w) => w.code === "unit_inferred")?.message).toMatch(/column 1 \("bpar"\).*read as T: values -0\.15…0\.15/);
+    expect(f.warnings.find((w) => w.code === "temperature_unknown")).toBeDefined();
+    for (const c of f.curves) {
+      expect(c.fixed.T_K).toBeNull();
+      expect(c.H_Oe![0]).toBeCloseTo(-1500, 6);
+      expect(c.H_Oe![c.H_Oe!.length - 1]).toBeCloseTo(1500, 6);
+      expect(c.readings).toBe(f.stats.rows);
+    }
+    // Normal states ≈ 418, 222 and 87 Ω; readings near 0 T are noise around zero, negative ones kept.
+    const normal = f.curves.map(normalState);
+    [418, 222, 87].forEach((want, k) => expect(Math.abs(normal[k]! / want - 1)).toBeLessThan(0.1));
+    expect(Math.min(...f.curves.flatMap((c) => Array.from(c.R)))).toBeLessThan(0);
+    expect(droppedWarnings(f)).toEqual([]);
+  });
+
+  it("lock-in R(H) of two bars: the channel numbering gap is not a missing column", () => {
+    const f = load("maiani_lockin-ResX_EuS-Al_bars_sample1_RH_par_0.15T_upsweep_2um-40um_SC-to-normal.dat");
+    expect(f.curves.map((c) => `${c.channel} ${c.readout}`)).toEqual(["lockin_1_ResX signed", "lockin_3_ResX signed"]);
+    const normal = f.curves.map(normalState);
+    [2042, 40].forEach((want, k) => expect(Math.abs(normal[k]! / want - 1)).toBeLessThan(0.1));
+    expect(droppedWarnings(f)).toEqual([]);
   });
 
   it("MPMS3 magnetization file: refused with a clear message", () => {
