@@ -21,6 +21,7 @@ import { dirname } from "node:path";
 import { analyzeCurve, ENGINE_VERSION, type CurveAnalysis } from "~/server/fitting";
 import { curveToJsonLine, generateCurve, PHASE_LIST, type TDifficulty, type TIndependentCurve, type TPhase } from "./generator";
 import { cliArgs } from "../../scripts/lib/args";
+import { readVerdict } from "./engine-verdict";
 
 interface TArgs {
   seed: number;
@@ -51,7 +52,8 @@ function parseArgs(argv: string[]): TArgs {
   };
 }
 
-type TPred = TPhase | "error";
+/** the engine's label; "NONE" when it gives no SIT label */
+type TPred = TPhase | "NONE" | "error";
 
 interface TRecord {
   curve: Pick<TIndependentCurve, "id" | "phase" | "difficulty" | "family" | "truth">;
@@ -69,7 +71,7 @@ interface TRecord {
 const pct = (a: number, b: number): string => (b === 0 ? "   —  " : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
 function confusion(records: TRecord[], title: string): string {
-  const cols: TPred[] = [...PHASE_LIST, "error"];
+  const cols: TPred[] = [...PHASE_LIST, "NONE", "error"];
   const lines: string[] = [];
   lines.push(`${title} (rows: truth, columns: engine best guess; [inconclusive among them])`);
   lines.push(`${"".padEnd(6)}${cols.map((c) => c.padStart(11)).join("")}${"n".padStart(7)}${"acc".padStart(8)}`);
@@ -235,14 +237,15 @@ async function main(): Promise<void> {
         ...(c.H_Oe !== undefined ? { H_Oe: c.H_Oe } : {}),
         ...(c.P_GPa !== undefined ? { P_GPa: c.P_GPa } : {}),
       });
+      const v = readVerdict(a);
       rec = {
         curve,
-        pred: a.phase,
-        confidence: a.confidence,
-        inconclusive: a.inconclusive,
-        inconclusiveReason: a.inconclusiveReason,
-        model: a.model,
-        reasons: a.reasons,
+        pred: v.label,
+        confidence: v.confidence,
+        inconclusive: v.inconclusive,
+        inconclusiveReason: v.inconclusiveReason ?? v.reasonCode,
+        model: v.model ?? "-",
+        reasons: v.reasons,
         runnerUp: a.runnerUp,
         params: a.params,
       };
