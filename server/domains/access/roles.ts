@@ -12,6 +12,8 @@ export const LAB_PERMISSIONS = {
   read: "VIEWER",
   writeData: "MEMBER",
   overrideLabel: "MEMBER",
+  /** making a sample public (everyone, signed in or not, reads it) */
+  publishSample: "ADMIN",
   manageMembers: "ADMIN",
   manageTokens: "ADMIN",
   refitLab: "ADMIN",

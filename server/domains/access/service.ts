@@ -68,10 +68,10 @@ export function requireUser(actor: Actor): string {
  * Throws unless the scope holds `permission` in `labId`. A lab the actor does not belong to
  * is reported as not found, so its existence is not revealed.
  */
-export function requireLabPermission(scope: AccessScope, labId: string, permission: LabPermission): LabRole {
+export function requireLabPermission(scope: AccessScope, labId: string, permission: LabPermission, what = `Lab ${labId}`): LabRole {
   requireUser(scope.actor);
   const role = scope.roles.get(labId);
-  if (!role) throw new AppError("NOT_FOUND", `Lab ${labId} not found`);
+  if (!role) throw new AppError("NOT_FOUND", `${what} not found`);
   if (!roleAtLeast(role, LAB_PERMISSIONS[permission])) {
     throw new AppError("FORBIDDEN", `This needs the ${LAB_PERMISSIONS[permission].toLowerCase()} role or higher in this lab (you are ${role.toLowerCase()}).`);
   }
@@ -90,13 +90,17 @@ export function hasLabPermission(scope: AccessScope, labId: string, permission: 
   return role !== undefined && roleAtLeast(role, LAB_PERMISSIONS[permission]);
 }
 
-/** Loads a sample the scope may read, or throws NOT_FOUND (also when it exists but is not readable). */
-export async function requireReadableSample(db: Db, scope: AccessScope, sampleId: string): Promise<{ id: string; labId: string }> {
+/**
+ * Loads a sample the scope may read, or throws NOT_FOUND (also when it exists but is not
+ * readable). `what` names the row asked for (a curve of the sample, say), so that the message
+ * is the same whether that row is missing or unreadable.
+ */
+export async function requireReadableSample(db: Db, scope: AccessScope, sampleId: string, what = `Sample ${sampleId}`): Promise<{ id: string; labId: string }> {
   const sample = await db.sample.findFirst({
     where: { AND: [{ id: sampleId }, readableSampleWhere(scope)] },
     select: { id: true, labId: true },
   });
-  if (!sample) throw new AppError("NOT_FOUND", `Sample ${sampleId} not found`);
+  if (!sample) throw new AppError("NOT_FOUND", `${what} not found`);
   return sample;
 }
 

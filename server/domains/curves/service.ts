@@ -6,6 +6,7 @@ import type { Actor } from "~/server/domains/access/actor";
 import { requireReadableSample, resolveScope } from "~/server/domains/access/service";
 import { decodeFloat64, downsampleIndices, encodeFloat64 } from "./codec";
 import type { TCurveLabelDto, TCurvePlotDto, TCurveSummaryDto } from "./schemas";
+import { authorName } from "~/server/domains/users/display";
 
 type Tx = Prisma.TransactionClient;
 
@@ -122,7 +123,7 @@ export const curveLabelSelect = {
     where: { supersededAt: null },
     orderBy: { createdAt: "desc" },
     take: 1,
-    select: { phase: true, reasonCode: true, justification: true, createdAt: true, user: { select: { name: true, email: true } } },
+    select: { phase: true, reasonCode: true, justification: true, createdAt: true, user: { select: { name: true } } },
   },
 } as const satisfies Prisma.CurveSelect;
 
@@ -141,7 +142,7 @@ export function toCurveLabel(row: LabelRow): TCurveLabelDto | null {
     reasonCode: fit.reasonCode,
     model: fit.model,
     override: override
-      ? { phase: override.phase, reasonCode: override.reasonCode, justification: override.justification, by: override.user.name ?? override.user.email, at: override.createdAt }
+      ? { phase: override.phase, reasonCode: override.reasonCode, justification: override.justification, by: authorName(override.user)!, at: override.createdAt }
       : null,
   };
 }

@@ -9,6 +9,7 @@ import { decodeFloat64, downsampleIndices } from "~/server/domains/curves/codec"
 import { setupDtoSelect, toSetupDto } from "~/server/domains/setups/service";
 import { enqueueFits } from "~/server/jobs/queue";
 import type { TOverrideLabelInput } from "./schemas";
+import { authorName } from "~/server/domains/users/display";
 
 interface StoredCandidate {
   model: ModelId;
@@ -92,7 +93,7 @@ export async function getCurveDetail(db: Db, actor: Actor, curveId: string, maxP
   const scope = await resolveScope(db, actor);
   const found = await db.curve.findUnique({ where: { id: curveId }, select: { sampleId: true } });
   if (!found) throw new AppError("NOT_FOUND", `Curve ${curveId} not found`);
-  await requireReadableSample(db, scope, found.sampleId);
+  await requireReadableSample(db, scope, found.sampleId, `Curve ${curveId}`);
   const curve = await db.curve.findUniqueOrThrow({
     where: { id: curveId },
     select: {
@@ -122,7 +123,7 @@ export async function getCurveDetail(db: Db, actor: Actor, curveId: string, maxP
       setup: { select: setupDtoSelect },
       upload: { select: { id: true, originalName: true, format: true, parserName: true, parserVersion: true, sha256: true, sizeBytes: true, createdAt: true } },
       fits: { orderBy: { createdAt: "desc" }, select: fitSelect },
-      labelOverrides: { orderBy: { createdAt: "desc" }, select: { id: true, phase: true, reasonCode: true, justification: true, createdAt: true, supersededAt: true, fitResultId: true, user: { select: { name: true, email: true } } } },
+      labelOverrides: { orderBy: { createdAt: "desc" }, select: { id: true, phase: true, reasonCode: true, justification: true, createdAt: true, supersededAt: true, fitResultId: true, user: { select: { name: true } } } },
     },
   });
   const T = decodeFloat64(curve.kind === "RH" && curve.hOe ? curve.hOe : curve.tK);
@@ -154,7 +155,7 @@ export async function getCurveDetail(db: Db, actor: Actor, curveId: string, maxP
     currentFitId: current?.id ?? null,
     fitWindow: window,
     overlay,
-    overrides: labelOverrides.map((o) => ({ ...o, by: o.user.name ?? o.user.email })),
+    overrides: labelOverrides.map(({ user, ...o }) => ({ ...o, by: authorName(user)! })),
     engineVersion: ENGINE_VERSION,
     canOverride: hasLabPermission(scope, curve.labId, "overrideLabel"),
   };
@@ -170,7 +171,7 @@ export async function overrideLabel(db: Db, actor: Actor, input: TOverrideLabelI
     select: { id: true, labId: true, sampleId: true, fits: { where: { isCurrent: true }, select: { id: true, phase: true }, take: 1 } },
   });
   if (!curve) throw new AppError("NOT_FOUND", `Curve ${input.curveId} not found`);
-  await requireReadableSample(db, scope, curve.sampleId);
+  await requireReadableSample(db, scope, curve.sampleId, `Curve ${curve.id}`);
   requireLabPermission(scope, curve.labId, "overrideLabel");
   const userId = actor.kind === "anonymous" ? null : actor.userId;
   if (!userId) throw new AppError("UNAUTHORIZED", "Sign in to do this.");
@@ -197,7 +198,7 @@ export async function revertOverride(db: Db, actor: Actor, curveId: string): Pro
   const scope = await resolveScope(db, actor);
   const curve = await db.curve.findUnique({ where: { id: curveId }, select: { id: true, labId: true, sampleId: true } });
   if (!curve) throw new AppError("NOT_FOUND", `Curve ${curveId} not found`);
-  await requireReadableSample(db, scope, curve.sampleId);
+  await requireReadableSample(db, scope, curve.sampleId, `Curve ${curve.id}`);
   requireLabPermission(scope, curve.labId, "overrideLabel");
   await db.$transaction(async (tx) => {
     await tx.labelOverride.updateMany({ where: { curveId, supersededAt: null }, data: { supersededAt: new Date() } });

@@ -163,7 +163,7 @@ export async function revokeInvitation(db: Db, actor: Actor, invitationId: strin
   const invitation = await db.invitation.findUnique({ where: { id: invitationId }, select: { id: true, labId: true } });
   if (!invitation) throw new AppError("NOT_FOUND", `Invitation ${invitationId} not found`);
   const scope = await resolveScope(db, actor);
-  requireLabPermission(scope, invitation.labId, "manageMembers");
+  requireLabPermission(scope, invitation.labId, "manageMembers", `Invitation ${invitationId}`);
   await db.$transaction(async (tx) => {
     await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, { actor, labId: invitation.labId, action: "invitation.revoke", entityType: "Invitation", entityId: invitation.id });

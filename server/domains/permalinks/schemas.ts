@@ -32,10 +32,10 @@ export const ZPermalinkDto = z.object({
   /** the stored points still hash to the stored content hash */
   isHashVerified: z.boolean(),
   isAllPublic: z.boolean(),
-  /** points frozen in the snapshot */
+  /** points of the snapshot this viewer may read (the others are neither shown nor counted) */
   pointCount: z.number().int(),
-  /** of those, points from samples this viewer may not read (not shown) */
-  hiddenCount: z.number().int(),
+  /** some points come from samples this viewer may not read: they, the title, the author and the content hash are left out */
+  isPartial: z.boolean(),
   /** every point is hidden from this viewer */
   isAccessDenied: z.boolean(),
   accessMessage: z.string().nullable(),

@@ -125,7 +125,9 @@ export async function resolvePermalink(db: Db, actor: Actor, id: string): Promis
       : (await db.sample.findMany({ where: { AND: [{ id: { in: row.sampleIds } }, readableSampleWhere(scope)] }, select: { id: true } })).map((s) => s.id),
   );
   const points = all.filter((p) => readable.has(p.sampleId));
-  const hiddenCount = all.length - points.length;
+  // A viewer who may not read every point learns nothing about the others: not how many they
+  // are, nor the title, author or labs of the whole (nor, when none is readable, its hash).
+  const isPartial = points.length < all.length;
   const isAccessDenied = all.length > 0 && points.length === 0;
   const provenance: TProvenance = { labs: {}, samples: {}, setups: {} };
   for (const p of points) {
@@ -140,29 +142,35 @@ export async function resolvePermalink(db: Db, actor: Actor, id: string): Promis
   // The frozen query may name materials and samples the viewer may not read: only those of the
   // points shown are kept in what the viewer gets (the stored query and its hash are unchanged).
   const shownMaterials = new Set(Object.values(provenance.samples).map((sample) => sample.material));
-  const viewerQuery: TDiagramQuery = { ...query, materials: query.materials.filter((m) => shownMaterials.has(m)), sampleIds: query.sampleIds.filter((id) => readable.has(id)) };
+  const shownLabs = new Set([...Object.keys(provenance.labs), ...scope.roles.keys()]);
+  const viewerQuery: TDiagramQuery = {
+    ...query,
+    materials: query.materials.filter((m) => shownMaterials.has(m)),
+    sampleIds: query.sampleIds.filter((id) => readable.has(id)),
+    labIds: query.labIds.filter((id) => shownLabs.has(id)),
+  };
   const anonymous = actor.kind === "anonymous";
   const accessMessage = isAccessDenied
     ? anonymous
       ? "This snapshot shows data that is not public. Sign in with an account of a lab that may read it."
       : "This snapshot shows only data from samples that your labs may not read."
-    : hiddenCount > 0
-      ? `${hiddenCount} of ${all.length} points are not shown: they come from samples you may not read${anonymous ? " (sign in to see more)" : ""}.`
+    : isPartial
+      ? `Some points of this snapshot are not shown: they come from samples you may not read${anonymous ? " (sign in to see more)" : ""}.`
       : null;
   return {
     dto: {
       id: row.id,
-      title: isAccessDenied ? null : row.title,
+      title: isPartial ? null : row.title,
       view: row.view,
       createdAt: row.createdAt.toISOString(),
-      createdBy: isAccessDenied ? null : (row.createdBy?.name ?? null),
+      createdBy: isPartial ? null : (row.createdBy?.name ?? null),
       query: viewerQuery,
-      engineVersions: row.engineVersions,
-      contentHash: row.contentHash,
-      isHashVerified: snapshotHash(row.view, query, all) === row.contentHash,
+      engineVersions: isAccessDenied ? [] : row.engineVersions,
+      contentHash: isAccessDenied ? "" : row.contentHash,
+      isHashVerified: !isAccessDenied && snapshotHash(row.view, query, all) === row.contentHash,
       isAllPublic: row.isAllPublic,
-      pointCount: all.length,
-      hiddenCount,
+      pointCount: points.length,
+      isPartial,
       isAccessDenied,
       accessMessage,
       todayPath: diagramHref(viewerQuery),

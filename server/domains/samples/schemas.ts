@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ZCurveSummaryDto } from "~/server/domains/curves/schemas";
+import { ZSetupDto } from "~/server/domains/setups/schemas";
 
 export const ZMorphology = z.enum(["AMORPHOUS", "GRANULAR", "COMPOSITE", "POLYCRYSTALLINE", "EPITAXIAL", "JOSEPHSON_ARRAY", "OTHER"]);
 export const ZGeometry = z.enum(["HALL_BAR", "VAN_DER_PAUW", "STRIP", "OTHER"]);
@@ -89,3 +91,40 @@ export function parseSampleListParams(get: (key: string) => string | null | unde
   });
   return parsed.success ? parsed.data : ZListSamplesInput.parse({});
 }
+
+/** sample.get: a readable sample with its lineage, setups and curves (authors by name only). */
+export const ZSampleDetailDto = z.object({
+  id: z.string(),
+  labId: z.string(),
+  name: z.string(),
+  material: z.string(),
+  morphology: ZMorphology,
+  thicknessNm: z.number().nullable(),
+  substrate: z.string().nullable(),
+  depositionMethod: z.string().nullable(),
+  depositionO2PressureMbar: z.number().nullable(),
+  depositionTemperatureK: z.number().nullable(),
+  depositionRateNmPerS: z.number().nullable(),
+  depositionNotes: z.string().nullable(),
+  geometry: ZGeometry,
+  squares: z.number().nullable(),
+  leadMaterial: z.string().nullable(),
+  notes: z.string().nullable(),
+  provenance: z.string().nullable(),
+  lineageRootId: z.string(),
+  parentId: z.string().nullable(),
+  stageIndex: z.number().int(),
+  annealStage: z.string(),
+  annealTreatment: z.string().nullable(),
+  visibility: ZVisibility,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  lab: z.object({ id: z.string(), name: z.string(), slug: z.string(), institution: z.string().nullable() }),
+  createdBy: z.string().nullable(),
+  sharedWith: z.array(z.object({ id: z.string(), name: z.string() })),
+  stages: z.array(z.object({ id: z.string(), name: z.string(), annealStage: z.string(), stageIndex: z.number().int(), annealTreatment: z.string().nullable() })),
+  setups: z.array(ZSetupDto),
+  curves: z.array(ZCurveSummaryDto),
+  canEdit: z.boolean(),
+});
+export type TSampleDetailDto = z.infer<typeof ZSampleDetailDto>;

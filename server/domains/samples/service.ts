@@ -16,6 +16,7 @@ import { recordAudit } from "~/server/domains/audit/service";
 import { curveOrder, curveSummarySelect, toCurveSummary } from "~/server/domains/curves/service";
 import { setupDtoSelect, toSetupDto } from "~/server/domains/setups/service";
 import type { TCreateSampleInput, TListSamplesInput, TSampleListDto, TUpdateSampleInput } from "./schemas";
+import { authorName } from "~/server/domains/users/display";
 
 type SampleFieldsInput = Omit<TCreateSampleInput, "labId" | "previousStageId" | "sharedWithLabIds">;
 
@@ -103,6 +104,7 @@ export async function insertSample(
  */
 export async function validateNewSample(db: Db, scope: AccessScope, input: TCreateSampleInput): Promise<string[]> {
   requireLabPermission(scope, input.labId, "writeData");
+  if (input.visibility === "PUBLIC") requireLabPermission(scope, input.labId, "publishSample");
   if (input.previousStageId) {
     const previous = await requireWritableSample(db, scope, input.previousStageId);
     if (previous.labId !== input.labId) throw new AppError("BAD_REQUEST", "The next anneal stage must belong to the same lab as the previous one.");
@@ -120,6 +122,9 @@ export async function createSample(db: Db, actor: Actor, input: TCreateSampleInp
 export async function updateSample(db: Db, actor: Actor, input: TUpdateSampleInput): Promise<{ id: string }> {
   const scope = await resolveScope(db, actor);
   const sample = await requireWritableSample(db, scope, input.sampleId);
+  const before = await db.sample.findUniqueOrThrow({ where: { id: sample.id }, select: { visibility: true } });
+  const publishes = input.visibility === "PUBLIC" && before.visibility !== "PUBLIC";
+  if (publishes) requireLabPermission(scope, sample.labId, "publishSample");
   const shares = await validateShares(db, sample.labId, input.visibility, input.sharedWithLabIds);
   return db.$transaction(async (tx) => {
     await tx.sampleShare.deleteMany({ where: { sampleId: sample.id } });
@@ -130,6 +135,9 @@ export async function updateSample(db: Db, actor: Actor, input: TUpdateSampleInp
     });
     await tx.curve.updateMany({ where: { sampleId: sample.id }, data: { annealStage: updated.annealStage } });
     await recordAudit(tx, { actor, labId: sample.labId, action: "sample.update", entityType: "Sample", entityId: sample.id, details: { visibility: input.visibility, sharedWith: shares } });
+    if (input.visibility !== before.visibility) {
+      await recordAudit(tx, { actor, labId: sample.labId, action: "sample.visibility", entityType: "Sample", entityId: sample.id, details: { from: before.visibility, to: input.visibility } });
+    }
     return { id: updated.id };
   });
 }
@@ -226,7 +234,7 @@ export async function getSample(db: Db, actor: Actor, sampleId: string) {
       createdAt: true,
       updatedAt: true,
       lab: { select: { id: true, name: true, slug: true, institution: true } },
-      createdBy: { select: { name: true, email: true } },
+      createdBy: { select: { name: true } },
       shares: { select: { lab: { select: { id: true, name: true } } } },
       curves: { orderBy: [...curveOrder], select: curveSummarySelect },
     },
@@ -241,7 +249,7 @@ export async function getSample(db: Db, actor: Actor, sampleId: string) {
   const { curves, shares, createdBy, ...rest } = sample;
   return {
     ...rest,
-    createdBy: createdBy ? (createdBy.name ?? createdBy.email) : null,
+    createdBy: authorName(createdBy),
     sharedWith: shares.map((s) => s.lab),
     stages,
     setups: setups.map(toSetupDto),

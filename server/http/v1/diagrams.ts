@@ -62,7 +62,7 @@ export const permalinkOperation = registerOperation({
   path: "/api/v1/permalinks/{id}",
   summary: "A shared snapshot's points with provenance",
   description:
-    "The points a permalink froze (with the ids of their curves and fits, labels and provenance), as of when it was made. Access is checked now: points from samples the caller may not read are left out and counted in hiddenCount; when none is readable the answer is 401 (anonymous) or 403.",
+    "The points a permalink froze (with the ids of their curves and fits, labels and provenance), as of when it was made. Access is checked now: points from samples the caller may not read are left out, not counted (isPartial says some are), and the title and author are then withheld; when none is readable the answer is 401 (anonymous) or 403.",
   tags: ["diagrams"],
   isAuthenticated: false,
   response: ZPermalinkApiDto,

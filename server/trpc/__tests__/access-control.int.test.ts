@@ -160,7 +160,8 @@ const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
     const seen = await caller(actor).permalink.get({ id: link.id });
     expect(seen.isAccessDenied).toBe(true);
     expect(seen.diagram).toBeNull();
-    expect(seen.hiddenCount).toBe(1);
+    expect(seen.isPartial).toBe(true);
+    expect(seen.pointCount).toBe(0);
   },
 };
 
@@ -171,6 +172,12 @@ function procedurePaths(): string[] {
 describe("access control between labs", () => {
   it("has an attack case for every procedure of the router", () => {
     expect(Object.keys(attacks).sort()).toEqual(procedurePaths());
+  });
+
+  it("declares an output schema on every procedure (nothing goes out unlisted)", () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { output?: unknown } }>;
+    const withoutOutput = procedurePaths().filter((path) => !procedures[path]!._def.output);
+    expect(withoutOutput).toEqual([]);
   });
 
   for (const path of Object.keys(attacks)) {

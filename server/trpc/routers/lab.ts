@@ -38,7 +38,7 @@ export const labRouter = createTRPCRouter({
     .output(z.object({ labName: z.string(), email: z.string(), role: z.string(), isUsable: z.boolean() }))
     .query(({ ctx, input }) => getInvitation(ctx.db, input.token)),
   acceptInvitation: protectedProcedure.input(ZAcceptInvitationInput).output(z.object({ labId: z.string() })).mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.actor, input.token)),
-  revokeInvitation: protectedProcedure.input(ZRevokeInvitationInput).mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input.invitationId)),
-  updateMemberRole: protectedProcedure.input(ZUpdateMemberRoleInput).mutation(({ ctx, input }) => updateMemberRole(ctx.db, ctx.actor, input)),
-  removeMember: protectedProcedure.input(ZRemoveMemberInput).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input)),
+  revokeInvitation: protectedProcedure.input(ZRevokeInvitationInput).output(z.void()).mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input.invitationId)),
+  updateMemberRole: protectedProcedure.input(ZUpdateMemberRoleInput).output(z.void()).mutation(({ ctx, input }) => updateMemberRole(ctx.db, ctx.actor, input)),
+  removeMember: protectedProcedure.input(ZRemoveMemberInput).output(z.void()).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input)),
 });
