@@ -40,9 +40,11 @@ function parseArgs(argv: string[]): Args {
   };
 }
 
-type Matrix = Record<Phase, Record<Phase, number>>;
+type Answer = Phase | "NONE";
+const ANSWERS: readonly Answer[] = [...PHASES, "NONE"];
+type Matrix = Record<Phase, Record<Answer, number>>;
 const emptyMatrix = (): Matrix =>
-  Object.fromEntries(PHASES.map((t) => [t, Object.fromEntries(PHASES.map((p) => [p, 0]))])) as Matrix;
+  Object.fromEntries(PHASES.map((t) => [t, Object.fromEntries(ANSWERS.map((p) => [p, 0]))])) as Matrix;
 
 interface Tally {
   n: number;
@@ -55,7 +57,7 @@ const emptyTally = (): Tally => ({ n: 0, correct: 0, strictCorrect: 0, inconclus
 
 function add(t: Tally, truth: Phase, a: CurveAnalysis): void {
   t.n++;
-  t.matrix[truth][a.phase]++;
+  t.matrix[truth][a.phase ?? "NONE"]++;
   if (a.phase === truth) t.correct++;
   if (a.phase === truth && !a.inconclusive) t.strictCorrect++;
   if (a.inconclusive) t.inconclusive++;
@@ -71,11 +73,11 @@ const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : "  - ");
 
 function printMatrix(title: string, t: Tally): void {
   console.log(`\n${title}: n = ${t.n}, accuracy ${pct(t.correct, t.n)} % (strict ${pct(t.strictCorrect, t.n)} %), inconclusive ${pct(t.inconclusive, t.n)} %`);
-  console.log(`  truth\\label ${PHASES.map((p) => p.padStart(6)).join("")}   accuracy`);
+  console.log(`  truth\\label ${ANSWERS.map((p) => p.padStart(6)).join("")}   accuracy`);
   for (const truth of PHASES) {
     const row = t.matrix[truth];
-    const total = PHASES.reduce((s, p) => s + row[p], 0);
-    console.log(`  ${truth.padEnd(11)} ${PHASES.map((p) => String(row[p]).padStart(6)).join("")}   ${pct(row[truth], total)} %`);
+    const total = ANSWERS.reduce((s, p) => s + row[p], 0);
+    console.log(`  ${truth.padEnd(11)} ${ANSWERS.map((p) => String(row[p]).padStart(6)).join("")}   ${pct(row[truth], total)} %`);
   }
 }
 
@@ -123,7 +125,7 @@ function main(): void {
     calib[b]!.n++;
     calib[b]!.conf += a.confidence;
     if (a.phase === c.phase) calib[b]!.correct++;
-    else worst.push({ id: c.id, family: c.truth.family, truth: c.phase, label: a.phase, conf: a.confidence, reason: a.reasons[0] ?? "" });
+    else worst.push({ id: c.id, family: c.truth.family, truth: c.phase, label: a.phase ?? "NONE", conf: a.confidence, reason: a.reasons[0] ?? "" });
     for (const r of recoveryChecks(c, a)) {
       if (!recovery.has(r.key)) recovery.set(r.key, { n: 0, within3: 0, pulls: [] });
       const rec = recovery.get(r.key)!;
@@ -165,7 +167,7 @@ function main(): void {
   if (args.families) {
     console.log("\nPER FAMILY (phase family: accuracy, n)");
     for (const [k, t] of [...families.entries()].sort()) {
-      const wrong = PHASES.filter((p) => p !== (k.split(" ")[0] as Phase) && t.matrix[k.split(" ")[0] as Phase][p] > 0)
+      const wrong = ANSWERS.filter((p) => p !== (k.split(" ")[0] as Phase) && t.matrix[k.split(" ")[0] as Phase][p] > 0)
         .map((p) => `${p}:${t.matrix[k.split(" ")[0] as Phase][p]}`)
         .join(" ");
       console.log(`  ${k.padEnd(36)} ${pct(t.correct, t.n).padStart(6)} %  n = ${String(t.n).padStart(5)}  ${wrong}`);

@@ -12,7 +12,8 @@ export type ModelId =
   | "es_vrh"
   | "mott_vrh"
   | "hopping_free_p"
-  | "weak_localization";
+  | "weak_localization"
+  | "metal_power_law";
 
 export const MODEL_IDS: readonly ModelId[] = [
   "sc_transition",
@@ -23,7 +24,55 @@ export const MODEL_IDS: readonly ModelId[] = [
   "mott_vrh",
   "hopping_free_p",
   "weak_localization",
+  "metal_power_law",
 ];
+
+/**
+ * How the resistance was read out. `signed`: a DC bridge or the in-phase X of a lock-in (a
+ * superconductor reads 0 ± noise, negative values included). `magnitude`: a lock-in's
+ * R = √(X² + Y²), never negative (a superconductor reads a positive floor of |noise|).
+ * `unknown`: judged from the data.
+ */
+export type Readout = "signed" | "magnitude" | "unknown";
+
+/**
+ * Machine-readable reason for "no SIT label applies" (phase null) or for an inconclusive label.
+ * Documented in server/fitting/README.md.
+ */
+export type ReasonCode =
+  | "no_signal"
+  | "not_longitudinal"
+  | "metallic_no_transition"
+  | "incomplete_transition"
+  | "reentrant"
+  | "series_resistance"
+  | "short_window"
+  | "too_few_points"
+  | "fit_failed"
+  | "flat"
+  | "weak_evidence"
+  | "invalid_input";
+
+export const REASON_CODES: readonly ReasonCode[] = [
+  "no_signal",
+  "not_longitudinal",
+  "metallic_no_transition",
+  "incomplete_transition",
+  "reentrant",
+  "series_resistance",
+  "short_window",
+  "too_few_points",
+  "fit_failed",
+  "flat",
+  "weak_evidence",
+  "invalid_input",
+];
+
+/** Other curves of the same film at the same stage and setup, for evidence one curve cannot give. */
+export interface SeriesContext {
+  /** the low-temperature resistance (Ω) of each other curve of the series and its field (Oe) */
+  siblings: { H_Oe: number; Rlow_ohm: number; Rnormal_ohm: number }[];
+}
 
 export interface CurveInput {
   /** temperatures in kelvin */
@@ -32,6 +81,11 @@ export interface CurveInput {
   R: ArrayLike<number>;
   H_Oe?: number;
   P_GPa?: number;
+  /** how R was read; default "unknown" */
+  readout?: Readout;
+  /** true when R is a sheet resistance per square (then compared with h/4e²) */
+  isSheetResistance?: boolean;
+  context?: SeriesContext;
 }
 
 /** A value with its 1σ standard uncertainty (null when not determinable). */
@@ -78,7 +132,10 @@ export type QuantityKey =
   | "R300K_ohm"
   | "Rmin_ohm"
   | "zabrodskiiP"
-  | "saturationOnset_K";
+  | "saturationOnset_K"
+  | "Rn_ohm"
+  | "TcOnset_K"
+  | "RoverRQ";
 
 export interface CurveDiagnostics {
   nPoints: number;
@@ -95,18 +152,25 @@ export interface CurveDiagnostics {
 
 export interface CurveAnalysis {
   engineVersion: string;
-  /** best guess, always present */
-  phase: Phase;
-  /** 0..1 */
+  /**
+   * the label, or its best guess when inconclusive; null when no SIT label applies
+   * (a dead or Hall channel, an ordinary metal, a re-entrant curve): `reasonCode` says why
+   */
+  phase: Phase | null;
+  /** calibrated probability that `phase` (null included) is right, 0..1 */
   confidence: number;
   inconclusive: boolean;
   inconclusiveReason: string | null;
-  model: ModelId;
+  /** why no label applies or why the label is inconclusive; null for a conclusive label */
+  reasonCode: ReasonCode | null;
+  /** the readout the analysis assumed (the input's, or what the data showed when unknown) */
+  readout: Readout;
+  model: ModelId | null;
   params: Record<string, number>;
   uncertainties: Record<string, number>;
   /** deciding evidence first */
   reasons: string[];
-  runnerUp: { phase: Phase; model: ModelId; confidence: number } | null;
+  runnerUp: { phase: Phase | null; model: ModelId | null; confidence: number } | null;
   /** every model tried */
   candidates: ModelFit[];
   quantities: Partial<Record<QuantityKey, Estimate>>;

@@ -6,10 +6,8 @@
  * - T ≤ 0 → dropped (kelvin temperatures must be positive)
  * - unsorted input → sorted ascending in T (warning)
  * - duplicate temperatures → merged, R averaged (warning)
- * - R ≤ 0 → kept when it belongs to a near-zero stretch of the curve (the
- *   zero-resistance state of a superconductor: lock-in noise scatters around
- *   zero), dropped when its neighbours are far from zero (an invalid reading in
- *   the middle of a finite-resistance curve)
+ * - R ≤ 0 → kept (the zero-resistance state of a superconductor read by a
+ *   signed instrument scatters around zero; a reading is never dropped for it)
  */
 import { scratchF64, scratchI32 } from "../workspace";
 
@@ -35,21 +33,6 @@ function toNumber(v: unknown): number {
   if (typeof v === "number") return v;
   if (typeof v === "string" && v.trim() !== "") return Number(v);
   return NaN;
-}
-
-/** Median of a small array (insertion sort in place). */
-function medianSmall(a: Float64Array, n: number): number {
-  if (n === 0) return NaN;
-  for (let i = 1; i < n; i++) {
-    const v = a[i]!;
-    let j = i - 1;
-    while (j >= 0 && a[j]! > v) {
-      a[j + 1] = a[j]!;
-      j--;
-    }
-    a[j + 1] = v;
-  }
-  return n % 2 ? a[(n - 1) >> 1]! : 0.5 * (a[n / 2 - 1]! + a[n / 2]!);
 }
 
 const fmt = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(2) : v.toPrecision(3));
@@ -154,52 +137,13 @@ export function prepareCurve(input: { T?: unknown; R?: unknown } | null | undefi
   R = R.subarray(0, n);
   idx = idx.subarray(0, n);
 
-  // 4. non-positive resistances
-  let hasNonPositive = false;
-  for (let k = 0; k < n; k++) if (R[k]! <= 0) hasNonPositive = true;
-  if (hasNonPositive) {
-    const keep = new Uint8Array(n).fill(1);
-    const neighbours = new Float64Array(10);
-    const dev = new Float64Array(10);
-    let kept = 0;
-    for (let k = 0; k < n; k++) {
-      if (R[k]! > 0) continue;
-      let cnt = 0;
-      for (let j = Math.max(0, k - 5); j <= Math.min(n - 1, k + 5); j++) if (j !== k) neighbours[cnt++] = R[j]!;
-      // point-to-point scatter from successive differences (a smooth trend
-      // across the neighbourhood does not inflate it much)
-      for (let j = 0; j + 1 < cnt; j++) dev[j] = Math.abs(neighbours[j + 1]! - neighbours[j]!);
-      const spread = cnt >= 2 ? (1.4826 * medianSmall(dev, cnt - 1)) / Math.SQRT2 : NaN;
-      const local = medianSmall(neighbours, cnt);
-      // zero-resistance state: the neighbours themselves scatter around zero
-      // (their median within 3 point-to-point standard deviations of 0)
-      if (cnt >= 2 && Math.abs(local) <= 3 * spread) {
-        kept++;
-        continue;
-      }
-      keep[k] = 0;
-      dropped.push({
-        index: idx[k]!,
-        reason:
-          cnt >= 2
-            ? `non-positive resistance (R = ${fmt(R[k]!)} Ω) where neighbouring points are ≈ ${fmt(local)} Ω`
-            : `non-positive resistance (R = ${fmt(R[k]!)} Ω) without neighbours to compare with`,
-      });
-    }
-    if (kept > 0) warnings.push(`${kept} point(s) with R ≤ 0 kept as the zero-resistance state (noise around zero)`);
-    let q = 0;
-    for (let k = 0; k < n; k++) {
-      if (!keep[k]) continue;
-      T[q] = T[k]!;
-      R[q] = R[k]!;
-      idx[q] = idx[k]!;
-      q++;
-    }
-    n = q;
-    T = T.subarray(0, n);
-    R = R.subarray(0, n);
-    idx = idx.subarray(0, n);
-  }
+  // 4. non-positive resistances are kept: within the noise of zero they are the zero-resistance
+  // state of a superconductor (a signed readout scatters around zero), never outliers to drop;
+  // a channel that is mostly negative is recognised as such (evidence/channel.ts), and an
+  // isolated glitch is left to the outlier test
+  let nonPositive = 0;
+  for (let k = 0; k < n; k++) if (R[k]! <= 0) nonPositive++;
+  if (nonPositive > 0) warnings.push(`${nonPositive} reading(s) with R ≤ 0 kept (zero resistance within noise, or a signed readout)`);
   dropped.sort((a, b) => a.index - b.index);
   return { T, R, index: idx, dropped, warnings, nPoints, error: null };
 }

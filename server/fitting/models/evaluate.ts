@@ -14,6 +14,7 @@ export const MODEL_PARAMS: Record<ModelId, readonly string[]> = {
   mott_vrh: ["R0_ohm", "T0_K"],
   hopping_free_p: ["R0_ohm", "T0_K", "p"],
   weak_localization: ["G0_S", "A_S"],
+  metal_power_law: ["R0_ohm", "A_ohm", "n"],
 };
 
 function need(params: Record<string, number>, key: string): number {
@@ -66,6 +67,14 @@ export function evaluateModel(model: ModelId, params: Record<string, number>, T:
       // a negative coefficient of T^−p
       const b = Math.sign(t0) * Math.abs(t0) ** p;
       for (let i = 0; i < n; i++) out[i] = r0 * Math.exp(b * T[i]! ** -p);
+      return out;
+    }
+    case "metal_power_law": {
+      // A_ohm is the phonon term at 1 K: R = R0 + A·T^n
+      const r0 = need(params, "R0_ohm");
+      const a = need(params, "A_ohm");
+      const e = need(params, "n");
+      for (let i = 0; i < n; i++) out[i] = r0 + a * T[i]! ** e;
       return out;
     }
     case "weak_localization": {

@@ -1,0 +1,264 @@
+/**
+ * The rising side of the SIT: does the divergence saturate (M2, a failed insulator), or is it an
+ * insulator (I1/I2, hopping-exponent.ts)? (PHYSICS.md, "Saturation" and "Insulators that are not
+ * M2")
+ *
+ * The insulating window ends where w = −d ln R/d ln T turns significantly negative above its
+ * maximum (a metallic high-T part, a superconducting dip); two conduction channels (w with an
+ * interior minimum and growing again on cooling below it) leave only the cold side to the
+ * hopping laws. Saturation means w → 0 at the cold end **in absolute terms**: a fall of w from
+ * one large value to another (donor freeze-out, two activated channels) is not a saturation.
+ * Log-odds for M2: the shape of w (significance and size of its fall, and how close to 0 it
+ * ends), with AICc of Eq. 1 against the best hopping law as a second opinion.
+ */
+import { sliceCurve, type CurveData } from "../../models/common";
+import { fitFixedHopping, fitFreeHopping, type FreeHoppingFit } from "../../models/hopping";
+import { fitFailedInsulator, type SaturationFit } from "../../models/saturation";
+import type { Estimate, ModelFit, QuantityKey } from "../../types";
+import { fmt, fmtPm } from "../format";
+import type { GridProfile } from "../smoothing";
+import { hoppingExponentEvidence } from "./hopping-exponent";
+
+/** Fraction of the maximum of w below which the high-T side is no longer fitted by the insulating laws. */
+const ACTIVATED_FRACTION = 0.15;
+/** w at the cold end below which the divergence has saturated (w → 0); above 1 it has not. */
+export const SATURATED_W = 0.5;
+const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+
+export interface InsOptions {
+  pBoundary: number;
+}
+
+export interface InsResult {
+  pM2: number;
+  pI1: number;
+  reason: string;
+  i1Reason: string;
+  secondary: string[];
+  fits: ModelFit[];
+  fi: SaturationFit | null;
+  arrhenius: ModelFit | null;
+  vrh: ModelFit | null;
+  quantities: Partial<Record<QuantityKey, Estimate>>;
+  /** w at the cold end of the insulating window */
+  wLo: number;
+  /** w falls significantly toward the cold end (by ≥ 20 %, ≥ 4σ) but has not reached 0 */
+  unfinishedTurnover: boolean;
+}
+
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+function est(value: number, unc: number | null | undefined): Estimate | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  return { value, uncertainty: unc !== undefined && unc !== null && Number.isFinite(unc) ? unc : null };
+}
+
+export function analyzeInsSide(
+  d: CurveData,
+  centres: Float64Array,
+  prof: GridProfile,
+  sigmaRel: number,
+  opts: InsOptions,
+  kPeak: number,
+  fall: number,
+  hump: boolean,
+): InsResult | null {
+  const G = centres.length;
+  // upper end of the insulating window: above the maximum of w, the first
+  // place where w turns significantly negative (a metallic high-T part or a
+  // superconducting dip) ends it
+  let kTopW = -1;
+  for (let k = 0; k < G; k++) {
+    const sl = prof.slope[k]!;
+    if (Number.isFinite(sl) && (kTopW < 0 || -sl > -prof.slope[kTopW]!)) kTopW = k;
+  }
+  let tTop = d.T[d.n - 1]!;
+  if (kTopW >= 0) {
+    for (let k = kTopW + 1; k < G; k++) {
+      const sl = prof.slope[k]!;
+      const se = prof.slopeSE1[k]! * sigmaRel;
+      if (Number.isFinite(sl) && -sl + 2 * se < 0) {
+        tTop = Math.exp(0.5 * (centres[k - 1]! + centres[k]!));
+        break;
+      }
+    }
+  }
+  // two conduction channels: w with an interior minimum that rises again on
+  // the cold side. The ground state is decided by the cold side (w grows on
+  // cooling there: no saturation), and a hopping law is read off there only
+  let reentrant = false;
+  /** w grows again toward the cold end below an interior minimum */
+  let coldRise = false;
+  let reentrantNote = "";
+  {
+    const xCap = Math.log(tTop) + 1e-9;
+    const w = (k: number) => -prof.slope[k]!;
+    const se = (k: number) => prof.slopeSE1[k]! * sigmaRel;
+    // walking up from the cold end: w first falls (hopping) and then rises
+    // again significantly (the other channel) — the coldest such minimum
+    let k0 = -1;
+    let kMin = -1;
+    for (let k = 0; k < G && centres[k]! <= xCap; k++) {
+      if (!Number.isFinite(prof.slope[k]!)) continue;
+      if (k0 < 0) {
+        k0 = k;
+        kMin = k;
+        continue;
+      }
+      if (w(k) < w(kMin)) {
+        kMin = k;
+        continue;
+      }
+      const wm = w(kMin);
+      // significant, and beyond what a slow drift of the baseline can do to w
+      const rises = (j: number) => w(j) - wm > Math.max(3 * Math.hypot(se(j), se(kMin)), 0.05 * wm + 0.1);
+      // the first significant rise of w on warming decides: if w had first
+      // fallen from the cold end to this minimum, a second channel takes over
+      // above it; if not, the cold end is a saturation side (w falls on
+      // cooling there) and there is nothing to cut
+      if (!rises(k)) continue;
+      if (kMin > k0 && wm > 0 && rises(k0)) {
+        const tCut = Math.exp(centres[kMin]!);
+        let nBelow = 0;
+        while (nBelow < d.n && d.T[nBelow]! <= tCut) nBelow++;
+        coldRise = true;
+        if (nBelow >= 10 && tCut >= 1.3 * d.T[0]!) {
+          tTop = tCut;
+          reentrant = true;
+          reentrantNote = `w = −d ln R/d ln T has a minimum of ${fmt(wm, 2)} at ${fmt(tCut, 2)} K and grows again on cooling (a second conduction channel above it); insulating laws fitted below ${fmt(tCut, 2)} K`;
+        } else {
+          reentrantNote = `w = −d ln R/d ln T has a minimum of ${fmt(wm, 2)} at ${fmt(tCut, 2)} K and grows again on cooling: the curve still diverges at the cold end (no saturation)`;
+        }
+      }
+      break;
+    }
+  }
+  // hopping laws describe the activated regime: where w has fallen well below
+  // its maximum on the high-T side, a background (a power-law prefactor, weak
+  // localization) dominates and would bias the exponent — cut it off when
+  // enough window remains
+  if (kTopW >= 0 && !reentrant) {
+    const wTop = -prof.slope[kTopW]!;
+    for (let k = kTopW + 1; k < G && centres[k]! <= Math.log(tTop); k++) {
+      const sl = prof.slope[k]!;
+      const se = prof.slopeSE1[k]! * sigmaRel;
+      if (Number.isFinite(sl) && -sl + 2 * se < ACTIVATED_FRACTION * wTop) {
+        const tAct = Math.exp(0.5 * (centres[k - 1]! + centres[k]!));
+        let nBelow = 0;
+        while (nBelow < d.n && d.T[nBelow]! <= tAct) nBelow++;
+        if (tAct >= 3 * d.T[0]! && nBelow >= 12) tTop = tAct;
+        break;
+      }
+    }
+  }
+  let i1 = d.n;
+  while (i1 > 0 && d.T[i1 - 1]! > tTop * (1 + 1e-12)) i1--;
+  // positive resistances only
+  let i0 = 0;
+  while (i0 < i1 && !(d.R[i0]! > 0)) i0++;
+  for (let i = i0; i < i1; i++) if (!(d.R[i]! > 0)) return null;
+  if (i1 - i0 < 6) return null;
+  const sub = sliceCurve(d, i0, i1);
+  const fits: ModelFit[] = [];
+  const quantities: Partial<Record<QuantityKey, Estimate>> = {};
+  const secondary: string[] = [];
+  if (reentrantNote) secondary.push(reentrantNote);
+
+  const arr = fitFixedHopping(sub, "arrhenius");
+  const es = fitFixedHopping(sub, "es_vrh");
+  const mott = fitFixedHopping(sub, "mott_vrh");
+  // variable-projection estimates first; the model that ends up reported is
+  // LM-polished below
+  let free: FreeHoppingFit = fitFreeHopping(sub, { polish: false });
+  let fi = fitFailedInsulator(sub, { polish: false });
+
+  // ---- saturation from the logarithmic derivative w = −slope of ln R vs ln T
+  let kw0 = -1;
+  let kwMax = -1;
+  const xTop = Math.log(tTop);
+  for (let k = 0; k < G; k++) {
+    if (centres[k]! > xTop + 1e-9) break;
+    const s = prof.slope[k]!;
+    if (!Number.isFinite(s)) continue;
+    if (kw0 < 0) kw0 = k;
+    if (kwMax < 0 || -s > -prof.slope[kwMax]!) kwMax = k;
+  }
+  let sW = 0;
+  let q = 1;
+  let wLo = NaN;
+  let wMax = NaN;
+  if (kw0 >= 0 && kwMax >= 0) {
+    wLo = -prof.slope[kw0]!;
+    wMax = -prof.slope[kwMax]!;
+    const se0 = prof.slopeSE1[kw0]! * sigmaRel;
+    const seM = prof.slopeSE1[kwMax]! * sigmaRel;
+    sW = (wMax - wLo) / Math.hypot(se0, seM);
+    q = wMax > 0 ? wLo / wMax : 1;
+  }
+  const hopAicc = Math.min(arr.aicc, es.aicc, mott.aicc, free.converged ? free.aicc : Infinity);
+  const dAicc = fi.converged && Number.isFinite(fi.aicc) ? hopAicc - fi.aicc : -Infinity;
+  const sigQF = fi.params.sigmaQF_S ?? NaN;
+  const uSigQF = fi.uncertainties.sigmaQF_S ?? NaN;
+  const zQF = Number.isFinite(uSigQF) && uSigQF > 0 ? sigQF / uSigQF : 0;
+  // log-odds for saturation (M2): model-free (w turns over and falls toward
+  // 0 at the lowest temperatures) plus model-based (AICc of Eq. 1 against the
+  // best hopping law)
+  let Lw = 0;
+  let resolve = 0;
+  if (Number.isFinite(sW)) {
+    const seLo = kw0 >= 0 ? prof.slopeSE1[kw0]! * sigmaRel : 0;
+    // significance of the fall of w and its size (hopping w only grows on
+    // cooling; slow drifts of the baseline can fake a few-% turnover)
+    // how well a 25 % turnover of w would be resolved at the low end
+    resolve = seLo > 0 ? (0.25 * Math.abs(wMax)) / seLo : 10;
+    // saturation needs w falling toward 0 at the cold end: not when w is
+    // largest there, nor when it grows again below an interior minimum
+    Lw = wLo >= wMax - seLo || coldRise ? -clip(2 * resolve, 1, 8) : clip(0.7 * (sW - 4), -6, 6) + clip(20 * (1 - q - 0.1), -4, 6);
+    // and w must end near 0 in absolute terms: a fall from one large value to another is two
+    // activated channels crossing over, not a saturation
+    const lAbsolute = clip(8 * (SATURATED_W - (wLo - seLo)), -8, 4);
+    Lw = Math.min(Lw, lAbsolute);
+  }
+  // AICc is the second opinion: it can tip a borderline case, not override
+  // the shape of w (both Eq. 1 and the hopping laws are idealisations) —
+  // unless w is too noisy to show the shape
+  const aiccCap = 3 + 5 * (1 - Math.min(1, resolve / 4));
+  let Lm2 = clip(dAicc / 4, -aiccCap, aiccCap) + Lw;
+  if (hump && wLo < SATURATED_W) Lm2 = Math.max(Lm2, 4);
+  const pM2 = logistic(clip(Lm2, -12, 12));
+  if (pM2 >= 0.5) fi = fitFailedInsulator(sub);
+  else free = fitFreeHopping(sub);
+  fits.push(arr, es, mott, free, fi);
+  const tOnset = kwMax >= 0 ? Math.exp(centres[kwMax]!) : NaN;
+  if (fi.converged) {
+    const a = est(fi.params.sigmaQF_S!, fi.uncertainties.sigmaQF_S);
+    if (a) quantities.sigmaQF_S = a;
+    const b = est(fi.params.sigma0_S!, fi.uncertainties.sigma0_S);
+    if (b) quantities.sigma0_S = b;
+    const c = est(fi.params.EaI_K!, fi.uncertainties.EaI_K);
+    if (c) quantities.EaI_K = c;
+  }
+  let reason: string;
+  const wText = Number.isFinite(wLo)
+    ? `w = −d ln R/d ln T ${wLo < wMax ? "falls" : "rises"} from ${fmt(wMax, 2)} at ${fmt(tOnset, 2)} K to ${fmt(wLo, 2)} at ${fmt(Math.exp(centres[kw0]!), 2)} K`
+    : "w(T) undetermined";
+  const aiccText = Number.isFinite(dAicc)
+    ? `AICc ${dAicc >= 0 ? "prefers" : "disfavours"} Eq. 1 (failed insulator) over the best hopping law by ${fmt(Math.abs(dAicc), 2)}`
+    : "Eq. 1 (failed insulator) fit did not converge";
+  if (pM2 >= 0.5) {
+    quantities.saturationOnset_K = { value: tOnset, uncertainty: null };
+    if (hump) reason = `R passes through a maximum at ${fmt(Math.exp(centres[kPeak]!), 2)} K and decreases by ${fmt(100 * fall, 2)} % on further cooling (saturation)`;
+    else reason = `${wText} (saturation, ${fmt(sW, 2)}σ); ${aiccText}`;
+    secondary.push(`σ_QF = ${fmtPm(sigQF, uSigQF, "S")} (${fmt(zQF, 2)}σ), E_aI = ${fmtPm(fi.params.EaI_K ?? NaN, fi.uncertainties.EaI_K, "K")}`);
+    if (hump) secondary.push(aiccText);
+  } else {
+    const stillLarge = Number.isFinite(wLo) && wLo >= SATURATED_W && wLo < wMax;
+    reason = `no saturation: ${wText}${sW > 0 ? ` (${fmt(sW, 2)}σ)` : ""}${stillLarge ? `, but w stays large at the cold end (${fmt(wLo, 2)}, ≫ 0): R still diverges` : ""}; ${aiccText}`;
+  }
+
+  const hop = hoppingExponentEvidence({ centres, prof, sigmaRel, opts, xTop, free, arr, es, mott });
+  secondary.push(...hop.secondary);
+  Object.assign(quantities, hop.quantities);
+  const unfinishedTurnover = sW >= 4 && 1 - q >= 0.2 && wLo >= SATURATED_W && wLo < 3 * SATURATED_W && !coldRise;
+  return { pM2, pI1: hop.pI1, reason, i1Reason: hop.reason, secondary, fits, fi, arrhenius: arr, vrh: hop.vrh, quantities, wLo, unfinishedTurnover };
+}

@@ -1,0 +1,41 @@
+/**
+ * Re-entrance (PHYSICS.md): a granular film drops partially below Tc and rises again on further
+ * cooling. A drop followed by a rise is neither M1 nor M2. Read on the smoothed levels: an
+ * interior minimum well above zero with a significant drop above it (≥ 15 % of the level above)
+ * and a significant rise below it (≥ 10 % and ≥ 5σ). When the cold rise dwarfs the dip (more than twice
+ * the level above it), the dip is a feature above an insulating upturn, left to the insulating
+ * analysis.
+ */
+import { fmt } from "../format";
+import type { Profile } from "./profile";
+
+export interface Reentrance {
+  isReentrant: boolean;
+  reason: string;
+}
+
+/** @param floor absolute noise floor of R (Ω) */
+export function reentranceEvidence(p: Profile, floor: number): Reentrance {
+  const { G, levR, centres, sigmaRel } = p;
+  const none = { isReentrant: false, reason: "" };
+  if (G < 5) return none;
+  let kMin = 0;
+  for (let k = 1; k < G; k++) if (levR.level[k]! < levR.level[kMin]!) kMin = k;
+  if (kMin < 2 || kMin > G - 2) return none;
+  const rMin = levR.level[kMin]!;
+  let rAbove = 0;
+  for (let k = kMin + 1; k < G; k++) rAbove = Math.max(rAbove, levR.level[k]!);
+  const rCold = levR.level[0]!;
+  const sigma = (k: number) => Math.hypot(floor, sigmaRel * Math.abs(levR.level[k]!)) / Math.sqrt(Math.max(1, levR.count[k]!));
+  const rise = rCold - rMin;
+  const drop = rAbove - rMin;
+  const significantRise = rise > Math.max(0.1 * Math.abs(rMin), 5 * Math.hypot(sigma(0), sigma(kMin)));
+  const significantDrop = rAbove > 0 && drop / rAbove >= 0.15;
+  // a partial drop: the minimum stays well above zero (a zero-resistance state is not re-entrant)
+  const partial = rMin > 5 * sigma(kMin);
+  if (!partial || !significantRise || !significantDrop || rCold > 2 * rAbove) return none;
+  return {
+    isReentrant: true,
+    reason: `re-entrant: R drops by ${fmt((100 * drop) / rAbove, 2)} % to ${fmt(rMin)} Ω at ${fmt(Math.exp(centres[kMin]!), 3)} K and rises again by ${fmt((100 * rise) / rMin, 2)} % on further cooling`,
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The falling side of the SIT: a superconducting drop or an ordinary metal, then zero resistance
+ * (S) or a finite plateau (M1). Composes the transition, plateau and zero-test evidence:
+ *  1. Is the drop superconducting-like (transition.ts)? If not: an ordinary metal, no SIT label.
+ *  2. The coldest readings: the plateau if there is one, else those below Tc10, else the coldest
+ *     few. Zero within what the readout makes of zero (zero-test.ts) → S.
+ *  3. A finite, flat plateau well above the noise floor → M1, unless the drop is so sharp and the
+ *     plateau so flat and so close below it that a series resistance explains it as well (one
+ *     curve cannot tell; the field series can, context.ts).
+ *  4. No plateau and no zero: R still falling steeply at Tmin → incomplete transition; levelling
+ *     visibly with a sound Eq. 2 fit (ρ0 > 0, E_aS inside its interval, ρ_QF below R(Tmin)) that
+ *     extrapolates to a significant ρ_QF → M1.
+ */
+import { sliceCurve, type CurveData } from "../../models/common";
+import { fitFailedSuperconductor, type SaturationFit } from "../../models/saturation";
+import { logisticFromTc } from "../../models/sc-transition";
+import type { CurveDiagnostics, Estimate, ModelFit, QuantityKey, Readout } from "../../types";
+import { scratchF64 } from "../../workspace";
+import { fmt, fmtPm } from "../format";
+import type { NoiseEstimate } from "../noise";
+import { findPlateau, type Plateau } from "./plateau";
+import type { Profile } from "./profile";
+import { crossingBelow, transitionEvidence, type TransitionEvidence } from "./transition";
+import { zeroTest, type ZeroTest } from "./zero-test";
+
+export interface ScFlag {
+  code: "incomplete_transition" | "series_resistance";
+  text: string;
+}
+
+export interface ScSide {
+  /** log-odds of a superconducting-like drop against an ordinary metal */
+  Ldrop: number;
+  /** log-odds of a finite ρ_QF (M1) against zero (S) */
+  Lm1: number;
+  dropReason: string;
+  reason: string;
+  secondary: string[];
+  fits: ModelFit[];
+  fs: SaturationFit | null;
+  transition: ModelFit | null;
+  metal: ModelFit | null;
+  quantities: Partial<Record<QuantityKey, Estimate>>;
+  flag: ScFlag | null;
+  readout: Readout;
+  tr: TransitionEvidence;
+  plateau: Plateau | null;
+  zero: ZeroTest;
+}
+
+const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+
+export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, readout: Readout, diag: CurveDiagnostics): ScSide {
+  const n = d.n;
+  const sigmaRel = p.sigmaRel;
+  const smooth = p.smoothR();
+  const quantities: Partial<Record<QuantityKey, Estimate>> = {};
+  const fits: ModelFit[] = [];
+  const secondary: string[] = [];
+  let iPeak = 0;
+  for (let i = 1; i < n; i++) if (smooth[i]! > smooth[iPeak]!) iPeak = i;
+  const rMax = smooth[iPeak]!;
+  const floor = Math.max(Number.isFinite(noise.floor) ? noise.floor : 0, 1e-6 * Math.abs(rMax));
+  diag.noiseFloor = floor;
+  const kSmooth = clip(Math.round(n / 60), 2, 8);
+  quantities.Rmax_ohm = { value: rMax, uncertainty: Math.hypot(floor, sigmaRel * rMax) / Math.sqrt(2 * kSmooth + 1) };
+
+  // noise model σ_i² = floor² + (σ_rel·R̃_i)² and weights
+  const sigma = scratchF64("sc.sigma", n);
+  const w = scratchF64("sc.w", n);
+  for (let i = 0; i < n; i++) {
+    const s = Math.max(smooth[i]!, 0);
+    sigma[i] = Math.sqrt(floor * floor + (sigmaRel * s) ** 2);
+    w[i] = 1 / (sigma[i]! * sigma[i]!);
+  }
+  const tr = transitionEvidence(d, p, w, floor);
+  const rN = tr.rNormal;
+  quantities.Rn_ohm = { value: rN, uncertainty: Math.hypot(floor, sigmaRel * rN) / Math.sqrt(2 * kSmooth + 1) };
+  if (tr.tc90) quantities.Tc90_K = tr.tc90;
+  if (tr.tc50) quantities.Tc50_K = tr.tc50;
+  if (tr.tc10) quantities.Tc10_K = tr.tc10;
+  if (tr.kOnset < p.G - 1) quantities.TcOnset_K = { value: tr.tOnset, uncertainty: null };
+
+  let rLow = Infinity;
+  for (let i = 0; i <= tr.iOnset; i++) rLow = Math.min(rLow, smooth[i]!);
+  const bottom = Math.max(rLow, 0);
+  // Eq. 2 describes the low-temperature tail: fit it below 20 % of the drop (widened to 50 %,
+  // then 80 %, when too few points lie there)
+  let iEnd = tr.iOnset + 1;
+  for (const frac of [0.2, 0.5, 0.8]) {
+    const cut = crossingBelow(d.T, smooth, tr.iOnset, bottom + frac * (rN - bottom));
+    if (cut && cut.index + 1 >= 8) {
+      iEnd = cut.index + 1;
+      break;
+    }
+  }
+  if (iEnd < 8) iEnd = Math.min(n, Math.max(tr.iOnset + 1, 8));
+  const mid = crossingBelow(d.T, smooth, tr.iOnset, bottom + 0.5 * (rN - bottom));
+  const found = findPlateau(d, sigma, mid ? mid.index : tr.iOnset, 0.25 * Math.max(tr.sPeak, 0.4));
+  const plateau = found && found.k >= 4 ? found : null;
+  const fitFs = (polish: boolean) => (iEnd >= 5 ? fitFailedSuperconductor(sliceCurve(d, 0, iEnd), w.subarray(0, iEnd), { polish }) : null);
+  let fs = fitFs(!plateau);
+
+  let transition: ModelFit | null = null;
+  if (tr.tc50 && tr.iOnset >= 5) {
+    transition = logisticFromTc(sliceCurve(d, 0, tr.iOnset + 1), w.subarray(0, tr.iOnset + 1), rN, quantities.Rn_ohm.uncertainty, tr.tc50, tr.tc90, tr.tc10);
+    fits.push(transition);
+  }
+
+  // the coldest readings: the plateau, else those below Tc10, else the coldest few
+  let kCold: number;
+  if (plateau) kCold = plateau.k;
+  else {
+    let below = 0;
+    if (tr.tc10) while (below < n && d.T[below]! < tr.tc10.value) below++;
+    kCold = below > 0 ? Math.min(below, 12) : Math.min(n, Math.max(3, Math.min(8, Math.round(0.05 * n))));
+  }
+  const zero = zeroTest(d.R.subarray(0, kCold), { readout, normalNoise: tr.normalNoise, rNormal: rN });
+
+  // is Eq. 2 a sound description of the tail?
+  const eq2Sound = (f: SaturationFit | null): f is SaturationFit =>
+    !!f &&
+    f.converged &&
+    Number.isFinite(f.uncertainties.rhoQF_ohm!) &&
+    f.params.rho0_ohm! > 0 &&
+    !f.eaAtEdge &&
+    f.params.rhoQF_ohm! <= Math.max(smooth[0]!, 0) + 2 * f.uncertainties.rhoQF_ohm!;
+
+  let Lm1: number;
+  let reason: string;
+  let flag: ScFlag | null = null;
+  if (zero.L < 0) {
+    Lm1 = zero.L;
+    reason = zero.reason;
+  } else if (plateau) {
+    const aboveFloor = plateau.level / floor;
+    Lm1 = Math.min(zero.L, 3 * Math.log(Math.max(aboveFloor, 1e-6) / 0.7), 1.2 * (plateau.level / Math.max(plateau.se, 1e-300) - 5));
+    reason =
+      Lm1 >= 0
+        ? `R levels off at ρ_QF = ${fmtPm(plateau.level, plateau.se, "Ω")} = ${fmt((100 * plateau.level) / rN, 2)} % of R_n (flat over ${plateau.k} points below ${fmt(plateau.tTop, 3)} K, ${fmt(aboveFloor, 2)}× the noise floor); ${zero.reason}`
+        : zero.reason;
+    // a complete, sharp transition onto a perfectly flat residual right below it
+    const sharp = tr.tc90 && tr.tc10 && tr.tc50 && (tr.tc90.value - tr.tc10.value) / tr.tc50.value < 0.1;
+    if (Lm1 >= 0 && sharp && tr.tc10 && plateau.tTop >= 0.8 * tr.tc10.value) {
+      flag = {
+        code: "series_resistance",
+        text: `the drop is sharp (Tc90 − Tc10 = ${fmt(tr.tc90!.value - tr.tc10.value, 2)} K) and lands on a flat residual right below it: a series or contact resistance fits as well as a failed superconductor; one curve cannot tell (a field series can)`,
+      };
+    }
+  } else {
+    const steep = Number.isFinite(tr.sCold) && tr.sCold >= Math.max(0.5, 0.3 * tr.sPeak);
+    const rCold = Math.max(p.levR.level[0]!, 0);
+    if (!steep && eq2Sound(fs)) {
+      const z = fs.params.rhoQF_ohm! / Math.max(fs.uncertainties.rhoQF_ohm!, 1e-300);
+      Lm1 = z >= 3 ? clip(1.2 * (z - 3), 0.5, 4) : clip(0.5 * z - 1, -1.5, 0);
+      reason = `R is levelling off at the lowest temperature (R(${fmt(d.T[0]!)} K) = ${fmt(rCold)} Ω); Eq. 2 on the tail extrapolates to ρ_QF = ${fmtPm(fs.params.rhoQF_ohm!, fs.uncertainties.rhoQF_ohm, "Ω")} (${fmt(z, 2)}σ)`;
+      if (z < 3) flag = { code: "incomplete_transition", text: `no plateau and no zero reading inside the window; ${zero.reason}` };
+    } else {
+      Lm1 = -0.5;
+      reason = `R is still falling at the lowest temperature: R(${fmt(d.T[0]!)} K) = ${fmt(d.R[0]!)} Ω = ${fmt((100 * d.R[0]!) / rN, 2)} % of R_n, d ln R/d ln T = ${fmt(tr.sCold, 2)} there`;
+      flag = { code: "incomplete_transition", text: "the window ends inside the transition: zero resistance and a finite plateau cannot be told apart" };
+    }
+  }
+  if (Lm1 >= 0 && fs && !fs.polished) fs = fitFs(true);
+  if (fs) fits.push(fs);
+  if (tr.metal) fits.push(tr.metal);
+  if (fs && fs.converged && Number.isFinite(fs.uncertainties.rhoQF_ohm!)) {
+    quantities.rhoQF_ohm = { value: fs.params.rhoQF_ohm!, uncertainty: fs.uncertainties.rhoQF_ohm! };
+    if (Number.isFinite(fs.params.rho0_ohm!)) quantities.rho0_ohm = { value: fs.params.rho0_ohm!, uncertainty: fs.uncertainties.rho0_ohm ?? null };
+    if (Number.isFinite(fs.params.EaS_K!)) quantities.EaS_K = { value: fs.params.EaS_K!, uncertainty: fs.uncertainties.EaS_K ?? null };
+    if (!eq2Sound(fs)) secondary.push("the Eq. 2 fit is not a sound description of the tail (ρ0 ≤ 0, E_aS at its bound, or ρ_QF above R(Tmin)); it is not used as evidence");
+  }
+  if (plateau && Lm1 >= 0) {
+    // the model-free plateau is the reported ρ_QF when Eq. 2 is not sound
+    if (!eq2Sound(fs)) quantities.rhoQF_ohm = { value: plateau.level, uncertainty: plateau.se };
+  }
+  if (tr.tc90) secondary.push(`Tc (90 % of R_n = ${fmt(rN)} Ω, the normal state just above the drop) = ${fmtPm(tr.tc90.value, tr.tc90.uncertainty, "K")}`);
+  return { Ldrop: tr.L, Lm1, dropReason: tr.reason, reason, secondary, fits, fs, transition, metal: tr.metal, quantities, flag, readout: zero.readout, tr, plateau, zero };
+}

@@ -1,0 +1,96 @@
+/**
+ * Zero resistance or a finite plateau? (PHYSICS.md, "Readout" and "Coarse sweeps")
+ *
+ * The coldest readings of a curve that fell on cooling are tested against what the readout makes
+ * of zero resistance:
+ * - signed (DC bridge, lock-in X): 0 ± noise, negative readings included. Zero when the mean is
+ *   within 3 standard errors of 0; finite when it is many standard errors above 0 and the
+ *   readings sit well above their own scatter.
+ * - magnitude (lock-in R = √(X² + Y²)): a positive floor of |noise| whose mean/SD is ≈ 1.3
+ *   (|Gaussian|) to 1.9 (Rayleigh) and whose readings reach almost zero. A genuine plateau has a
+ *   relative scatter set by the multiplicative noise: mean/SD ≫ 3.
+ * - unknown: a negative reading proves a signed readout; with none, both readings of the data are
+ *   weighed (the floor statistics decide).
+ * With fewer than 4 cold readings (a coarse sweep) the set has no statistics of its own: each
+ * reading is compared with the absolute noise of the normal state just above the transition; a
+ * reading within it, negative or not, is evidence of zero resistance.
+ * Log-odds L > 0 favour a finite resistance (M1), L < 0 zero (S).
+ */
+import type { Readout } from "../../types";
+import { fmt, fmtPm } from "../format";
+
+export interface ZeroTest {
+  /** log-odds of a finite resistance against zero */
+  L: number;
+  level: number;
+  uncertainty: number;
+  /** the readout the readings show (a negative reading proves a signed one) */
+  readout: Readout;
+  n: number;
+  reason: string;
+}
+
+export interface ZeroTestScales {
+  /** the readout declared by the instrument file or the user */
+  readout: Readout;
+  /** absolute point-to-point noise of the normal state just above the transition (Ω) */
+  normalNoise: number;
+  /** the normal-state resistance just above the transition (Ω) */
+  rNormal: number;
+}
+
+const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+
+/** Mean/SD of a magnitude floor: |Gaussian| 1.32, Rayleigh 1.91; a plateau of multiplicative noise ≫ 3. */
+export const MAGNITUDE_FLOOR_MAX_RATIO = 2.6;
+
+export function zeroTest(R: ArrayLike<number>, scales: ZeroTestScales): ZeroTest {
+  const n = R.length;
+  let mean = 0;
+  let negatives = 0;
+  let maxR = -Infinity;
+  for (let i = 0; i < n; i++) {
+    mean += R[i]!;
+    if (R[i]! < 0) negatives++;
+    maxR = Math.max(maxR, R[i]!);
+  }
+  mean /= Math.max(n, 1);
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (R[i]! - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  const readout: Readout = negatives > 0 ? "signed" : scales.readout;
+  const ref = Number.isFinite(scales.normalNoise) && scales.normalNoise > 0 ? scales.normalNoise : 1e-6 * Math.abs(scales.rNormal);
+  const pct = (v: number) => `${fmt((100 * v) / scales.rNormal, 2)} % of R_n`;
+
+  if (n < 4) {
+    // coarse: each reading against the normal state's absolute noise
+    const within = maxR <= 3 * ref;
+    const far = mean > 10 * ref && (n < 2 || sd < 0.3 * mean);
+    const L = within ? (negatives > 0 ? -7 : -5) : far ? 1.5 : 0;
+    const reason = within
+      ? `the ${n} coldest reading(s) (largest ${fmt(maxR)} Ω${negatives > 0 ? `, ${negatives} negative` : ""}) lie within the noise of the normal state (${fmt(ref)} Ω): zero resistance`
+      : `the ${n} coldest reading(s) average ${fmt(mean)} Ω = ${pct(mean)}, ${fmt(mean / ref, 2)}× the normal-state noise: too few to tell a plateau from a transition still under way`;
+    return { L, level: mean, uncertainty: n > 1 ? sd / Math.sqrt(n) : ref, readout, n, reason };
+  }
+
+  const se = Math.max(sd / Math.sqrt(n), 1e-12 * Math.abs(scales.rNormal));
+  const z = mean / se;
+  const ratio = sd > 0 ? mean / sd : Infinity;
+  // signed: zero reads negative as often as positive; the mean against its standard error decides
+  const lSigned = clip(1.2 * (z - 5), -9, 8);
+  if (readout === "signed") {
+    const reason =
+      lSigned < 0
+        ? `the ${n} coldest readings average ${fmtPm(mean, se, "Ω")} (${negatives} negative): zero within ${fmt(Math.abs(z), 2)} standard errors, a signed readout of zero resistance`
+        : `the ${n} coldest readings average ${fmtPm(mean, se, "Ω")} = ${pct(mean)}, ${fmt(z, 2)} standard errors above zero (mean/SD ${fmt(ratio, 2)})`;
+    return { L: lSigned, level: mean, uncertainty: se, readout, n, reason };
+  }
+  // magnitude, or unknown with every reading positive (a signed zero would read negative about
+  // half the time): is it a floor of |noise|?
+  const L = clip(2.5 * (ratio - 3), -8, 8);
+  const reason =
+    L < 0
+      ? `the ${n} coldest readings are a positive floor: mean ${fmt(mean)} Ω with mean/SD = ${fmt(ratio, 2)} (|noise| of a ${readout === "magnitude" ? "" : "possible "}magnitude readout gives 1.3–1.9; a plateau ≫ 3): zero resistance`
+      : `the ${n} coldest readings average ${fmtPm(mean, se, "Ω")} = ${pct(mean)} with mean/SD = ${fmt(ratio, 2)}, well above a floor of |noise| (1.3–1.9)`;
+  return { L, level: mean, uncertainty: se, readout, n, reason };
+}
