@@ -3,9 +3,11 @@ import { AppError } from "~/server/errors";
 import { newSecret, sha256Hex } from "~/server/platform/secrets";
 import type { Actor } from "~/server/domains/access/actor";
 import { requireLabPermission, requireUser, resolveScope } from "~/server/domains/access/service";
-import { canGrantRole } from "~/server/domains/access/roles";
+import { canGrantRole, LAB_PERMISSIONS, roleAtLeast } from "~/server/domains/access/roles";
+import type { Prisma } from "~/generated/prisma/client";
+import type { LabRole } from "~/generated/prisma/enums";
 import { recordAudit } from "~/server/domains/audit/service";
-import type { TCreateLabInput, TInviteInput, TLabDto, TLabSummaryDto, TUpdateMemberRoleInput } from "./schemas";
+import type { TCreateLabInput, TInviteInput, TLabDto, TLabSummaryDto, TUpdateLabCitationInput, TUpdateMemberRoleInput } from "./schemas";
 
 const INVITATION_DAYS = 14;
 
@@ -80,6 +82,7 @@ export async function getLab(db: Db, actor: Actor, labId: string): Promise<TLabD
       name: true,
       institution: true,
       description: true,
+      citation: true,
       memberships: { orderBy: { createdAt: "asc" }, select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } } },
       invitations: {
         where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
@@ -95,6 +98,7 @@ export async function getLab(db: Db, actor: Actor, labId: string): Promise<TLabD
     name: lab.name,
     institution: lab.institution,
     description: lab.description,
+    citation: lab.citation,
     myRole,
     members: lab.memberships.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, since: m.createdAt })),
     invitations: lab.invitations,
@@ -148,12 +152,14 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string): Pro
     throw new AppError("FORBIDDEN", `This invitation was sent to ${invitation.email}; you are signed in as ${user.email}.`);
   }
   return db.$transaction(async (tx) => {
+    // Only one accept wins: the others wait on the row, then find it used (409, not a 500).
+    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date(), acceptedById: userId } });
+    if (claimed.count === 0) throw new AppError("CONFLICT", "This invitation was already used.");
     await tx.membership.upsert({
       where: { labId_userId: { labId: invitation.labId, userId } },
       create: { labId: invitation.labId, userId, role: invitation.role },
       update: {},
     });
-    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date(), acceptedById: userId } });
     await recordAudit(tx, { actor, labId: invitation.labId, action: "invitation.accept", entityType: "Invitation", entityId: invitation.id });
     return { labId: invitation.labId };
   });
@@ -170,20 +176,35 @@ export async function revokeInvitation(db: Db, actor: Actor, invitationId: strin
   });
 }
 
-async function ownerCount(db: Pick<Db, "membership">, labId: string): Promise<number> {
-  return db.membership.count({ where: { labId, role: "OWNER" } });
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Locks every membership of the lab until the transaction ends (SELECT … FOR UPDATE) and
+ * returns them by user: role changes of one lab run one after the other, each seeing the
+ * roles the previous one left, so that a lab always keeps an owner.
+ */
+async function lockMemberships(tx: Tx, labId: string): Promise<Map<string, { id: string; role: LabRole }>> {
+  const rows = await tx.$queryRaw<{ id: string; userId: string; role: LabRole }[]>`SELECT "id", "userId", "role"::text AS "role" FROM "Membership" WHERE "labId" = ${labId} ORDER BY "id" FOR UPDATE`;
+  return new Map(rows.map((r) => [r.userId, { id: r.id, role: r.role }]));
 }
+
+const ownersIn = (members: Map<string, { role: LabRole }>) => [...members.values()].filter((m) => m.role === "OWNER").length;
 
 export async function updateMemberRole(db: Db, actor: Actor, input: TUpdateMemberRoleInput): Promise<void> {
   const scope = await resolveScope(db, actor);
-  const myRole = requireLabPermission(scope, input.labId, "manageMembers");
-  const member = await db.membership.findUnique({ where: { labId_userId: { labId: input.labId, userId: input.userId } }, select: { id: true, role: true } });
-  if (!member) throw new AppError("NOT_FOUND", "This person is not a member of the lab.");
-  if (!canGrantRole(myRole, input.role) || (member.role === "OWNER" && myRole !== "OWNER")) {
-    throw new AppError("FORBIDDEN", "Only an owner can change an owner's role or make someone an owner.");
-  }
+  requireLabPermission(scope, input.labId, "manageMembers");
+  const actorId = requireUser(actor);
   await db.$transaction(async (tx) => {
-    if (member.role === "OWNER" && input.role !== "OWNER" && (await ownerCount(tx, input.labId)) <= 1) {
+    // Decided on the locked rows: a concurrent change may have altered either role meanwhile.
+    const members = await lockMemberships(tx, input.labId);
+    const myRole = members.get(actorId)?.role;
+    if (!myRole || !roleAtLeast(myRole, LAB_PERMISSIONS.manageMembers)) throw new AppError("FORBIDDEN", "You may no longer manage the members of this lab.");
+    const member = members.get(input.userId);
+    if (!member) throw new AppError("NOT_FOUND", "This person is not a member of the lab.");
+    if (!canGrantRole(myRole, input.role) || (member.role === "OWNER" && myRole !== "OWNER")) {
+      throw new AppError("FORBIDDEN", "Only an owner can change an owner's role or make someone an owner.");
+    }
+    if (member.role === "OWNER" && input.role !== "OWNER" && ownersIn(members) <= 1) {
       throw new AppError("CONFLICT", "A lab needs at least one owner. Make someone else an owner first.");
     }
     await tx.membership.update({ where: { id: member.id }, data: { role: input.role } });
@@ -193,13 +214,18 @@ export async function updateMemberRole(db: Db, actor: Actor, input: TUpdateMembe
 
 export async function removeMember(db: Db, actor: Actor, input: { labId: string; userId: string }): Promise<void> {
   const scope = await resolveScope(db, actor);
-  const isSelf = requireUser(actor) === input.userId;
-  const myRole = isSelf ? requireLabPermission(scope, input.labId, "read") : requireLabPermission(scope, input.labId, "manageMembers");
-  const member = await db.membership.findUnique({ where: { labId_userId: { labId: input.labId, userId: input.userId } }, select: { id: true, role: true } });
-  if (!member) throw new AppError("NOT_FOUND", "This person is not a member of the lab.");
-  if (member.role === "OWNER" && myRole !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can remove an owner.");
+  const actorId = requireUser(actor);
+  const isSelf = actorId === input.userId;
+  if (isSelf) requireLabPermission(scope, input.labId, "read");
+  else requireLabPermission(scope, input.labId, "manageMembers");
   await db.$transaction(async (tx) => {
-    if (member.role === "OWNER" && (await ownerCount(tx, input.labId)) <= 1) {
+    const members = await lockMemberships(tx, input.labId);
+    const myRole = members.get(actorId)?.role;
+    if (!myRole || (!isSelf && !roleAtLeast(myRole, LAB_PERMISSIONS.manageMembers))) throw new AppError("FORBIDDEN", "You may no longer manage the members of this lab.");
+    const member = members.get(input.userId);
+    if (!member) throw new AppError("NOT_FOUND", "This person is not a member of the lab.");
+    if (member.role === "OWNER" && myRole !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can remove an owner.");
+    if (member.role === "OWNER" && ownersIn(members) <= 1) {
       throw new AppError("CONFLICT", "A lab needs at least one owner. Make someone else an owner first.");
     }
     await tx.membership.delete({ where: { id: member.id } });
@@ -208,6 +234,18 @@ export async function removeMember(db: Db, actor: Actor, input: { labId: string;
 }
 
 /** Every lab's id and name: names are public so that samples can be shared with any lab. */
+/** Records how the lab asks to be cited (admins and owners); an empty text clears it. */
+export async function updateLabCitation(db: Db, actor: Actor, input: TUpdateLabCitationInput): Promise<{ citation: string | null }> {
+  const scope = await resolveScope(db, actor);
+  requireLabPermission(scope, input.labId, "manageMembers");
+  const citation = input.citation.trim() || null;
+  await db.$transaction(async (tx) => {
+    await tx.lab.update({ where: { id: input.labId }, data: { citation } });
+    await recordAudit(tx, { actor, labId: input.labId, action: "lab.citation.update", entityType: "Lab", entityId: input.labId, details: { citation } });
+  });
+  return { citation };
+}
+
 export async function listLabDirectory(db: Db): Promise<{ id: string; name: string; institution: string | null }[]> {
   return db.lab.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, institution: true } });
 }
