@@ -99,7 +99,7 @@ export function decide(input: DecisionInput): Decision {
   } else if (insulating && input.shortWindow) {
     reasonCode = "short_window";
     why = `temperature window too short to separate the laws (Tmax/Tmin = ${fmt(input.windowRatio)} < ${input.minWindowRatio})`;
-  } else if ((leaf === "I1" || leaf === "I2") && ins?.unfinishedTurnover) {
+  } else if (insulating && ins?.unfinishedTurnover) {
     reasonCode = "weak_evidence";
     why = `w = −d ln R/d ln T falls toward the cold end but ends at ${fmt(ins.wLo, 2)}: the window stops before saturation (M2) or divergence can be told apart`;
   } else if (!input.converged) {

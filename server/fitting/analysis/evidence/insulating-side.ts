@@ -205,6 +205,7 @@ export function analyzeInsSide(
   // best hopping law)
   let Lw = 0;
   let resolve = 0;
+  const seLoOf = () => (kw0 >= 0 ? prof.slopeSE1[kw0]! * sigmaRel : 0);
   if (Number.isFinite(sW)) {
     const seLo = kw0 >= 0 ? prof.slopeSE1[kw0]! * sigmaRel : 0;
     // significance of the fall of w and its size (hopping w only grows on
@@ -216,14 +217,17 @@ export function analyzeInsSide(
     Lw = wLo >= wMax - seLo || coldRise ? -clip(2 * resolve, 1, 8) : clip(0.7 * (sW - 4), -6, 6) + clip(20 * (1 - q - 0.1), -4, 6);
     // and w must end near 0 in absolute terms: a fall from one large value to another is two
     // activated channels crossing over, not a saturation
-    const lAbsolute = clip(8 * (SATURATED_W - (wLo - seLo)), -8, 4);
-    Lw = Math.min(Lw, lAbsolute);
+    // between SATURATED_W and 3× it the fall of w may still be a saturation under way (the answer
+    // is then inconclusive, decide.ts); above, it is not one
+    if (wLo - 2 * seLo > 3 * SATURATED_W) Lw = Math.min(Lw, clip(6 * (3 * SATURATED_W - (wLo - 2 * seLo)), -12, -2));
   }
+  const unsaturated = Number.isFinite(wLo) && wLo - 2 * seLoOf() > 3 * SATURATED_W;
   // AICc is the second opinion: it can tip a borderline case, not override
   // the shape of w (both Eq. 1 and the hopping laws are idealisations) —
   // unless w is too noisy to show the shape
   const aiccCap = 3 + 5 * (1 - Math.min(1, resolve / 4));
-  let Lm2 = clip(dAicc / 4, -aiccCap, aiccCap) + Lw;
+  // …and it cannot argue for a saturation that w has not reached
+  let Lm2 = clip(dAicc / 4, -aiccCap, unsaturated ? 0 : aiccCap) + Lw;
   if (hump && wLo < SATURATED_W) Lm2 = Math.max(Lm2, 4);
   const pM2 = logistic(clip(Lm2, -12, 12));
   if (pM2 >= 0.5) fi = fitFailedInsulator(sub);
@@ -259,6 +263,6 @@ export function analyzeInsSide(
   const hop = hoppingExponentEvidence({ centres, prof, sigmaRel, opts, xTop, free, arr, es, mott });
   secondary.push(...hop.secondary);
   Object.assign(quantities, hop.quantities);
-  const unfinishedTurnover = sW >= 4 && 1 - q >= 0.2 && wLo >= SATURATED_W && wLo < 3 * SATURATED_W && !coldRise;
+  const unfinishedTurnover = sW >= 4 && 1 - q >= 0.2 && wLo - 2 * seLoOf() >= SATURATED_W && wLo < 3 * SATURATED_W && !coldRise;
   return { pM2, pI1: hop.pI1, reason, i1Reason: hop.reason, secondary, fits, fi, arrhenius: arr, vrh: hop.vrh, quantities, wLo, unfinishedTurnover };
 }

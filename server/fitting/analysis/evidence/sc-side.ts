@@ -149,8 +149,13 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
     }
   } else {
     const steep = Number.isFinite(tr.sCold) && tr.sCold >= Math.max(0.5, 0.3 * tr.sPeak);
+    // the decline has slowed by an order of magnitude: levelling off, though not yet flat
+    const levelled = Number.isFinite(tr.sCold) && tr.sCold <= 0.15 * tr.sPeak && zero.L > 0;
     const rCold = Math.max(p.levR.level[0]!, 0);
-    if (!steep && eq2Sound(fs)) {
+    if (levelled && !eq2Sound(fs)) {
+      Lm1 = clip(zero.L, 0.5, 2.5);
+      reason = `R levels off at the lowest temperature: d ln R/d ln T has fallen to ${fmt(tr.sCold, 2)} from ${fmt(tr.sPeak, 2)} at the steepest point, R(${fmt(d.T[0]!)} K) = ${fmt(d.R[0]!)} Ω = ${fmt((100 * d.R[0]!) / rN, 2)} % of R_n; ${zero.reason}`;
+    } else if (!steep && eq2Sound(fs)) {
       const z = fs.params.rhoQF_ohm! / Math.max(fs.uncertainties.rhoQF_ohm!, 1e-300);
       Lm1 = z >= 3 ? clip(1.2 * (z - 3), 0.5, 4) : clip(0.5 * z - 1, -1.5, 0);
       reason = `R is levelling off at the lowest temperature (R(${fmt(d.T[0]!)} K) = ${fmt(rCold)} Ω); Eq. 2 on the tail extrapolates to ρ_QF = ${fmtPm(fs.params.rhoQF_ohm!, fs.uncertainties.rhoQF_ohm, "Ω")} (${fmt(z, 2)}σ)`;
