@@ -54,6 +54,8 @@ export const incompleteTransition: TFamilyBuilder = (rng, difficulty) => {
   if (Tc90 > Tmax / 2) return "normal state not in the window";
   const normal = drawNormal(rng, RN, Tmax);
   const rOf = (T: number): number => normal.rN(T) * (rhoRel + (1 - rhoRel) * transitionFraction(T, tr));
+  // several readings inside the transition, not a single last point that could be an outlier
+  if (count(grid, (t) => t <= Tc90) < (clear ? 6 : 3)) return "too few readings in the transition";
   const slope = logSlope(rOf, Tmin * 1.0005);
   if (slope < (clear ? 1.5 : 1)) return "not steep at the window end";
   const actual = rng.chance(0.3) ? "magnitude" : "signed";
