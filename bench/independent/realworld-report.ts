@@ -5,7 +5,7 @@
  */
 import type { TDifficulty, TTruthValue } from "./generator";
 import { answerKey, type TVerdict } from "./engine-verdict";
-import { isAcceptable, OUTCOMES, type TAcceptable, type TOutcome } from "./realworld";
+import { isAcceptable, OUTCOMES, UNCALIBRATED_FAMILIES, type TAcceptable, type TOutcome } from "./realworld";
 
 export interface TEvalRecord {
   source: "sit" | "realworld";
@@ -163,9 +163,12 @@ export interface TCalibration {
   binsOff: number;
 }
 
-/** Reliability bins of width 0.1; right = the answered label (the best guess when inconclusive) is the expected one. */
+/**
+ * Reliability bins of width 0.1; right = the answered label (the best guess when inconclusive) is
+ * the expected one. Families in UNCALIBRATED_FAMILIES are left out.
+ */
 export function calibration(records: readonly TEvalRecord[]): TCalibration {
-  const valid = records.filter((r) => r.verdict !== null);
+  const valid = records.filter((r) => r.verdict !== null && !UNCALIBRATED_FAMILIES.has(r.family));
   const bins: TBin[] = [];
   let ece = 0;
   let binsOff = 0;
@@ -188,7 +191,10 @@ export function calibration(records: readonly TEvalRecord[]): TCalibration {
 
 export function calibrationTable(records: readonly TEvalRecord[], title: string): string {
   const cal = calibration(records);
-  const lines = [`calibration, ${title}: right = answered label (best guess when inconclusive; NONE for no label) is the expected one`];
+  const lines = [
+    `calibration, ${title}: right = answered label (best guess when inconclusive; NONE for no label) is the expected one` +
+      ` (without ${[...UNCALIBRATED_FAMILIES].join(", ")})`,
+  ];
   lines.push(`${"bin".padEnd(12)}${"n".padStart(6)}${"mean conf".padStart(11)}${"accuracy".padStart(10)}${"gap".padStart(8)}`);
   for (const b of cal.bins) {
     const name = `[${b.lo.toFixed(1)}, ${b.hi.toFixed(1)}${b.hi === 1 ? "]" : ")"}`.padEnd(12);

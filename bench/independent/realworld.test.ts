@@ -324,6 +324,7 @@ describe("scoring", () => {
     const cal = calibration(bad);
     expect(cal.ece).toBeCloseTo(0.45, 9);
     expect(cal.binsOff).toBe(1);
+    expect(calibration([...good, ...bad.map((r) => ({ ...r, family: "series-resistance" }))]).ece).toBeCloseTo(0, 9);
     expect(isCorrect(bad[0]!)).toBe(true);
     expect(isAcceptableRecord(bad[99]!)).toBe(false);
   });

@@ -50,6 +50,14 @@ export const REALWORLD_FAMILIES = {
   "repeated-readings": { build: repeatedReadings, acceptable: (expected) => accept([expected]) },
 } satisfies Record<string, TFamilySpec>;
 
+/**
+ * Families left out of the calibration tables: their label is fixed while the data cannot tell
+ * it from another (a flat series resistance looks like an M1 plateau on one curve), so no
+ * confidence can be calibrated on them. Incomplete transitions stay in: their underlying
+ * phase is S or M1 at random, and a calibrated best guess says about 50 %.
+ */
+export const UNCALIBRATED_FAMILIES: ReadonlySet<string> = new Set(["series-resistance"]);
+
 export type TRealWorldFamily = keyof typeof REALWORLD_FAMILIES;
 export const REALWORLD_FAMILY_LIST = Object.keys(REALWORLD_FAMILIES) as TRealWorldFamily[];
 
