@@ -8,6 +8,7 @@ import { useTRPC } from "~/components/trpc/client";
 import { errorInfo, Field } from "~/components/ui/field";
 import { CRYOSTAT_LABEL, describeFilterStage } from "~/components/setups/labels";
 import { GradeBadge } from "~/components/ui/grade-badge";
+import { LabCitation } from "~/components/labs/lab-citation";
 
 const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const;
 
@@ -107,6 +108,7 @@ export function LabClient({ labId }: { labId: string }) {
               </tbody>
             </table>
           </section>
+          <LabCitation labId={lab.id} citation={lab.citation} canEdit={isAdmin} />
           <section className="card">
             <div className="spread">
               <h2>Measurement setups</h2>

@@ -114,6 +114,12 @@ export function PermalinkClient({ id }: { id: string }) {
                 <a className="btn btn-small" href={exportHref("csl")} download>
                   CSL-JSON
                 </a>
+                <a className="btn btn-small" href={exportHref("datacite")} download title="DataCite metadata (JSON) to register a DOI for this snapshot">
+                  DataCite JSON
+                </a>
+                <a className="btn btn-small" href={exportHref("datacite-xml")} download title="DataCite metadata (kernel-4 XML) to register a DOI for this snapshot">
+                  DataCite XML
+                </a>
               </>
             }
           />

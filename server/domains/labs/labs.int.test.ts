@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addMember, makeUser, testDb } from "~/server/testing/db";
-import { acceptInvitation, createLab, getLab, inviteMember, removeMember, updateMemberRole } from "./service";
+import { acceptInvitation, createLab, getLab, inviteMember, removeMember, updateLabCitation, updateMemberRole } from "./service";
 
 describe("labs, roles and invitations", () => {
   it("makes the creator the owner and records the creation", async () => {
@@ -12,6 +12,21 @@ describe("labs, roles and invitations", () => {
     expect(view.members.map((m) => m.role)).toEqual(["OWNER"]);
     expect(lab.slug).toMatch(/^cryo-transport-group/);
     expect(await db.auditEvent.count({ where: { entityId: lab.id, action: "lab.create" } })).toBe(1);
+  });
+
+  it("records how the lab asks to be cited: admins only, empty clears it", async () => {
+    const db = testDb();
+    const owner = await makeUser(db, "Owner");
+    const member = await makeUser(db, "Member");
+    const lab = await createLab(db, owner.actor, { name: "Citation Lab" });
+    await addMember(db, lab.id, member.id, "MEMBER");
+    await updateLabCitation(db, owner.actor, { labId: lab.id, citation: "  Please cite doi:10.1234/x  " });
+    expect((await getLab(db, member.actor, lab.id)).citation).toBe("Please cite doi:10.1234/x");
+    await expect(updateLabCitation(db, member.actor, { labId: lab.id, citation: "mine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await getLab(db, owner.actor, lab.id)).citation).toBe("Please cite doi:10.1234/x");
+    await updateLabCitation(db, owner.actor, { labId: lab.id, citation: "" });
+    expect((await getLab(db, owner.actor, lab.id)).citation).toBeNull();
+    expect(await db.auditEvent.count({ where: { entityId: lab.id, action: "lab.citation.update" } })).toBe(2);
   });
 
   it("binds an invitation to its address, uses it once, and grants its role", async () => {

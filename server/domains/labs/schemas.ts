@@ -43,6 +43,8 @@ export const ZLabDto = z.object({
   name: z.string(),
   institution: z.string().nullable(),
   description: z.string().nullable(),
+  /** how the lab asks to be cited when its data is reused */
+  citation: z.string().nullable(),
   myRole: ZLabRole,
   members: z.array(z.object({ userId: z.string(), name: z.string().nullable(), email: z.string(), role: ZLabRole, since: z.date() })),
   invitations: z.array(z.object({ id: z.string(), email: z.string(), role: ZLabRole, createdAt: z.date(), expiresAt: z.date() })),
@@ -50,5 +52,12 @@ export const ZLabDto = z.object({
   setupCount: z.number().int(),
 });
 export type TLabDto = z.infer<typeof ZLabDto>;
+
+export const ZUpdateLabCitationInput = z.object({
+  labId: z.string().min(1),
+  /** a reference or DOI, as the lab wants it printed; empty to clear */
+  citation: z.string().trim().max(1000),
+});
+export type TUpdateLabCitationInput = z.infer<typeof ZUpdateLabCitationInput>;
 
 export const ZInvitationCreatedDto = z.object({ invitationId: z.string(), token: z.string(), expiresAt: z.date() });

@@ -167,13 +167,26 @@ describe("permalinks", () => {
     const rows = snapshotRows(resolved, "https://atlas.test");
     expect(rows.every((r) => r.sample === "DAC film" && r.filtering_grade === "GOOD")).toBe(true);
     expect(rows.map((r) => r.y)).toEqual(rows.map(() => "DAC film"));
-    const cite = citableSnapshot(resolved, "https://atlas.test");
+    // the data's creator (no upload is recorded in these fixtures) and the lab are credited, not the sharer
+    const sharer = await makeUser(w.db, "Sam Sharer");
+    const ownerId = w.owner.kind === "user" ? w.owner.userId : "";
+    await w.db.user.update({ where: { id: ownerId }, data: { orcid: "https://orcid.org/0000-0002-1825-0097" } });
+    await w.db.sample.update({ where: { id: w.publicSample }, data: { createdById: ownerId } });
+    await w.db.lab.update({ where: { id: w.labA }, data: { citation: "Please cite doi:10.1234/dac.2026" } });
+    const shared = await createPermalink(w.db, sharer.actor, { query: query({ sampleIds: [w.publicSample] }), title: "Shared by Sam" });
+    const credited = await citableSnapshot(w.db, await resolvePermalink(w.db, ANONYMOUS, shared.id), "https://atlas.test");
+    expect(credited.people).toEqual([{ name: "Dana Owner", orcid: "0000-0002-1825-0097" }]);
+    expect(credited.labs).toEqual([expect.objectContaining({ citation: "Please cite doi:10.1234/dac.2026" })]);
+    expect(toBibtex(credited)).not.toContain("Sam Sharer");
+    expect(toBibtex(credited)).toContain("author = {Owner, Dana and {Lab ");
+
+    const cite = await citableSnapshot(w.db, resolved, "https://atlas.test");
     const bib = toBibtex(cite);
     expect(bib).toContain(`@misc{sitatlas-${link.id},`);
     expect(bib).toContain("title = {Tc \\& \\{pressure\\}}");
     expect(bib).toContain(`url = {https://atlas.test/p/${link.id}}`);
     expect(bib).toContain(link.contentHash);
     const csl = toCslJson(cite)[0]!;
-    expect(csl).toMatchObject({ type: "dataset", title: "Tc & {pressure}", URL: `https://atlas.test/p/${link.id}`, author: [{ literal: "Dana Owner" }] });
+    expect(csl).toMatchObject({ type: "dataset", title: "Tc & {pressure}", URL: `https://atlas.test/p/${link.id}`, author: [{ given: "Dana", family: "Owner", ORCID: "https://orcid.org/0000-0002-1825-0097" }, { literal: expect.stringMatching(/^Lab /) }] });
   });
 });

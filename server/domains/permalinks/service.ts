@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import packageJson from "~/package.json";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
@@ -11,7 +12,7 @@ import { MAX_DRAWN_POINTS, ZDiagramQuery, type TDiagramQuery, type TProvenance }
 import { loadDiagramPoints, loadDiagramSummary } from "~/server/domains/diagrams/service";
 import { diagramHref, normalizeDiagramQuery } from "~/server/domains/diagrams/url";
 import { exportRows, type TExportRow } from "~/server/domains/diagrams/export";
-import type { CitableSnapshot } from "./citation";
+import { normalizeOrcid, type CitableSnapshot, type CitedPerson } from "./citation";
 import { packPoints, snapshotHash, unpackPoints, ZSnapshotPayload } from "./payload";
 import type { TCreatePermalinkInput, TPermalinkDto } from "./schemas";
 
@@ -196,9 +197,28 @@ export function snapshotRows(resolved: ResolvedSnapshot, baseUrl: string): TExpo
   return exportRows(resolved.points, resolved.provenance, { x: resolved.query.x, y: resolved.query.y }, baseUrl);
 }
 
-/** What a citation names: the labs are those of the points the viewer may read. */
-export function citableSnapshot(resolved: ResolvedSnapshot, baseUrl: string): CitableSnapshot {
+/** The platform named in every citation: its name and version. */
+export const PLATFORM = { name: "SIT Atlas", version: packageJson.version };
+
+/**
+ * What a citation names, from the points the viewer may read only: the people who uploaded their
+ * curves (with ORCID iDs where known; the creators of the samples when no uploader is recorded),
+ * the labs with the way each asks to be cited, the snapshot and the platform.
+ */
+export async function citableSnapshot(db: Db, resolved: ResolvedSnapshot, baseUrl: string): Promise<CitableSnapshot> {
   const { dto } = resolved;
+  const labIds = [...new Set(resolved.points.map((p) => p.labId))];
+  const uploadIds = [...new Set(resolved.points.map((p) => p.uploadId).filter((id): id is string => id !== null))];
+  const sampleIds = [...new Set(resolved.points.map((p) => p.sampleId))];
+  const [labs, uploads, samples] = await Promise.all([
+    db.lab.findMany({ where: { id: { in: labIds } }, select: { name: true, institution: true, citation: true }, orderBy: { name: "asc" } }),
+    db.upload.findMany({ where: { id: { in: uploadIds } }, select: { createdAt: true, uploadedBy: { select: { id: true, name: true, email: true, orcid: true } } }, orderBy: { createdAt: "asc" } }),
+    db.sample.findMany({ where: { id: { in: sampleIds } }, select: { createdAt: true, createdBy: { select: { id: true, name: true, email: true, orcid: true } } }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const uploaders = uploads.map((u) => u.uploadedBy).filter((u) => u !== null);
+  const measured = uploaders.length > 0 ? uploaders : samples.map((x) => x.createdBy).filter((u) => u !== null);
+  const people = new Map<string, CitedPerson>();
+  for (const u of measured) if (!people.has(u.id)) people.set(u.id, { name: u.name ?? u.email.split("@")[0]!, orcid: normalizeOrcid(u.orcid) });
   return {
     id: dto.id,
     title: dto.title ?? "Shared phase diagram",
@@ -207,8 +227,10 @@ export function citableSnapshot(resolved: ResolvedSnapshot, baseUrl: string): Ci
     contentHash: dto.contentHash,
     engineVersions: dto.engineVersions,
     pointCount: dto.pointCount,
-    labs: [...new Set(Object.values(resolved.provenance.labs).map((l) => l.name))].sort(),
+    people: [...people.values()],
+    labs: labs.map((l) => ({ name: l.name, institution: l.institution, citation: l.citation })),
     url: `${baseUrl}/p/${dto.id}`,
+    platform: { ...PLATFORM, url: baseUrl },
   };
 }
 

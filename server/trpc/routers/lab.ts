@@ -9,6 +9,7 @@ import {
   ZLabSummaryDto,
   ZRemoveMemberInput,
   ZRevokeInvitationInput,
+  ZUpdateLabCitationInput,
   ZUpdateMemberRoleInput,
 } from "~/server/domains/labs/schemas";
 import {
@@ -21,6 +22,7 @@ import {
   listMyLabs,
   removeMember,
   revokeInvitation,
+  updateLabCitation,
   updateMemberRole,
 } from "~/server/domains/labs/service";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../init";
@@ -40,5 +42,9 @@ export const labRouter = createTRPCRouter({
   acceptInvitation: protectedProcedure.input(ZAcceptInvitationInput).output(z.object({ labId: z.string() })).mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.actor, input.token)),
   revokeInvitation: protectedProcedure.input(ZRevokeInvitationInput).output(z.void()).mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input.invitationId)),
   updateMemberRole: protectedProcedure.input(ZUpdateMemberRoleInput).output(z.void()).mutation(({ ctx, input }) => updateMemberRole(ctx.db, ctx.actor, input)),
+  updateCitation: protectedProcedure
+    .input(ZUpdateLabCitationInput)
+    .output(z.object({ citation: z.string().nullable() }))
+    .mutation(({ ctx, input }) => updateLabCitation(ctx.db, ctx.actor, input)),
   removeMember: protectedProcedure.input(ZRemoveMemberInput).output(z.void()).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input)),
 });

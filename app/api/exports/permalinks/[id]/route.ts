@@ -1,16 +1,17 @@
 import { AppError } from "~/server/errors";
 import { toCsv } from "~/server/domains/diagrams/export";
 import { toBibtex, toCslJson } from "~/server/domains/permalinks/citation";
+import { toDataCiteJson, toDataCiteXml } from "~/server/domains/permalinks/datacite";
 import { ZPermalinkId } from "~/server/domains/permalinks/schemas";
 import { citableSnapshot, requireReadablePermalink, snapshotRows } from "~/server/domains/permalinks/service";
 import { dataResponse, exportFormat, publicBaseUrl } from "~/server/http/v1/diagrams";
 import { v1Route } from "~/server/http/v1";
 
-/** A snapshot's data (csv, json) or citation (bibtex, csl), for whoever may read its points. */
+/** A snapshot's data (csv, json), citation (bibtex, csl) or DataCite metadata (datacite, datacite-xml), for whoever may read its points. */
 export const GET = v1Route(async ({ req, db, actor, params }) => {
   const id = ZPermalinkId.safeParse(params.id);
   if (!id.success) throw new AppError("NOT_FOUND", `Permalink ${params.id} not found`);
-  const format = exportFormat(new URL(req.url).searchParams, ["csv", "json", "bibtex", "csl"]);
+  const format = exportFormat(new URL(req.url).searchParams, ["csv", "json", "bibtex", "csl", "datacite", "datacite-xml"]);
   const resolved = await requireReadablePermalink(db, actor, id.data);
   const base = publicBaseUrl(req);
   const name = `sit-atlas-${id.data}`;
@@ -20,8 +21,12 @@ export const GET = v1Route(async ({ req, db, actor, params }) => {
     case "json":
       return dataResponse(JSON.stringify({ source: "SIT Atlas", permalink: { ...resolved.dto, url: `${base}/p/${id.data}` }, points: snapshotRows(resolved, base) }, null, 1), "application/json; charset=utf-8", `${name}.json`);
     case "bibtex":
-      return dataResponse(toBibtex(citableSnapshot(resolved, base)), "application/x-bibtex; charset=utf-8", `${name}.bib`);
+      return dataResponse(toBibtex(await citableSnapshot(db, resolved, base)), "application/x-bibtex; charset=utf-8", `${name}.bib`);
+    case "datacite":
+      return dataResponse(JSON.stringify(toDataCiteJson(await citableSnapshot(db, resolved, base)), null, 1), "application/vnd.api+json; charset=utf-8", `${name}.datacite.json`);
+    case "datacite-xml":
+      return dataResponse(toDataCiteXml(await citableSnapshot(db, resolved, base)), "application/xml; charset=utf-8", `${name}.datacite.xml`);
     default:
-      return dataResponse(JSON.stringify(toCslJson(citableSnapshot(resolved, base)), null, 1), "application/vnd.citationstyles.csl+json; charset=utf-8", `${name}.csl.json`);
+      return dataResponse(JSON.stringify(toCslJson(await citableSnapshot(db, resolved, base)), null, 1), "application/vnd.citationstyles.csl+json; charset=utf-8", `${name}.csl.json`);
   }
 });
