@@ -22,6 +22,15 @@ export const DEFAULTS: Required<ScalingOptions> = {
 const MAX_SPREAD_H = 0.1;
 const MAX_SPREAD_R = 0.25;
 
+/**
+ * Pairs are isotherms `stride` apart in temperature order: neighbours for up to 6 isotherms,
+ * then every isotherm with the one (n − 1)/3 further on, so that each pair fans out enough to
+ * locate its crossing.
+ */
+export function pairStride(n: number): number {
+  return n <= 6 ? 1 : Math.floor((n - 1) / 3);
+}
+
 const WINDOW_FACTORS = [0.5, 0.75, 1.5, 2];
 
 function fail(base: Omit<ScalingResult, "reasonCode" | "version">, code: TFailureCode, message: string): ScalingResult {
@@ -61,7 +70,8 @@ export function analyzeIsotherms(input: readonly IsothermInput[], options: Scali
   if (!range) return fail(base, "no_common_range", "The isotherms share no field range with enough points on each.");
 
   // 1. adjacent pairs
-  const scans = isos.slice(0, -1).map((cold, i) => scanPair(cold, isos[i + 1]!, range, o.localWindow, o.significance));
+  const stride = pairStride(isos.length);
+  const scans = isos.slice(0, -stride).map((cold, i) => scanPair(cold, isos[i + stride]!, range, o.localWindow, o.significance));
   base.pairs = scans.map((s) => s.pair);
   const sit = scans.flatMap((s, i) => (s.pair.kind === "sit" ? [i] : []));
   const reversed = scans.filter((s) => s.pair.kind === "reversed").length;
@@ -74,15 +84,15 @@ export function analyzeIsotherms(input: readonly IsothermInput[], options: Scali
   const cands = sit.map((i) => scans[i]!.candidate!);
   if (cands.length >= 2 && median(cands.map((h) => Math.abs(h - H0))) / H0 > MAX_SPREAD_H)
     return fail(base, "no_common_crossing", `The adjacent pairs cross at scattered fields (${cands.map((h) => fmt(h)).join(", ")} Oe): no common crossing.`);
-  const against = scans.flatMap((s, i) => (s.pair.kind !== "sit" && contradicts(isos[i]!, isos[i + 1]!, H0, range, o.localWindow, o.significance) ? [i] : []));
+  const against = scans.flatMap((s, i) => (s.pair.kind !== "sit" && contradicts(isos[i]!, isos[i + stride]!, H0, range, o.localWindow, o.significance) ? [i] : []));
   if (against.length >= sit.length)
     return fail(base, "no_common_crossing", `Only ${sit.length} of ${scans.length} adjacent pairs cross near ${fmt(H0)} Oe, and ${against.length} are significantly apart there.`);
   if (sit.length < scans.length)
     base.reasons.push({ code: "partial_crossing", message: `${sit.length} of ${scans.length} adjacent pairs cross significantly; the others are too close to tell${against.length ? ` (${against.length} apart near the crossing)` : ""}.` });
 
   // 2. combined crossing, iterated once about its own value
-  let comb: ReturnType<typeof combineCrossings> = combineCrossings(isos, sit, H0, range, o.localWindow);
-  if (comb) comb = combineCrossings(isos, sit, comb.Hc.value, range, o.localWindow) ?? comb;
+  let comb: ReturnType<typeof combineCrossings> = combineCrossings(isos, sit, H0, range, o.localWindow, stride);
+  if (comb) comb = combineCrossings(isos, sit, comb.Hc.value, range, o.localWindow, stride) ?? comb;
   if (!comb) return fail(base, "no_crossing", `No crossing in the measured range (${rangeText}): the local fits around ${fmt(H0)} Oe do not intersect.`);
   // crossings at zero resistance (superconducting feet) are not critical points
   const rMax = Math.max(...isos.flatMap((i) => Array.from(i.Rs).filter(Number.isFinite)));
@@ -90,12 +100,9 @@ export function analyzeIsotherms(input: readonly IsothermInput[], options: Scali
   if (atZero.length > 0) {
     const rest = sit.filter((i) => !atZero.includes(i));
     if (rest.length === 0) return fail(base, "no_crossing", `No crossing in the measured range (${rangeText}): the isotherms meet only where R is within noise of zero.`);
-    comb = combineCrossings(isos, rest, comb.Hc.value, range, o.localWindow);
+    comb = combineCrossings(isos, rest, comb.Hc.value, range, o.localWindow, stride);
     if (!comb) return fail(base, "no_crossing", `No crossing in the measured range (${rangeText}).`);
   }
-  const spread = (v: number[], c: number) => Math.sqrt(v.reduce((a, x) => a + (x - c) ** 2, 0) / v.length) / Math.abs(c);
-  if (comb.h.length >= 2 && (spread(comb.h, comb.Hc.value) > MAX_SPREAD_H || spread(comb.r, comb.Rc.value) > MAX_SPREAD_R))
-    return fail(base, "no_common_crossing", `The adjacent pairs cross at scattered points (fields ${comb.h.map((h) => fmt(h)).join(", ")} Oe; resistances ${comb.r.map((r) => fmt(r)).join(", ")}): no common crossing.`);
   comb.pairIndex.forEach((i, q) => {
     const p = base.pairs[i]!;
     p.H_Oe = comb.h[q]!;
@@ -108,6 +115,7 @@ export function analyzeIsotherms(input: readonly IsothermInput[], options: Scali
   base.Rc = comb.Rc;
   base.drift = comb.drift;
   const Hc = comb.Hc.value;
+  const cb = comb;
   if (comb.drift && comb.drift.significance > o.significance) {
     const rel = Math.abs(comb.drift.relativeAcrossRange);
     const text = `The crossing field moves by ${fmt(100 * comb.drift.relativeAcrossRange, 2)} % of H_c across the measured temperatures (${fmt(comb.drift.significance, 2)}σ)`;
@@ -119,6 +127,14 @@ export function analyzeIsotherms(input: readonly IsothermInput[], options: Scali
     base.reasons.push({ code: "crossing_drift", message: `${text}; H_c's uncertainty includes the scatter.` });
   }
 
+  const spread = (v: number[], c: number) => Math.sqrt(v.reduce((a, x) => a + (x - c) ** 2, 0) / v.length) / Math.abs(c);
+  if (cb.h.length >= 2 && (spread(cb.h, cb.Hc.value) > MAX_SPREAD_H || spread(cb.r, cb.Rc.value) > MAX_SPREAD_R))
+    {
+    base.Hc_Oe = null;
+    base.Rc = null;
+    base.crossing = false;
+    return fail(base, "no_common_crossing", `The adjacent pairs cross at scattered points (fields ${cb.h.map((h) => fmt(h)).join(", ")} Oe; resistances ${cb.r.map((r) => fmt(r)).join(", ")}): no common crossing.`);
+  }
   // 3. zν from the slope of ∂R/∂H at H_c against 1/T
   const slopes = slopesAt(comb, Hc).filter((s) => s.s > 0 && s.sd > 0 && s.s > 2 * s.sd);
   if (slopes.length >= 3) {

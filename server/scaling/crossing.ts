@@ -153,13 +153,13 @@ export interface CombinedCrossing {
 }
 
 /**
- * Crossing of each listed pair (i, i + 1) from local quadratic fits of every isotherm around a
+ * Crossing of each listed pair (i, i + stride) from local quadratic fits of every isotherm around a
  * common H₀, with the covariance between pairs that share an isotherm propagated linearly;
  * H_c and R_c are their generalised-least-squares means, with the uncertainty scaled up by the
  * Birge ratio when the pairs scatter more than their errors allow.
  */
-export function combineCrossings(isos: readonly Isotherm[], pairIdx: readonly number[], H0: number, range: [number, number], w0: number): CombinedCrossing | null {
-  const involved = [...new Set(pairIdx.flatMap((i) => [i, i + 1]))];
+export function combineCrossings(isos: readonly Isotherm[], pairIdx: readonly number[], H0: number, range: [number, number], w0: number, stride = 1): CombinedCrossing | null {
+  const involved = [...new Set(pairIdx.flatMap((i) => [i, i + stride]))];
   const w = commonWindow(involved.map((k) => isos[k]!), H0, w0, range);
   if (w === null) return null;
   const fits = isos.map((iso, k) => (involved.includes(k) ? localFit(iso, H0, w, range) : null));
@@ -171,7 +171,7 @@ export function combineCrossings(isos: readonly Isotherm[], pairIdx: readonly nu
   const gR: number[][] = [];
   for (const i of pairIdx) {
     const a = fits[i];
-    const b = fits[i + 1];
+    const b = fits[i + stride];
     if (!a || !b) continue;
     const d0 = a.beta[0]! - b.beta[0]!;
     const d1 = a.beta[1]! - b.beta[1]!;
@@ -204,12 +204,12 @@ export function combineCrossings(isos: readonly Isotherm[], pairIdx: readonly nu
     const c = new Array<number>(m * m).fill(0);
     for (let p = 0; p < m; p++)
       for (let q = 0; q < m; q++) {
-        // isotherms of pair p: used[p], used[p]+1 ; of q: used[q], used[q]+1
+        // isotherms of pair p: used[p], used[p] + stride ; of q: used[q], used[q] + stride
         let s = 0;
         for (let u = 0; u < 2; u++)
           for (let v = 0; v < 2; v++) {
-            const k = used[p]! + u;
-            if (k !== used[q]! + v) continue;
+            const k = used[p]! + u * stride;
+            if (k !== used[q]! + v * stride) continue;
             const f = fits[k]!;
             for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) s += grad[p]![u * 3 + a]! * f.cov[a * 3 + b]! * grad[q]![v * 3 + b]!;
           }
@@ -230,7 +230,7 @@ export function combineCrossings(isos: readonly Isotherm[], pairIdx: readonly nu
   // drift of the crossing field with temperature
   let drift: Drift | null = null;
   if (m >= 2) {
-    const tm = used.map((i) => Math.sqrt(isos[i]!.T_K * isos[i + 1]!.T_K));
+    const tm = used.map((i) => Math.sqrt(isos[i]!.T_K * isos[i + stride]!.T_K));
     const tBar = tm.reduce((a, b) => a + b, 0) / m;
     const x = tm.flatMap((t) => [1, t - tBar]);
     const reg = gls(h, cH, x, 2);

@@ -176,7 +176,7 @@ export function prepareIsotherms(input: readonly IsothermInput[]): Prepared {
     const hi = Math.min(i.H[i.H.length - 1]!, hiMed);
     return hi - lo >= 0.5 * (hiMed - loMed);
   });
-  if (keep.length < isotherms.length) {
+  if (keep.length < isotherms.length && keep.length >= 3) {
     const out = isotherms.filter((i) => !keep.includes(i)).map((i) => `${i.T_K.toPrecision(3)} K`);
     reasons.push({ code: "isotherm_excluded", message: `Isotherms covering less than half of the others' field range were left out: ${out.join(", ")}.` });
     isotherms = keep;
