@@ -161,3 +161,21 @@ export function solveMonotone(f: (T: number) => number, target: number, lo: numb
   }
   return Math.sqrt(a * b);
 }
+
+/**
+ * A metallic ferromagnet (an SrRuO3-like oxide film): residual + phonon term A·(T/300)ⁿ + spin-disorder
+ * scattering Rsd·(1 − m²), with the magnetisation m = (1 − (T/TC)^1.5)^0.35 below TC and 0 above,
+ * so that R(T) has a kink at TC and falls faster below it. Never a superconducting drop.
+ */
+export interface TFerromagnet {
+  Rres: number;
+  A: number;
+  n: number;
+  Rsd: number;
+  TC: number;
+}
+
+export function ferromagnetResistance(T: number, f: TFerromagnet): number {
+  const m = T < f.TC ? Math.pow(1 - Math.pow(T / f.TC, 1.5), 0.35) : 0;
+  return f.Rres + f.A * Math.pow(T / 300, f.n) + f.Rsd * (1 - m * m);
+}

@@ -2,7 +2,8 @@
  * Curves that carry no SIT label or are ordinary insulators: ordinary metals,
  * dead channels, Hall or offset channels, doped-semiconductor freeze-out.
  */
-import { freezeOutLogResistance, freezeOutLogSlope, metalResistance, type TFreezeOut } from "./realworld-laws";
+import type { TTruthValue } from "./generator";
+import { ferromagnetResistance, freezeOutLogResistance, freezeOutLogSlope, metalResistance, type TFerromagnet, type TFreezeOut, type TMetalLaw } from "./realworld-laws";
 import { declaredReadout, linGrid, logGrid, ppmsGrid, record, type TNoiseKind } from "./realworld-measure";
 import { drawMetal, metalTruth } from "./realworld-transitions";
 import { count, type TFamilyBuilder } from "./realworld-types";
@@ -29,13 +30,31 @@ export const metalOrdinary: TFamilyBuilder = (rng, difficulty) => {
       ];
   const [name, Tmin, Tmax] = rng.pick(windows);
   const RRR = clear ? rng.logUniform(2, 30) : rng.logUniform(1.2, 30);
-  const metal = drawMetal(rng, rng.logUniform(1, 10000), RRR);
+  const R300 = rng.logUniform(1, 10000);
+  // phonon metals (Bloch–Grüneisen or residual + Tⁿ), linear metallic channels, metallic ferromagnets
+  const variant = rng.pick(["phonon", "phonon", "phonon", "linear", "ferromagnet"] as const);
+  let base: (T: number) => number;
+  let lawTruth: Record<string, TTruthValue>;
+  let Rres: number;
+  if (variant === "ferromagnet") {
+    const fm: TFerromagnet = { Rres: R300 / RRR, A: 0, n: rng.uniform(1, 2), Rsd: 0, TC: rng.uniform(100, 250) };
+    fm.Rsd = rng.uniform(0.2, 0.6) * (R300 - fm.Rres);
+    fm.A = R300 - fm.Rres - fm.Rsd;
+    base = (T) => ferromagnetResistance(T, fm);
+    lawTruth = { Rres_ohm: fm.Rres, RRR, R300_ohm: R300, phononA_ohm: fm.A, phononN: fm.n, spinDisorder_ohm: fm.Rsd, TCurie_K: fm.TC };
+    Rres = fm.Rres;
+  } else {
+    const metal: TMetalLaw = variant === "linear" ? { kind: "power", Rres: R300 / RRR, RRR, n: 1, Tref: 300 } : drawMetal(rng, R300, RRR);
+    base = (T) => metalResistance(T, metal);
+    lawTruth = metalTruth(metal);
+    Rres = metal.Rres;
+  }
   // hard curves may carry a weak low-temperature upturn (Kondo or weak localisation), ≤ 2 % of Rres
   const upturn = !clear && rng.chance(0.3) ? rng.uniform(0.002, 0.01) : 0;
   const Tu = rng.uniform(10, 30);
-  const rOf = (T: number): number => metalResistance(T, metal) + upturn * metal.Rres * 0.5 * Math.log(1 + (Tu / T) ** 2);
+  const rOf = (T: number): number => base(T) + upturn * Rres * 0.5 * Math.log(1 + (Tu / T) ** 2);
   const { grid, gridKind } = ppmsSweep(rng, Tmin, Tmax, 30, 2000);
-  const sigma = metal.Rres * rng.logUniform(1e-6, 1e-4);
+  const sigma = Rres * rng.logUniform(1e-6, 1e-4);
   const rel = rng.logUniform(5e-5, 2e-3);
   const meas = record(rng, grid, rOf, { rel, sigma, kind: "signed", epsT: rng.chance(0.5) ? rng.logUniform(1e-4, 1e-3) : 0, order: rng.pick(["cooling", "warming"] as const) });
   const readout = declaredReadout(rng, "signed", 0.4);
@@ -46,12 +65,13 @@ export const metalOrdinary: TFamilyBuilder = (rng, difficulty) => {
     expected: "NONE",
     expectedReason: "metallic_no_transition",
     truth: {
+      variant,
       window: name,
       Tmin_K: Tmin,
       Tmax_K: Tmax,
       grid: gridKind,
       nPoints: grid.length,
-      ...metalTruth(metal),
+      ...lawTruth,
       upturn,
       ...(upturn > 0 ? { upturnT_K: Tu } : {}),
       RTmax_over_RTmin: rOf(Tmax) / rOf(Tmin),

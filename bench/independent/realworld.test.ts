@@ -14,6 +14,7 @@ import {
   blochGruneisenIntegral,
   blochGruneisenIntegralDirect,
   blochGruneisenShape,
+  ferromagnetResistance,
   freezeOutLogSlope,
   freezeOutResistance,
   logSlope,
@@ -106,6 +107,16 @@ describe("laws at known points", () => {
     for (const T of [20, 60, 250]) expect(freezeOutLogSlope(T, f)).toBeCloseTo(-logSlope((t) => freezeOutResistance(t, f), T, 1e-4), 4);
     expect(freezeOutLogSlope(5, f)).toBeCloseTo(20, 1); // E3/T once the impurity band carries the current
     expect(freezeOutLogSlope(40, f)).toBeCloseTo(200 / 40, 6); // equal channels at 40 K: the mean activation over T
+  });
+
+  it("ferromagnet: R(0) = Rres, R(300 K) = Rres + A + Rsd, continuous at TC with a steeper slope just below it", () => {
+    const f = { Rres: 10, A: 30, n: 1, Rsd: 20, TC: 150 };
+    expect(ferromagnetResistance(1e-6, f)).toBeCloseTo(10, 6);
+    expect(ferromagnetResistance(300, f)).toBeCloseTo(60, 9);
+    expect(ferromagnetResistance(150 * (1 - 1e-9), f)).toBeCloseTo(ferromagnetResistance(150, f), 3);
+    const below = (ferromagnetResistance(149, f) - ferromagnetResistance(145, f)) / 4;
+    const above = (ferromagnetResistance(155, f) - ferromagnetResistance(151, f)) / 4;
+    expect(below).toBeGreaterThan(3 * above);
   });
 
   it("re-entrance, logistic step and the bisection", () => {
@@ -217,6 +228,7 @@ describe("families", () => {
       expect(Math.min(...c.Rtrue)).toBeGreaterThanOrEqual(num(c, "Rres_ohm") * 0.999);
       expect(c.expectedReason).toBe("metallic_no_transition");
     }
+    expect(new Set(of("metal-ordinary").map((c) => c.truth.variant))).toEqual(new Set(["phonon", "linear", "ferromagnet"]));
   });
 
   it("dead and Hall channels: zero or µΩ noise; negative or sign-changing", () => {
