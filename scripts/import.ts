@@ -24,6 +24,7 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createParser, ZColumnMapping, ZParseOptions, type ParsedFile, type TParseOptions } from "~/server/ingest";
+import { mergedPointCount } from "~/server/domains/uploads/convert";
 
 export interface ImportArgs {
   dryRun: boolean;
@@ -129,7 +130,14 @@ export function parseArgs(argv: readonly string[]): ImportArgs {
 export interface DryRunCurve {
   kind: "RT" | "RH";
   points: number;
-  T_range_K: [number, number];
+  /** raw rows behind the points (repeated readings at one set point are merged into one point) */
+  readings: number;
+  /** points holding more than one reading */
+  merged_points: number;
+  /** signed (bridge, lock-in X), magnitude (lock-in R) or unknown */
+  readout: string;
+  /** null for field sweeps of a file that records no temperature */
+  T_range_K: [number, number] | null;
   /** RT: the fixed field (null when unknown). RH: null (see H_range_Oe). */
   H_Oe: number | null;
   /** RH: field at the first and last point of the sweep. */
@@ -151,7 +159,7 @@ export interface DryRunReport {
   format: string;
   parser: { name: string; version: string };
   metadata: Record<string, string>;
-  stats: ParsedFile["stats"];
+  stats: ParsedFile["stats"] & { readings: number };
   curves: DryRunCurve[];
   warnings: ParsedFile["warnings"];
   errors: ParsedFile["errors"];
@@ -173,12 +181,15 @@ export function summarise(file: string, parsed: ParsedFile): DryRunReport {
     format: parsed.format,
     parser: parsed.parser,
     metadata: parsed.metadata,
-    stats: parsed.stats,
+    stats: { ...parsed.stats, readings: parsed.curves.reduce((n, c) => n + c.readings, 0) },
     curves: parsed.curves.map((c) => {
       const d: DryRunCurve = {
         kind: c.kind,
         points: c.R.length,
-        T_range_K: range(c.T_K),
+        readings: c.readings,
+        merged_points: mergedPointCount(c),
+        readout: c.readout,
+        T_range_K: Number.isNaN(c.T_K[0]) ? null : range(c.T_K),
         H_Oe: c.fixed.H_Oe,
         P_GPa: c.fixed.P_GPa,
         channel: c.channel,

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { CurveKind, FieldOrientation, PressureDirection, ResistanceQuantity, SweepDirection } from "~/generated/prisma/enums";
+import type { CurveKind, FieldOrientation, PressureDirection, Readout, ResistanceQuantity, SweepDirection } from "~/generated/prisma/enums";
 import type { Db } from "~/server/db";
 import { sha256Hex } from "~/server/platform/secrets";
 import type { Actor } from "~/server/domains/access/actor";
@@ -30,6 +30,7 @@ export interface NewCurve {
   segmentReason?: string | null;
   sourceRows?: Prisma.InputJsonValue;
   measuredAt?: Date | null;
+  readout?: Readout;
 }
 
 /** Smallest and largest of the values (±Infinity for none). */
@@ -107,6 +108,7 @@ export async function insertCurves(
       segmentReason: curve.segmentReason ?? null,
       sourceRows: curve.sourceRows,
       measuredAt: curve.measuredAt ?? null,
+      readout: curve.readout ?? "UNKNOWN",
     };
   });
   const created = await tx.curve.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });

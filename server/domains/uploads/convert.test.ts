@@ -72,8 +72,8 @@ describe("preview and messages", () => {
     expect(p.index).toBe(3);
     expect(p.points.x.length).toBeLessThanOrEqual(100);
     expect(p.points.x.length).toBe(p.points.y.length);
-    expect(p.tRangeK[0]).toBeCloseTo(2, 12);
-    expect(p.tRangeK[1]).toBeCloseTo(101.9, 9);
+    expect(p.tRangeK![0]).toBeCloseTo(2, 12);
+    expect(p.tRangeK![1]).toBeCloseTo(101.9, 9);
     expect(p.rRange).toEqual([1000, 1999]);
   });
 

@@ -2,11 +2,11 @@
  * Pure helpers of the upload service: parsed curves → stored curves (units and quantities),
  * parser diagnostics → messages, and preview rows. No database, no I/O.
  */
-import type { PressureDirection, ResistanceQuantity, SweepDirection, FieldOrientation } from "~/generated/prisma/enums";
+import type { PressureDirection, ResistanceQuantity, SweepDirection, FieldOrientation, Readout } from "~/generated/prisma/enums";
 import { downsampleIndices } from "~/server/domains/curves/codec";
 import type { NewCurve } from "~/server/domains/curves/service";
 import type { Diagnostic, ParsedCurve, ParsedFile } from "~/server/ingest";
-import type { TPreviewCurve } from "./schemas";
+import type { TPreviewCurve, TReadoutName } from "./schemas";
 
 /** Ω·cm (the parser's canonical resistivity unit) → Ω·m (the stored one). */
 export const OHM_CM_TO_OHM_M = 0.01;
@@ -66,6 +66,60 @@ export interface CurveContext {
   pressureGPa: number | null | undefined;
   pressureDirection: PressureDirection;
   fieldOrientation: FieldOrientation;
+  /** the user's readout for this curve (else the detected one) */
+  readout?: TReadoutName;
+  /** when the file says it was measured */
+  measuredAt?: Date | null;
+}
+
+const READOUT: Record<TReadoutName, Readout> = { signed: "SIGNED", magnitude: "MAGNITUDE", unknown: "UNKNOWN" };
+
+/** Points that hold more than one reading. */
+export function mergedPointCount(curve: Pick<ParsedCurve, "counts">): number {
+  if (!curve.counts) return 0;
+  let n = 0;
+  for (const c of curve.counts) if (c > 1) n++;
+  return n;
+}
+
+/**
+ * The curve's source description kept with it: file lines, readings and points, and for merged
+ * points (repeated readings at one set point) the index, reading count and spread of R of each.
+ */
+export function sourceRowsJson(curve: ParsedCurve, rFactor: number) {
+  const merged: { index: number[]; readings: number[]; spreadR: number[] } = { index: [], readings: [], spreadR: [] };
+  if (curve.counts && curve.R_spread) {
+    for (let i = 0; i < curve.counts.length; i++) {
+      if (curve.counts[i]! > 1) {
+        merged.index.push(i);
+        merged.readings.push(curve.counts[i]!);
+        merged.spreadR.push(curve.R_spread[i]! * Math.abs(rFactor));
+      }
+    }
+  }
+  return {
+    first: curve.sourceRows.first,
+    last: curve.sourceRows.last,
+    readings: curve.readings,
+    points: curve.R.length,
+    ...(merged.index.length > 0 ? { merged } : {}),
+  };
+}
+
+/**
+ * The measurement time a header records (`file_time`, local instrument time written as
+ * 2024-12-18T10:42:00), stored as that wall-clock time in UTC; null when absent or unreadable.
+ */
+export function measuredAtOf(metadata: Record<string, string>): Date | null {
+  const t = metadata.file_time;
+  if (!t || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/.test(t)) return null;
+  const d = new Date(`${t}Z`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** Instrument and option named by the header, e.g. "PPMS Resistivity" (null when none). */
+export function instrumentOf(metadata: Record<string, string>): string | null {
+  return metadata.option ?? metadata.byapp ?? null;
 }
 
 function scaled(values: Float64Array, factor: number): Float64Array {
@@ -96,7 +150,9 @@ export function toNewCurve(curve: ParsedCurve, ctx: CurveContext): NewCurve {
     R: scaled(curve.R, q.factor),
     H: curve.kind === "RH" ? curve.H_Oe : null,
     segmentReason: reason,
-    sourceRows: { first: curve.sourceRows.first, last: curve.sourceRows.last },
+    sourceRows: sourceRowsJson(curve, q.factor),
+    readout: READOUT[ctx.readout ?? curve.readout],
+    measuredAt: ctx.measuredAt ?? null,
   };
 }
 
@@ -123,9 +179,12 @@ export function previewCurve(curve: ParsedCurve, index: number, maxPoints: numbe
     quantity: curve.quantity,
     unit: curve.unit,
     pointCount: curve.R.length,
+    readings: curve.readings,
+    mergedPoints: mergedPointCount(curve),
+    readout: curve.readout,
     direction: curve.direction,
     fixed: { H_Oe: curve.fixed.H_Oe, T_K: curve.fixed.T_K, P_GPa: curve.fixed.P_GPa },
-    tRangeK: range(curve.T_K),
+    tRangeK: curve.kind === "RH" && curve.fixed.T_K === null && Number.isNaN(curve.T_K[0]) ? null : range(curve.T_K),
     hRangeOe: curve.H_Oe ? range(curve.H_Oe) : null,
     rRange: range(curve.R),
     pressureDirection: curve.pressureDirection ?? null,

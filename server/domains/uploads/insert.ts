@@ -55,6 +55,7 @@ const COLUMNS = [
   ["segmentReason", "text"],
   ["sourceRows", "jsonb"],
   ["measuredAt", "timestamp(3)"],
+  ["readout", '"Readout"'],
 ] as const;
 
 const COLUMN_LIST = COLUMNS.map(([name]) => `"${name}"`).join(", ");
@@ -114,6 +115,7 @@ function rowValues(target: CurveTarget, curve: NewCurve): unknown[] {
     curve.segmentReason ?? null,
     curve.sourceRows === undefined ? null : JSON.stringify(curve.sourceRows),
     curve.measuredAt ?? null,
+    curve.readout ?? "UNKNOWN",
   ];
 }
 

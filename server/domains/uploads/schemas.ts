@@ -43,7 +43,13 @@ export const ZPreviewColumn = z.object({
   quantity: z.enum(["resistance", "sheet_resistance", "resistivity"]).optional(),
   channel: z.string().optional(),
   note: z.string().optional(),
+  /** where the unit came from; "assumed" and "inferred" are for the user to confirm */
+  unitSource: z.enum(["header", "mapping", "assumed", "inferred"]).optional(),
+  readout: z.enum(["signed", "magnitude", "unknown"]).optional(),
 });
+
+export const ZReadoutName = z.enum(["signed", "magnitude", "unknown"]);
+export type TReadoutName = z.infer<typeof ZReadoutName>;
 
 export const ZPreviewCurve = z.object({
   /** position in the parsed file; commit's excludeCurves refers to it */
@@ -54,9 +60,16 @@ export const ZPreviewCurve = z.object({
   quantity: z.enum(["resistance", "sheet_resistance", "resistivity"]),
   unit: z.string(),
   pointCount: z.number().int(),
+  /** raw rows behind the points (repeated readings at one set point are merged into one point) */
+  readings: z.number().int(),
+  /** points that hold more than one reading */
+  mergedPoints: z.number().int(),
+  /** signed (bridge, lock-in X), magnitude (lock-in R) or unknown: as detected */
+  readout: ZReadoutName,
   direction: z.enum(["warming", "cooling", "up", "down", "mixed"]),
   fixed: z.object({ H_Oe: z.number().nullable(), T_K: z.number().nullable(), P_GPa: z.number().nullable() }),
-  tRangeK: z.tuple([z.number(), z.number()]),
+  /** null for field sweeps of a file that records no temperature */
+  tRangeK: z.tuple([z.number(), z.number()]).nullable(),
   hRangeOe: z.tuple([z.number(), z.number()]).nullable(),
   rRange: z.tuple([z.number(), z.number()]),
   pressureDirection: z.enum(["pressurizing", "depressurizing"]).nullable(),
@@ -84,6 +97,10 @@ export const ZUploadPreviewDto = z.object({
   /** rows the parser had to skip (text where a number belongs, T ≤ 0): refused unless skipBadRows */
   rowProblems: z.array(ZDiagnostic),
   stats: z.object({ bytes: z.number().int(), lines: z.number().int(), rows: z.number().int(), points: z.number().int() }),
+  /** when the file says it was measured (Quantum Design FILEOPENTIME, local instrument time), ISO 8601 */
+  measuredAt: z.string().nullable(),
+  /** instrument and option as the header names them, e.g. "PPMS Resistivity" */
+  instrument: z.string().nullable(),
   limits: z.object({ maxBytes: z.number().int(), maxPoints: z.number().int() }),
   /** the same bytes already uploaded to labs the caller belongs to */
   existingUploads: z.array(z.object({ id: z.string(), labId: z.string(), labName: z.string(), createdAt: z.string().describe("ISO 8601"), curveCount: z.number().int(), sampleIds: z.array(z.string()) })),
@@ -119,6 +136,18 @@ export const ZUploadAssignment = z.object({
   excludeCurves: z.array(z.number().int().nonnegative()).max(100_000).default([]),
   /** import the other rows when some rows have text where a number belongs or T ≤ 0 */
   skipBadRows: z.boolean().default(false),
+  /**
+   * Channels to samples: a channel listed with a sample goes there (optionally with its setup),
+   * one listed as null is left out, one not listed goes to `sample` (or is left out when
+   * `unlistedChannels` is "exclude").
+   */
+  channels: z
+    .record(z.string().min(1).max(200), z.union([z.object({ sampleId: z.string().min(1), setupId: z.string().min(1).nullish() }).strict(), z.null()]))
+    .refine((m) => Object.keys(m).length <= 1000, "at most 1000 channels")
+    .default({}),
+  unlistedChannels: z.enum(["default", "exclude"]).default("default"),
+  /** readout of every curve, or per channel; detected from the column and instrument otherwise */
+  readout: z.union([ZReadoutName, z.record(z.string().min(1).max(200), ZReadoutName)]).optional(),
 });
 export type TUploadAssignment = z.infer<typeof ZUploadAssignment>;
 
@@ -132,10 +161,18 @@ export type TCommitUploadInput = z.infer<typeof ZCommitUploadInput>;
 
 export const ZUploadResultDto = z.object({
   uploadId: z.string(),
-  /** true when the same bytes were already uploaded to this lab: nothing was created */
+  /**
+   * true when every channel asked for was already imported from these bytes into the same
+   * sample: nothing was created (`duplicates` says where each one went)
+   */
   isDuplicate: z.boolean(),
   labId: z.string(),
+  /** the default sample (for a duplicate: the sample the first duplicate channel went to) */
   sampleId: z.string(),
+  /** every sample that received curves from this request */
+  sampleIds: z.array(z.string()),
+  /** channels of this file already imported into the sample asked for (not stored again) */
+  duplicates: z.array(z.object({ channel: z.string(), sampleId: z.string(), curveCount: z.number().int() })),
   setupId: z.string().nullable(),
   sha256: ZSha256,
   sizeBytes: z.number().int(),

@@ -6,8 +6,9 @@
  *   commitUpload         a staged file → Upload + curves + fit jobs + audit, in ONE transaction
  *   importUpload         bytes → the same, in one pass over the bytes (API, command line)
  *
- * The raw bytes are kept byte for byte under their SHA-256 (server/storage). The same file
- * committed twice to one lab returns the first Upload and creates nothing.
+ * The raw bytes are kept byte for byte under their SHA-256 (server/storage), once. One Upload row
+ * per file and lab; its channels may go to several samples (several films on one puck), sent in
+ * one request or several. Duplicates are judged per (file, channel, sample).
  */
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/server/db";
@@ -27,12 +28,14 @@ import { insertCurveRows } from "./insert";
 import { assertSetupNameFree, insertSetup } from "~/server/domains/setups/service";
 import { insertSample, validateNewSample } from "~/server/domains/samples/service";
 import { enqueueFits } from "~/server/jobs/queue";
-import { createParser, type Diagnostic, type ParsedFile, type TParseOptions } from "~/server/ingest";
+import { createParser, type Diagnostic, type ParsedCurve, type ParsedFile, type TParseOptions } from "~/server/ingest";
+import type { NewCurve } from "~/server/domains/curves/service";
 import { FileTooLargeError, getRawFileStore, StoredFileMissingError, type ByteSource, type RawFileStore, type StoredFile } from "~/server/storage";
-import { describeProblems, previewCurve, rowProblems, storedQuantity, toNewCurve } from "./convert";
+import { describeProblems, instrumentOf, measuredAtOf, previewCurve, rowProblems, storedQuantity, toNewCurve } from "./convert";
 import type {
   TCommitUploadInput,
   TPreviewStagedInput,
+  TReadoutName,
   TUploadAssignment,
   TUploadOptions,
   TUploadPreviewDto,
@@ -167,12 +170,16 @@ function previewDto(
       ...(c.quantity ? { quantity: c.quantity } : {}),
       ...(c.channel ? { channel: c.channel } : {}),
       ...(c.note ? { note: c.note } : {}),
+      ...(c.unitSource ? { unitSource: c.unitSource } : {}),
+      ...(c.readout ? { readout: c.readout } : {}),
     })),
     curves: parsed.curves.map((c, i) => previewCurve(c, i, perCurve)),
     warnings: parsed.warnings,
     errors: parsed.errors,
     rowProblems: rowProblems(parsed),
     stats: parsed.stats,
+    measuredAt: measuredAtOf(parsed.metadata)?.toISOString() ?? null,
+    instrument: instrumentOf(parsed.metadata),
     limits,
     existingUploads: existing,
   };
@@ -223,10 +230,26 @@ type SampleTarget =
 
 type SetupTarget = { kind: "existing"; id: string } | { kind: "create"; fields: Extract<NonNullable<TUploadAssignment["setup"]>, { create: unknown }>["create"] } | null;
 
+/** Where one channel goes when the assignment maps it to another sample than the default. */
+interface ChannelTarget {
+  sampleId: string;
+  annealStage: string;
+  squares: number | null;
+  /** undefined: the default setup */
+  setupId: string | null | undefined;
+}
+
 interface Target {
   labId: string;
   sample: SampleTarget;
   setup: SetupTarget;
+  /** channel → its own sample, or null to leave it out (absent: the default sample) */
+  channels: Map<string, ChannelTarget | null>;
+}
+
+async function requireSetupInLab(db: Db, labId: string, setupId: string): Promise<void> {
+  const found = await db.measurementSetup.findFirst({ where: { id: setupId, labId }, select: { id: true } });
+  if (!found) throw new AppError("NOT_FOUND", `Setup ${setupId} not found in the sample's lab`);
 }
 
 /** Authorizes and loads where the curves go. Nothing is written. */
@@ -244,14 +267,27 @@ async function resolveTarget(db: Db, scope: AccessScope, assignment: TUploadAssi
   const labId = sample.labId;
   let setup: SetupTarget = null;
   if (assignment.setup && "setupId" in assignment.setup) {
-    const found = await db.measurementSetup.findFirst({ where: { id: assignment.setup.setupId, labId }, select: { id: true } });
-    if (!found) throw new AppError("NOT_FOUND", `Setup ${assignment.setup.setupId} not found in the sample's lab`);
-    setup = { kind: "existing", id: found.id };
+    await requireSetupInLab(db, labId, assignment.setup.setupId);
+    setup = { kind: "existing", id: assignment.setup.setupId };
   } else if (assignment.setup && "create" in assignment.setup) {
     await assertSetupNameFree(db, labId, assignment.setup.create.name);
     setup = { kind: "create", fields: assignment.setup.create };
   }
-  return { labId, sample, setup };
+  const channels = new Map<string, ChannelTarget | null>();
+  for (const [channel, to] of Object.entries(assignment.channels)) {
+    if (to === null) {
+      channels.set(channel, null);
+      continue;
+    }
+    const found = await requireWritableSample(db, scope, to.sampleId);
+    if (found.labId !== labId) {
+      throw new AppError("BAD_REQUEST", `channels: sample ${to.sampleId} (for ${JSON.stringify(channel)}) belongs to another lab than the upload's; one file is imported into one lab`);
+    }
+    const row = await db.sample.findUniqueOrThrow({ where: { id: found.id }, select: { annealStage: true, squares: true } });
+    if (to.setupId) await requireSetupInLab(db, labId, to.setupId);
+    channels.set(channel, { sampleId: found.id, annealStage: row.annealStage, squares: row.squares, setupId: to.setupId === undefined ? undefined : to.setupId });
+  }
+  return { labId, sample, setup, channels };
 }
 
 function createSampleInTx(tx: Tx, actor: Actor, target: Extract<SampleTarget, { kind: "create" }>): Promise<{ id: string; annealStage: string }> {
@@ -261,34 +297,6 @@ function createSampleInTx(tx: Tx, actor: Actor, target: Extract<SampleTarget, { 
 
 async function createSetupInTx(tx: Tx, actor: Actor, labId: string, fields: Extract<SetupTarget, { kind: "create" }>["fields"]): Promise<string> {
   return (await insertSetup(tx, actor, labId, fields, "upload")).id;
-}
-
-/** The Upload already holding these bytes in this lab, as a result (nothing is created). */
-async function duplicateResult(db: Db, labId: string, sha256: string): Promise<TUploadResultDto | null> {
-  const upload = await db.upload.findUnique({
-    where: { labId_sha256: { labId, sha256 } },
-    select: { id: true, sizeBytes: true, format: true, parserName: true, parserVersion: true, metadata: true, warnings: true, curves: { orderBy: { createdAt: "asc" }, select: { id: true, sampleId: true, setupId: true, quantity: true } } },
-  });
-  if (!upload) return null;
-  const meta = (upload.metadata ?? {}) as { sampleId?: string; setupId?: string | null };
-  const quantities = [...new Set(upload.curves.map((c) => c.quantity))];
-  return {
-    uploadId: upload.id,
-    isDuplicate: true,
-    labId,
-    sampleId: upload.curves[0]?.sampleId ?? meta.sampleId ?? "",
-    setupId: upload.curves[0]?.setupId ?? meta.setupId ?? null,
-    sha256,
-    sizeBytes: upload.sizeBytes,
-    format: upload.format,
-    parser: { name: upload.parserName, version: upload.parserVersion },
-    curveIds: upload.curves.map((c) => c.id),
-    skippedDuplicateCurves: 0,
-    excludedCurves: 0,
-    queuedFits: 0,
-    quantity: quantities.length === 1 ? quantities[0]! : quantities.length === 0 ? null : "MIXED",
-    warnings: [],
-  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -319,102 +327,254 @@ function assertImportable(parsed: ParsedFile, fileName: string, skipBadRows: boo
   }
 }
 
-async function commitParsed(db: Db, actor: Actor, target: Target, src: CommitSource, assignment: TUploadAssignment, limits: UploadLimits): Promise<TUploadResultDto> {
-  assertImportable(src.parsed, src.fileName, assignment.skipBadRows);
+/** One detected curve and where it goes ("default" = the assignment's sample). */
+interface Placed {
+  index: number;
+  curve: ParsedCurve;
+  to: "default" | ChannelTarget;
+}
+
+/** Curves to store, each with its sample; refuses channel names the file does not have. */
+function placeCurves(parsed: ParsedFile, target: Target, assignment: TUploadAssignment, fileName: string): { placed: Placed[]; excluded: number } {
   const excluded = new Set(assignment.excludeCurves);
   for (const i of excluded) {
-    if (i >= src.parsed.curves.length) throw new AppError("BAD_REQUEST", `excludeCurves: there is no curve ${i}; the file has ${src.parsed.curves.length} (0-based).`);
+    if (i >= parsed.curves.length) throw new AppError("BAD_REQUEST", `excludeCurves: there is no curve ${i}; the file has ${parsed.curves.length} (0-based).`);
   }
-  const kept = src.parsed.curves.filter((_, i) => !excluded.has(i));
-  if (kept.length === 0) throw new AppError("BAD_REQUEST", "Every detected curve is excluded: nothing to import.");
-  if (limits.maxCurves !== undefined && kept.length > limits.maxCurves) {
-    throw new AppError("UNPROCESSABLE", `${src.fileName}: ${kept.length} curves in one upload; the limit is ${limits.maxCurves} (UPLOAD_MAX_CURVES). Split the file or exclude curves.`, [
-      { code: "too_many_curves", message: `${kept.length} curves; the limit is ${limits.maxCurves}`, file: src.fileName, expected: `at most ${limits.maxCurves} curves (UPLOAD_MAX_CURVES)` },
+  const names = new Set(parsed.curves.map((c) => c.channel));
+  for (const channel of target.channels.keys()) {
+    if (!names.has(channel)) {
+      throw new AppError("BAD_REQUEST", `channels: ${fileName} has no channel ${JSON.stringify(channel)} (its channels: ${[...names].map((n) => JSON.stringify(n)).join(", ")})`);
+    }
+  }
+  const placed: Placed[] = [];
+  let left = 0;
+  parsed.curves.forEach((curve, index) => {
+    if (excluded.has(index)) return void left++;
+    const mapped = target.channels.get(curve.channel);
+    if (mapped === null || (mapped === undefined && assignment.unlistedChannels === "exclude")) return void left++;
+    placed.push({ index, curve, to: mapped ?? "default" });
+  });
+  if (placed.length === 0) throw new AppError("BAD_REQUEST", "Every detected curve is excluded: nothing to import.");
+  const unknownT = placed.filter((p) => p.curve.kind === "RH" && p.curve.fixed.T_K === null && Number.isNaN(p.curve.T_K[0]));
+  if (unknownT.length > 0) {
+    const c = unknownT[0]!;
+    const diagnostic: Diagnostic = {
+      code: "temperature_unknown",
+      message: `${fileName}, line ${c.curve.sourceRows.first}: curve ${c.index} (${c.curve.channel}) is a field sweep at a temperature the file does not record`,
+      file: fileName,
+      line: c.curve.sourceRows.first,
+      expected: "the temperature of the isotherms (options.constants.T_K, or temperatureK= in the API)",
+    };
+    throw new AppError("UNPROCESSABLE", `${diagnostic.message} (expected ${diagnostic.expected}). Nothing was imported.`, [diagnostic]);
+  }
+  return { placed, excluded: left };
+}
+
+function readoutFor(assignment: TUploadAssignment, channel: string): TReadoutName | undefined {
+  const r = assignment.readout;
+  if (r === undefined) return undefined;
+  return typeof r === "string" ? r : r[channel];
+}
+
+const pairKey = (channel: string | null, sampleId: string) => `${channel ?? ""}\u0000${sampleId}`;
+
+async function commitParsed(
+  db: Db,
+  actor: Actor,
+  target: Target,
+  src: CommitSource,
+  assignment: TUploadAssignment,
+  limits: UploadLimits,
+  retry = true,
+): Promise<TUploadResultDto> {
+  assertImportable(src.parsed, src.fileName, assignment.skipBadRows);
+  const { placed, excluded } = placeCurves(src.parsed, target, assignment, src.fileName);
+  if (limits.maxCurves !== undefined && placed.length > limits.maxCurves) {
+    throw new AppError("UNPROCESSABLE", `${src.fileName}: ${placed.length} curves in one upload; the limit is ${limits.maxCurves} (UPLOAD_MAX_CURVES). Split the file or exclude curves.`, [
+      { code: "too_many_curves", message: `${placed.length} curves; the limit is ${limits.maxCurves}`, file: src.fileName, expected: `at most ${limits.maxCurves} curves (UPLOAD_MAX_CURVES)` },
     ]);
   }
+  const measuredAt = measuredAtOf(src.parsed.metadata);
+  const instrument = instrumentOf(src.parsed.metadata);
 
-  const squares = target.sample.kind === "existing" ? target.sample.squares : (target.sample.input.squares ?? null);
-  const ctx = {
-    squares,
-    pressureGPa: assignment.pressureGPa ?? null,
-    pressureDirection: assignment.pressureDirection,
-    fieldOrientation: assignment.fieldOrientation,
+  // Duplicates are judged per (file, channel, sample): the same file may send another channel to
+  // another sample later; a channel already imported into the same sample is not stored again.
+  const existing = await db.upload.findUnique({
+    where: { labId_sha256: { labId: target.labId, sha256: src.stored.sha256 } },
+    select: { id: true, metadata: true, curves: { orderBy: { createdAt: "asc" }, select: { id: true, channel: true, sampleId: true, setupId: true } } },
+  });
+  const had = new Map<string, string[]>();
+  for (const c of existing?.curves ?? []) {
+    const k = pairKey(c.channel, c.sampleId);
+    had.set(k, [...(had.get(k) ?? []), c.id]);
+  }
+  const defaultId = target.sample.kind === "existing" ? target.sample.id : null;
+  const duplicates = new Map<string, { channel: string; sampleId: string; curveCount: number; ids: string[] }>();
+  const toStore: Placed[] = [];
+  for (const p of placed) {
+    const sampleId = p.to === "default" ? defaultId : p.to.sampleId;
+    const k = sampleId === null ? null : pairKey(p.curve.channel, sampleId);
+    if (k !== null && had.has(k)) {
+      const d = duplicates.get(k) ?? { channel: p.curve.channel, sampleId: sampleId!, curveCount: 0, ids: had.get(k)! };
+      d.curveCount++;
+      duplicates.set(k, d);
+    } else toStore.push(p);
+  }
+  const duplicateList = [...duplicates.values()].map(({ channel, sampleId, curveCount }) => ({ channel, sampleId, curveCount }));
+  const base = {
+    labId: target.labId,
+    sha256: src.stored.sha256,
+    sizeBytes: src.stored.sizeBytes,
+    format: src.parsed.format,
+    parser: { name: src.parsed.parser.name, version: src.parsed.parser.version },
+    excludedCurves: excluded,
+    duplicates: duplicateList,
   };
-  const curves = kept.map((c) => toNewCurve(c, ctx));
-  const conversions = [...new Set(kept.map((c) => storedQuantity(c.quantity, squares).note).filter((n): n is string => n !== null))];
-  const quantities = [...new Set(curves.map((c) => c.quantity))];
+  if (toStore.length === 0 && existing) {
+    const first = duplicateList[0]!;
+    const firstCurve = existing.curves.find((c) => c.channel === first.channel && c.sampleId === first.sampleId);
+    return {
+      ...base,
+      uploadId: existing.id,
+      isDuplicate: true,
+      sampleId: first.sampleId,
+      sampleIds: [...new Set(duplicateList.map((d) => d.sampleId))],
+      setupId: firstCurve?.setupId ?? null,
+      curveIds: [...duplicates.values()].flatMap((d) => d.ids),
+      skippedDuplicateCurves: 0,
+      queuedFits: 0,
+      quantity: null,
+      warnings: [],
+    };
+  }
+
+  const squaresOf = (p: Placed) => (p.to !== "default" ? p.to.squares : target.sample.kind === "existing" ? target.sample.squares : (target.sample.input.squares ?? null));
+  const ctxBase = { pressureGPa: assignment.pressureGPa ?? null, pressureDirection: assignment.pressureDirection, fieldOrientation: assignment.fieldOrientation, measuredAt };
+  const rows = toStore.map((p) => {
+    const readout = readoutFor(assignment, p.curve.channel);
+    return { p, curve: toNewCurve(p.curve, { ...ctxBase, squares: squaresOf(p), ...(readout ? { readout } : {}) }) };
+  });
+  const conversions = [...new Set(toStore.map((p) => storedQuantity(p.curve.quantity, squaresOf(p)).note).filter((n): n is string => n !== null))];
+  const quantities = [...new Set(rows.map((r) => r.curve.quantity))];
   const userId = requireUser(actor);
+  const readings = toStore.reduce((n, p) => n + p.curve.readings, 0);
 
   try {
     return await db.$transaction(
       async (tx) => {
-        const sample = target.sample.kind === "existing" ? { id: target.sample.id, annealStage: target.sample.annealStage } : await createSampleInTx(tx, actor, target.sample);
+        const needsDefault = toStore.some((p) => p.to === "default");
+        const sample =
+          target.sample.kind === "existing"
+            ? { id: target.sample.id, annealStage: target.sample.annealStage }
+            : needsDefault
+              ? await createSampleInTx(tx, actor, target.sample)
+              : null;
         const setupId = target.setup === null ? null : target.setup.kind === "existing" ? target.setup.id : await createSetupInTx(tx, actor, target.labId, target.setup.fields);
-        const upload = await tx.upload.create({
-          data: {
-            labId: target.labId,
-            uploadedById: userId,
-            apiTokenId: actor.kind === "token" ? actor.tokenId : null,
-            originalName: src.fileName,
-            contentType: src.contentType,
-            sizeBytes: src.stored.sizeBytes,
-            sha256: src.stored.sha256,
-            storage: src.stored.backend,
-            storageKey: src.stored.key,
-            format: src.parsed.format,
-            parserName: src.parsed.parser.name,
-            parserVersion: src.parsed.parser.version,
-            metadata: {
-              sampleId: sample.id,
-              setupId,
-              header: src.parsed.metadata,
-              options: src.options as Prisma.InputJsonValue,
-              columns: src.parsed.columns.filter((c) => c.role !== "other").map((c) => ({ index: c.index, name: c.name, role: c.role, unit: c.unit, factor: c.factor, quantity: c.quantity ?? null })),
-              stats: { ...src.parsed.stats },
-              pressureGPa: assignment.pressureGPa ?? null,
-              excludedCurves: [...excluded].sort((a, b) => a - b),
-              skipBadRows: assignment.skipBadRows,
-              conversions,
+        const assignmentRecord = {
+          at: new Date().toISOString(),
+          sampleId: sample?.id ?? null,
+          setupId,
+          channels: Object.fromEntries([...target.channels].map(([k, v]) => [k, v === null ? null : v.sampleId])),
+          excludedCurves: [...assignment.excludeCurves].sort((a, b) => a - b),
+          curves: toStore.length,
+        };
+        let uploadId: string;
+        if (existing) {
+          uploadId = existing.id;
+          const meta = (existing.metadata ?? {}) as Record<string, unknown>;
+          const assignments = Array.isArray(meta.assignments) ? meta.assignments : [];
+          await tx.upload.update({ where: { id: existing.id }, data: { metadata: { ...meta, assignments: [...assignments, assignmentRecord] } as Prisma.InputJsonValue } });
+        } else {
+          const upload = await tx.upload.create({
+            data: {
+              labId: target.labId,
+              uploadedById: userId,
+              apiTokenId: actor.kind === "token" ? actor.tokenId : null,
+              originalName: src.fileName,
+              contentType: src.contentType,
+              sizeBytes: src.stored.sizeBytes,
+              sha256: src.stored.sha256,
+              storage: src.stored.backend,
+              storageKey: src.stored.key,
+              format: src.parsed.format,
+              parserName: src.parsed.parser.name,
+              parserVersion: src.parsed.parser.version,
+              metadata: {
+                sampleId: sample?.id ?? null,
+                setupId,
+                measuredAt: measuredAt?.toISOString() ?? null,
+                instrument,
+                header: src.parsed.metadata,
+                options: src.options as Prisma.InputJsonValue,
+                columns: src.parsed.columns
+                  .filter((c) => c.role !== "other")
+                  .map((c) => ({ index: c.index, name: c.name, role: c.role, unit: c.unit, factor: c.factor, quantity: c.quantity ?? null, unitSource: c.unitSource ?? null, readout: c.readout ?? null })),
+                stats: { ...src.parsed.stats, readings },
+                pressureGPa: assignment.pressureGPa ?? null,
+                excludedCurves: [...assignment.excludeCurves].sort((a, b) => a - b),
+                skipBadRows: assignment.skipBadRows,
+                conversions,
+                assignments: [assignmentRecord],
+              },
+              warnings: src.parsed.warnings.slice(0, STORED_WARNINGS) as unknown as Prisma.InputJsonValue,
             },
-            warnings: src.parsed.warnings.slice(0, STORED_WARNINGS) as unknown as Prisma.InputJsonValue,
-          },
-          select: { id: true },
-        });
-        const { created, skipped } = await insertCurveRows(tx, { labId: target.labId, sampleId: sample.id, annealStage: sample.annealStage, setupId, uploadId: upload.id }, curves);
+            select: { id: true },
+          });
+          uploadId = upload.id;
+        }
+        // One insert per destination sample.
+        const groups = new Map<string, { sampleId: string; annealStage: string; setupId: string | null; curves: NewCurve[] }>();
+        for (const { p, curve } of rows) {
+          const dest =
+            p.to === "default"
+              ? { sampleId: sample!.id, annealStage: sample!.annealStage, setupId }
+              : { sampleId: p.to.sampleId, annealStage: p.to.annealStage, setupId: p.to.setupId === undefined ? setupId : p.to.setupId };
+          const key = `${dest.sampleId}\u0000${dest.setupId ?? ""}`;
+          const g = groups.get(key) ?? { ...dest, curves: [] };
+          g.curves.push(curve);
+          groups.set(key, g);
+        }
+        const created: string[] = [];
+        let skipped = 0;
+        for (const g of groups.values()) {
+          const r = await insertCurveRows(tx, { labId: target.labId, sampleId: g.sampleId, annealStage: g.annealStage, setupId: g.setupId, uploadId }, g.curves);
+          created.push(...r.created);
+          skipped += r.skipped;
+        }
         await enqueueFits(tx, created);
+        const sampleIds = [...new Set([...groups.values()].map((g) => g.sampleId))];
         await recordAudit(tx, {
           actor,
           labId: target.labId,
           action: "upload.commit",
           entityType: "Upload",
-          entityId: upload.id,
+          entityId: uploadId,
           details: {
             fileName: src.fileName,
             sha256: src.stored.sha256,
             sizeBytes: src.stored.sizeBytes,
             format: src.parsed.format,
             parser: `${src.parsed.parser.name}@${src.parsed.parser.version}`,
-            sampleId: sample.id,
+            sampleId: sample?.id ?? sampleIds[0] ?? null,
+            sampleIds,
             setupId,
             curves: created.length,
             skippedDuplicateCurves: skipped,
-            excludedCurves: excluded.size,
-            points: curves.reduce((n, c) => n + c.R.length, 0),
+            duplicateChannels: duplicateList.length,
+            excludedCurves: excluded,
+            points: rows.reduce((n, r) => n + r.curve.R.length, 0),
+            readings,
           },
         });
         return {
-          uploadId: upload.id,
+          ...base,
+          uploadId,
           isDuplicate: false,
-          labId: target.labId,
-          sampleId: sample.id,
+          sampleId: sample?.id ?? sampleIds[0]!,
+          sampleIds,
           setupId,
-          sha256: src.stored.sha256,
-          sizeBytes: src.stored.sizeBytes,
-          format: src.parsed.format,
-          parser: { name: src.parsed.parser.name, version: src.parsed.parser.version },
           curveIds: created,
           skippedDuplicateCurves: skipped,
-          excludedCurves: excluded.size,
           queuedFits: created.length,
           quantity: quantities.length === 1 ? quantities[0]! : "MIXED",
           warnings: src.parsed.warnings,
@@ -423,11 +583,8 @@ async function commitParsed(db: Db, actor: Actor, target: Target, src: CommitSou
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
     );
   } catch (error) {
-    // Two commits of the same file raced: the other one won; answer as for a duplicate.
-    if (isUniqueViolation(error)) {
-      const existing = await duplicateResult(db, target.labId, src.stored.sha256);
-      if (existing) return existing;
-    }
+    // Two commits of the same file raced and the other created the Upload: judge again.
+    if (retry && isUniqueViolation(error)) return commitParsed(db, actor, target, src, assignment, limits, false);
     throw error;
   }
 }
@@ -435,8 +592,9 @@ async function commitParsed(db: Db, actor: Actor, target: Target, src: CommitSou
 /**
  * Commits a file the caller staged with previewUpload: the file is parsed again with the given
  * options (the preview is advisory), then the Upload row, the curves, their fit jobs and the
- * audit event are written in one transaction. The same bytes already uploaded to the lab return
- * the existing Upload (`isDuplicate`), and nothing is created.
+ * audit event are written in one transaction. Channels already imported from the same bytes into
+ * the same sample are not stored again; when that is all of them the existing Upload is returned
+ * (`isDuplicate`) and nothing is created.
  */
 export async function commitUpload(db: Db, actor: Actor, input: TCommitUploadInput, deps?: UploadDeps): Promise<TUploadResultDto> {
   const userId = requireUser(actor);
@@ -444,8 +602,6 @@ export async function commitUpload(db: Db, actor: Actor, input: TCommitUploadInp
   const scope = await resolveScope(db, actor);
   const target = await resolveTarget(db, scope, input);
   await requireStaged(store, userId, input.sha256);
-  const duplicate = await duplicateResult(db, target.labId, input.sha256);
-  if (duplicate) return duplicate;
   const parsed = await parseStored(store, input.sha256, parseOptions(input.fileName, input.options, limits, input.pressureGPa));
   const stored: StoredFile = { sha256: input.sha256, sizeBytes: parsed.stats.bytes, backend: store.backend, key: store.keyFor(input.sha256) };
   return commitParsed(db, actor, target, { fileName: input.fileName, contentType: input.contentType ?? null, stored, parsed, options: input.options }, input, limits);
@@ -471,7 +627,5 @@ export async function importUpload(
     options: parseOptions(input.fileName, input.options, limits, input.pressureGPa),
     limits,
   });
-  const duplicate = await duplicateResult(db, target.labId, stored.sha256);
-  if (duplicate) return duplicate;
   return commitParsed(db, actor, target, { fileName: input.fileName, contentType: input.contentType ?? null, stored, parsed, options: input.options }, input, limits);
 }

@@ -74,6 +74,28 @@ describe("POST /api/v1/uploads", () => {
     expect(upload.originalName).toBe("run1.csv");
   });
 
+  it("sends each channel of one file to its own sample with channels=, and takes readout= and temperatureK=", async () => {
+    const { db, labId, sampleId, write } = await setup();
+    const other = uid("s-");
+    await db.sample.create({ data: { id: other, labId, name: "second bar", material: "Al", lineageRootId: other } });
+    const rows = Array.from({ length: 30 }, (_, k) => `${(-0.15 + k * 0.01).toFixed(3)}\t${(k * 10).toFixed(2)}\t${(k * 5).toFixed(2)}`);
+    const body = `bpar\tlockin_1_ResX\tlockin_3_ResX\n${rows.join("\n")}\n# ${uid()}\n`;
+    const channels = encodeURIComponent(JSON.stringify({ lockin_1_ResX: sampleId, lockin_3_ResX: other }));
+    const url = `/api/v1/uploads?channels=${channels}&readout=magnitude&temperatureK=0.05&fileName=bars.dat`;
+    const res = await call(postUpload, url, { method: "POST", headers: { authorization: `Bearer ${write}` }, body });
+    expect(res.status).toBe(201);
+    const out = (await res.json()) as { uploadId: string; sampleIds: string[] };
+    expect(new Set(out.sampleIds)).toEqual(new Set([sampleId, other]));
+    const curves = await db.curve.findMany({ where: { uploadId: out.uploadId }, select: { channel: true, sampleId: true, readout: true, temperatureK: true }, orderBy: { channel: "asc" } });
+    expect(curves).toEqual([
+      { channel: "lockin_1_ResX", sampleId, readout: "MAGNITUDE", temperatureK: 0.05 },
+      { channel: "lockin_3_ResX", sampleId: other, readout: "MAGNITUDE", temperatureK: 0.05 },
+    ]);
+    const again = await call(postUpload, url, { method: "POST", headers: { authorization: `Bearer ${write}` }, body });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ isDuplicate: true, duplicates: [{ channel: "lockin_1_ResX", sampleId }, { channel: "lockin_3_ResX", sampleId: other }] });
+  });
+
   it("accepts multipart/form-data with the fields in the form", async () => {
     const { sampleId, write } = await setup();
     const form = new FormData();

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { ZFieldOrientation, ZPressureDirection } from "~/server/domains/curves/schemas";
 import { ZColumnMapping, ZCurveUploadJson } from "~/server/ingest";
-import { ZUploadAssignment, ZUploadResultDto, type TUploadAssignment, type TUploadOptions } from "~/server/domains/uploads/schemas";
+import { ZReadoutName, ZUploadAssignment, ZUploadResultDto, type TUploadAssignment, type TUploadOptions } from "~/server/domains/uploads/schemas";
 import { AppError } from "~/server/errors";
 import { registerOperation } from "../openapi";
 
@@ -31,7 +31,20 @@ function jsonText<T extends z.ZodType>(schema: T, what: string) {
 
 /** Where the curves go and how they are read; shared by both endpoints. */
 const assignmentQuery = {
-  sampleId: z.string().min(1).describe("the sample the curves belong to (its lab is the upload's lab)"),
+  sampleId: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the sample the curves belong to (its lab is the upload's lab); optional when `channels` names a sample for each channel to import"),
+  channels: jsonText(z.record(z.string().min(1).max(200), z.union([z.string().min(1), z.null()])), "channels")
+    .optional()
+    .describe(
+      'channels to samples as JSON, e.g. {"Bridge 1":"<sampleId>","Bridge 2":"<otherSampleId>"} (null leaves a channel out). Channels not listed go to sampleId, or are left out without it. The same file sent again with another channel adds that channel; a channel already imported into the same sample is reported in `duplicates`',
+    ),
+  readout: z
+    .union([ZReadoutName, jsonText(z.record(z.string().min(1).max(200), ZReadoutName), "readout")])
+    .optional()
+    .describe('how the resistance was read: signed (bridge, lock-in X), magnitude (lock-in R) or unknown, for every curve or per channel as JSON {"lockin_1_ResR":"magnitude"}; detected from the column and instrument otherwise'),
   setupId: z.string().min(1).optional().describe("the measurement setup (of the same lab)"),
   pressureGPa: z.coerce.number().min(0).max(1000).optional().describe("pressure of curves whose file records none, GPa"),
   pressureDirection: ZPressureDirection.optional(),
@@ -55,6 +68,7 @@ export const ZV1UploadQuery = z.object({
   delimiter: z.enum([",", ";", "\t", "|", "whitespace"]).optional(),
   decimalComma: ZBoolText.optional(),
   fieldOe: z.coerce.number().finite().optional().describe("field of a file that records none, Oe"),
+  temperatureK: z.coerce.number().finite().positive().optional().describe("temperature of field sweeps in a file that records none, K"),
 });
 export type TV1UploadQuery = z.infer<typeof ZV1UploadQuery>;
 
@@ -63,8 +77,14 @@ export type TV1CurvesQuery = z.infer<typeof ZV1CurvesQuery>;
 
 /** The upload service's assignment from query (or form) fields. */
 export function assignmentFromQuery(q: TV1CurvesQuery): TUploadAssignment {
+  const mapped = Object.entries(q.channels ?? {});
+  const defaultSample = q.sampleId ?? mapped.find(([, id]) => id !== null)?.[1];
+  if (!defaultSample) throw new AppError("BAD_REQUEST", "sampleId is required (or a channels mapping that names a sample)");
   return ZUploadAssignment.parse({
-    sample: { sampleId: q.sampleId },
+    sample: { sampleId: defaultSample },
+    channels: Object.fromEntries(mapped.map(([channel, id]) => [channel, id === null ? null : { sampleId: id }])),
+    unlistedChannels: q.sampleId ? "default" : "exclude",
+    ...(q.readout !== undefined ? { readout: q.readout } : {}),
     setup: q.setupId ? { setupId: q.setupId } : null,
     pressureGPa: q.pressureGPa ?? null,
     pressureDirection: q.pressureDirection,
@@ -80,7 +100,9 @@ export function optionsFromQuery(q: TV1UploadQuery): TUploadOptions {
   if (q.format) options.format = q.format;
   if (q.delimiter) options.delimiter = q.delimiter;
   if (q.decimalComma !== undefined) options.decimalComma = q.decimalComma;
-  if (q.fieldOe !== undefined) options.constants = { H_Oe: q.fieldOe };
+  if (q.fieldOe !== undefined || q.temperatureK !== undefined) {
+    options.constants = { ...(q.fieldOe !== undefined ? { H_Oe: q.fieldOe } : {}), ...(q.temperatureK !== undefined ? { T_K: q.temperatureK } : {}) };
+  }
   return options;
 }
 
@@ -130,7 +152,7 @@ export const uploadFileOperation = registerOperation({
   description: [
     "Stores the file byte for byte (with its SHA-256), parses it (Quantum Design .dat, CSV/TSV and other delimited text, Lake Shore, sit-curves/v1 JSON), and stores every detected R(T) or R(H) sweep on the sample, in one transaction; each new curve is queued for fitting.",
     "Send the file as the raw request body (streamed; `Content-Type: application/octet-stream`, name it with `?fileName=` or `Content-Disposition`) or as `multipart/form-data` with a `file` part (form text fields may carry the query parameters).",
-    "The same file uploaded twice to a lab returns the first upload (`isDuplicate: true`, status 200) and creates nothing; a new upload answers 201.",
+    "One file may hold several channels (several films on one puck): `channels` sends each to its own sample, in one request or in several. Duplicates are judged per (file, channel, sample): when every channel asked for was already imported into the same sample the answer is the first upload (`isDuplicate: true`, status 200, `duplicates` naming the sample each went to) and nothing is created; otherwise 201.",
     "Bad input answers 422 (413 over the size limit) with a message naming the file, line and column and what was expected; `error.details` lists every problem. Nothing is stored in the database then.",
     "Needs a token with the write scope.",
   ].join("\n\n"),
