@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { TDiagramDto, TDiagramPoint, TPhaseKey } from "~/server/domains/diagrams/schemas";
 import { DiagramChart } from "./diagram-chart";
-import { exportPng, exportSvg } from "./export-figure";
+import { exportPng, exportSvg, type FigureProvenance } from "./export-figure";
 import { useRouter } from "next/navigation";
 import { curveHref, PointDetails } from "./point-details";
 
@@ -27,6 +27,7 @@ export function DiagramView({
   filename,
   title,
   isUpdating,
+  snapshot,
 }: {
   diagram: TDiagramDto;
   onTogglePhase?: (key: TPhaseKey) => void;
@@ -35,10 +36,17 @@ export function DiagramView({
   filename: string;
   title?: string;
   isUpdating?: boolean;
+  /** a permalink's address and date, for the caption of exported figures (else the page's address and today) */
+  snapshot?: { path: string; date: string };
 }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const router = useRouter();
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const provenance = (): FigureProvenance => ({
+    url: snapshot ? new URL(snapshot.path, window.location.href).href : window.location.href,
+    date: snapshot?.date ?? new Date().toISOString(),
+    engineVersions: diagram.engineVersions,
+  });
   const selected: TDiagramPoint | null = useMemo(() => diagram.points.find((p) => p.fitId === selectedId) ?? null, [diagram.points, selectedId]);
 
   return (
@@ -57,10 +65,10 @@ export function DiagramView({
           </div>
           <div className="row">
             {isUpdating ? <span className="subtle small">updating…</span> : null}
-            <button type="button" className="btn btn-small" onClick={() => svgRef.current && void exportPng(svgRef.current, `${filename}.png`)}>
+            <button type="button" className="btn btn-small" onClick={() => svgRef.current && void exportPng(svgRef.current, `${filename}.png`, provenance())}>
               PNG
             </button>
-            <button type="button" className="btn btn-small" onClick={() => svgRef.current && exportSvg(svgRef.current, `${filename}.svg`)}>
+            <button type="button" className="btn btn-small" onClick={() => svgRef.current && exportSvg(svgRef.current, `${filename}.svg`, provenance())}>
               SVG
             </button>
             {dataLinks}

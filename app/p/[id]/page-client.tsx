@@ -99,6 +99,7 @@ export function PermalinkClient({ id }: { id: string }) {
           <DiagramView
             diagram={link.diagram}
             filename={`sit-atlas-${link.id}`}
+            snapshot={{ path: `/p/${link.id}`, date: link.createdAt }}
             title={link.title ?? undefined}
             dataLinks={
               <>
