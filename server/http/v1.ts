@@ -3,6 +3,7 @@ import type { Db } from "~/server/db";
 import { AppError, HTTP_STATUS } from "~/server/errors";
 import { ANONYMOUS, userActor, type Actor } from "~/server/domains/access/actor";
 import { authenticateToken } from "~/server/domains/tokens/service";
+import { INVALID_INPUT_MESSAGE, urlHasNul } from "~/server/security/input";
 import { assertNotLimited, clientIp, consume, countFailure, retryAfterHeaders } from "~/server/security/rate-limit";
 
 export interface V1Context {
@@ -54,11 +55,14 @@ export function v1Route(
   return async (req: Request, route: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const { db } = await import("~/server/db");
     try {
+      if (urlHasNul(req.url)) return errorResponse(400, "BAD_REQUEST", INVALID_INPUT_MESSAGE);
       const actor = await resolveActor(db, req);
       if (actor instanceof Response) return actor;
       if (options.requireToken && actor.kind === "anonymous") return errorResponse(401, "UNAUTHORIZED", "Send a lab API token: Authorization: Bearer sit_…");
-      if (options.requireScope && actor.kind === "token" && !actor.scopes.includes(options.requireScope)) {
-        return errorResponse(403, "FORBIDDEN", `This token lacks the "${options.requireScope}" scope.`);
+      // A token reads only with the read scope, and writes only with the write scope.
+      const scope = options.requireScope ?? (req.method === "GET" || req.method === "HEAD" ? "read" : undefined);
+      if (scope && actor.kind === "token" && !actor.scopes.includes(scope)) {
+        return errorResponse(403, "FORBIDDEN", `This token lacks the "${scope}" scope.`);
       }
       if (options.upload) await throttleUpload(req, actor);
       const result = await handler({ req, db, actor, params: await route.params });

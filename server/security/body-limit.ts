@@ -3,7 +3,8 @@
  * limit is refused before a byte is read, and a body that grows past the limit is cancelled at
  * the first chunk beyond it. Nothing is buffered beyond the limit.
  */
-import { AppError } from "~/server/errors";
+import { AppError, HTTP_STATUS } from "~/server/errors";
+import { bodyHasNul, INVALID_INPUT_MESSAGE, urlHasNul } from "./input";
 
 /** The limits of bodies that are not instrument files (those use UPLOAD_MAX_BYTES). */
 export const BODY_LIMITS = {
@@ -75,15 +76,18 @@ export async function readBodyLimited(req: Request, maxBytes: number): Promise<U
 
 /**
  * The same request with its body read under the limit (GET and HEAD pass through). Handlers
- * that parse the whole body (tRPC, next-auth) receive this copy.
+ * that parse the whole body (tRPC, next-auth) receive this copy. A NUL in the address or in the
+ * body is refused (400): PostgreSQL cannot store it.
  */
-export async function boundedRequest(req: Request, maxBytes: number): Promise<Request> {
+export async function boundedRequest(req: Request, maxBytes: number, kind: "json" | "form"): Promise<Request> {
+  if (urlHasNul(req.url)) throw new AppError("BAD_REQUEST", INVALID_INPUT_MESSAGE);
   if (req.method === "GET" || req.method === "HEAD") return req;
   const body = await readBodyLimited(req, maxBytes);
+  if (bodyHasNul(body, kind)) throw new AppError("BAD_REQUEST", INVALID_INPUT_MESSAGE);
   return new Request(req.url, { method: req.method, headers: req.headers, body: body as BodyInit, signal: req.signal });
 }
 
-/** A JSON 413 in the shape of the API's other errors. */
-export function tooLargeResponse(error: AppError): Response {
-  return Response.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: 413 });
+/** A JSON error (413, 400) in the shape of the API's other errors, for failures before a handler runs. */
+export function earlyErrorResponse(error: AppError): Response {
+  return Response.json({ error: { code: error.code, message: error.message, details: error.details ?? null } }, { status: HTTP_STATUS[error.code] });
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "~/server/errors";
 import { createApiToken } from "~/server/domains/tokens/service";
+import { ZUploadAssignment } from "~/server/domains/uploads/schemas";
 import { importUpload, previewUpload, type UploadDeps } from "~/server/domains/uploads/service";
 import { LocalFileStore } from "~/server/storage";
 import { addMember, makeLab, makeUser, testDb, uid } from "~/server/testing/db";
@@ -161,13 +162,13 @@ describe("staging needs write rights", () => {
 describe("curves per upload", () => {
   it("refuses more curves than the cap (422) and stores nothing", async () => {
     const { user, labId, sampleId } = await world();
-    const input = { sample: { sampleId }, setup: null, pressureGPa: null, excludeCurves: [], skipBadRows: false, fileName: "two.csv", options: {} };
-    const error = await importUpload(db, user.actor, new TextEncoder().encode(twoSweeps(uid())), input as never, deps).catch((e: unknown) => e);
+    const input = { ...ZUploadAssignment.parse({ sample: { sampleId } }), fileName: "two.csv", options: {} };
+    const error = await importUpload(db, user.actor, new TextEncoder().encode(twoSweeps(uid())), input, deps).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("UNPROCESSABLE");
     expect((error as AppError).message).toMatch(/2 curves in one upload; the limit is 1 \(UPLOAD_MAX_CURVES\)/);
     expect(await db.upload.count({ where: { labId } })).toBe(0);
-    await importUpload(db, user.actor, new TextEncoder().encode(twoSweeps(uid())), { ...input, excludeCurves: [1] } as never, deps);
+    await importUpload(db, user.actor, new TextEncoder().encode(twoSweeps(uid())), { ...input, excludeCurves: [1] }, deps);
     expect(await db.upload.count({ where: { labId } })).toBe(1);
   });
 });

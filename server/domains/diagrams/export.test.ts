@@ -17,3 +17,16 @@ describe("CSV export", () => {
     expect(cells[EXPORT_COLUMNS.indexOf("lab")]).toBe('" padded"');
   });
 });
+
+describe("spreadsheet-safe CSV", () => {
+  it("prefixes text that a spreadsheet would run as a formula, and leaves numbers alone", () => {
+    const csv = toCsv([row({ sample: "=HYPERLINK(\"http://x\")", material: "+1", lab: "@SUM(A1)", setup: "-2+3", x: -1.5 })]);
+    const line = csv.split("\r\n")[1]!;
+    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ""));
+    expect(cells[EXPORT_COLUMNS.indexOf("sample")]).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(cells[EXPORT_COLUMNS.indexOf("material")]).toBe("'+1");
+    expect(cells[EXPORT_COLUMNS.indexOf("lab")]).toBe("'@SUM(A1)");
+    expect(cells[EXPORT_COLUMNS.indexOf("setup")]).toBe("'-2+3");
+    expect(cells[EXPORT_COLUMNS.indexOf("x")]).toBe("-1.5");
+  });
+});

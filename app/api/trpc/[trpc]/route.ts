@@ -1,17 +1,18 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { NextRequest } from "next/server";
 import { AppError, RateLimitedError } from "~/server/errors";
-import { BODY_LIMITS, boundedRequest, tooLargeResponse } from "~/server/security/body-limit";
+import { BODY_LIMITS, boundedRequest, earlyErrorResponse } from "~/server/security/body-limit";
 import { createTRPCContext } from "~/server/trpc/init";
 import { appRouter } from "~/server/trpc/root";
 
 async function handler(incoming: NextRequest) {
-  // The body is read under the limit before tRPC parses it (413 past it, nothing buffered beyond).
+  // The body is read under the limit before tRPC parses it (413 past it, nothing buffered
+  // beyond); a NUL anywhere answers 400.
   let req: Request;
   try {
-    req = await boundedRequest(incoming, BODY_LIMITS.trpc);
+    req = await boundedRequest(incoming, BODY_LIMITS.trpc, "json");
   } catch (error) {
-    if (error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE") return tooLargeResponse(error);
+    if (error instanceof AppError) return earlyErrorResponse(error);
     throw error;
   }
   return fetchRequestHandler({
