@@ -21,6 +21,7 @@ import {
   calibrationTable,
   confusionTable,
   familyTable,
+  measurableTc90,
   sitAccuracyTable,
   summary,
   targetLines,
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < args.count; i++) {
       const c = generateCurve(args.seed, i, { hardFraction: args.hardFraction });
       const res = analyze({ T: c.T, R: c.R, ...(c.H_Oe !== undefined ? { H_Oe: c.H_Oe } : {}), ...(c.P_GPa !== undefined ? { P_GPa: c.P_GPa } : {}) });
-      const tc = c.phase === "S" ? Number(c.truth.Tc90_K) : NaN;
+      const tc = c.phase === "S" ? measurableTc90(Number(c.truth.Tc90_K), Number(c.truth.Tmax_K)) : null;
       const rec: TEvalRecord = {
         source: "sit",
         id: c.id,
@@ -106,7 +107,8 @@ async function main(): Promise<void> {
         difficulty: c.difficulty,
         expected: c.phase,
         acceptable: { conclusive: [c.phase], inconclusive: true, equivalent: [], noted: [] },
-        Tc90truth: Number.isFinite(tc) ? tc : null,
+        Tc90truth: tc,
+        Tc90outside: c.phase === "S" && tc === null,
         ...res,
         truth: c.truth,
       };
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
   for (const c of iterateRealWorld({ seed: args.seed, perFamily: args.perFamily, hardFraction: args.hardFraction, families: args.families })) {
     await write(corpusOut, realWorldToJsonLine(c));
     const res = analyze({ T: c.T, R: c.R, ...(c.readout !== undefined ? { readout: c.readout } : {}), ...(c.H_Oe !== undefined ? { H_Oe: c.H_Oe } : {}) });
-    const tc = c.expected === "S" ? Number(c.truth.Tc90_K) : NaN;
+    const tc = c.expected === "S" ? measurableTc90(Number(c.truth.Tc90_K), Number(c.truth.Tmax_K)) : null;
     const rec: TEvalRecord = {
       source: "realworld",
       id: c.id,
@@ -126,7 +128,8 @@ async function main(): Promise<void> {
       difficulty: c.difficulty,
       expected: c.expected,
       acceptable: c.acceptable,
-      Tc90truth: Number.isFinite(tc) ? tc : null,
+      Tc90truth: tc,
+      Tc90outside: c.expected === "S" && tc === null,
       ...res,
       truth: c.truth,
     };

@@ -14,8 +14,10 @@ export interface TEvalRecord {
   difficulty: TDifficulty;
   expected: TOutcome;
   acceptable: TAcceptable;
-  /** Tc90 of the truth for superconductors (90 % of the normal state just above the drop) */
+  /** Tc90 of the truth for superconductors (90 % of the normal state just above the drop); null when not measurable */
   Tc90truth: number | null;
+  /** a superconductor whose Tc90 lies above the top of the window divided by TC90_WINDOW_MARGIN (left out of the Tc90 score) */
+  Tc90outside?: boolean;
   /** null when the engine threw */
   verdict: TVerdict | null;
   error?: string;
@@ -24,6 +26,13 @@ export interface TEvalRecord {
 
 const SIT_PHASES: readonly TOutcome[] = ["S", "M1", "M2", "I1", "I2"];
 export const TC90_TOLERANCE = 0.15;
+/** Tc90 is measurable when the window reaches this factor above it (the normal state must be seen) */
+export const TC90_WINDOW_MARGIN = 1.2;
+
+/** The truth's Tc90 if a curve measured up to Tmax can show it, otherwise null. */
+export function measurableTc90(Tc90: number, Tmax: number): number | null {
+  return Number.isFinite(Tc90) && Tc90 * TC90_WINDOW_MARGIN <= Tmax ? Tc90 : null;
+}
 
 export const isCorrect = (r: TEvalRecord): boolean =>
   r.verdict !== null && (r.verdict.label === r.expected || r.acceptable.equivalent.includes(r.verdict.label));
@@ -142,6 +151,12 @@ export function tc90Table(records: readonly TEvalRecord[]): string {
   };
   for (const f of fams) lines.push(row(f, records.filter((r) => (r.source === "sit" ? "SIT corpus (S)" : r.family) === f)));
   lines.push(row("all superconductors", records));
+  const outside = records.filter((r) => r.Tc90outside === true);
+  if (outside.length)
+    lines.push(
+      `  (${outside.length} superconductors left out: Tc90 above Tmax/${TC90_WINDOW_MARGIN}, the window does not reach the normal state above it — ` +
+        `${[...new Set(outside.map((r) => r.family))].join(", ")})`,
+    );
   // by the shape of the transition: broad tails (al) and two steps put Tc90 far above the steep drop
   const shapes = [...new Set(records.filter((r) => r.expected === "S" && r.Tc90truth !== null).map((r) => String(r.truth.shape ?? "?")))].sort();
   for (const sh of shapes) lines.push(row(`  shape ${sh}`, records.filter((r) => String(r.truth.shape ?? "?") === sh)));
@@ -259,7 +274,7 @@ export function summary(sit: readonly TEvalRecord[], rw: readonly TEvalRecord[])
       hard: { n: hard.length, bestGuess: frac(cnt(hard, isCorrect), hard.length), strict: frac(cnt(hard, isStrictCorrect), hard.length), perClass: perClass("hard") },
     },
     realworld: { n: rw.length, acceptable: frac(cnt(rw, isAcceptableRecord), rw.length), families },
-    tc90: { ...tc, fraction: frac(tc.within, tc.n) },
+    tc90: { ...tc, fraction: frac(tc.within, tc.n), leftOutOutsideWindow: cnt(all, (r) => r.Tc90outside === true) },
     calibration: { all: calibration(all), sit: calibration(sit), realworld: calibration(rw) },
     errors: cnt(all, (r) => r.verdict === null),
   };

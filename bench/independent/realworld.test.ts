@@ -24,7 +24,7 @@ import {
   solveMonotone,
 } from "./realworld-laws";
 import { ppmsGrid, reading, setpointGrid } from "./realworld-measure";
-import { calibration, isAcceptableRecord, isCorrect, type TEvalRecord } from "./realworld-report";
+import { calibration, isAcceptableRecord, isCorrect, measurableTc90, type TEvalRecord } from "./realworld-report";
 import { makeRng } from "./rng";
 
 const SAMPLE: TRealWorldCurve[] = Array.from(iterateRealWorld({ seed: 20261201, perFamily: 40 }));
@@ -316,6 +316,12 @@ describe("scoring", () => {
     const v = readVerdict({ phase: "S", inconclusive: false, confidence: 1.2, quantities: { Tc90_K: { value: 3.1, uncertainty: null } } });
     expect(v).toMatchObject({ label: "S", reasonCode: null, confidence: 1, Tc90_K: 3.1 });
     expect(readVerdict({ phase: null, inconclusive: true, bestGuess: { phase: "M1" } }).label).toBe("M1");
+  });
+
+  it("Tc90 is scored only where the window reaches 1.2 × above it", () => {
+    expect(measurableTc90(5, 6)).toBe(5);
+    expect(measurableTc90(5, 5.9)).toBeNull();
+    expect(measurableTc90(NaN, 100)).toBeNull();
   });
 
   it("calibration: right answers at their stated confidence give ECE 0, a wrong bin shows its gap", () => {
