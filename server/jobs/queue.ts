@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { Prisma } from "~/generated/prisma/client";
 import { ENGINE_VERSION } from "~/server/fitting";
+import { createIsothermQueue } from "./isotherm-queue";
 
 /** One job per curve and engine version: `{ curveId }`. */
 export const FIT_QUEUE = "fit-curve";
@@ -32,6 +33,7 @@ export async function installQueue(databaseUrl: string): Promise<void> {
   await boss.start();
   try {
     if (!(await boss.getQueue(FIT_QUEUE))) await boss.createQueue(FIT_QUEUE, FIT_QUEUE_OPTIONS);
+    await createIsothermQueue(boss);
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }

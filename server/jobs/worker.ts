@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { Db } from "~/server/db";
 import { fitCurve } from "./fit-curve";
+import { workIsotherms } from "./isotherm-worker";
 import { FIT_QUEUE, installQueue, type FitJobData } from "./queue";
 
 export interface WorkerOptions {
@@ -40,6 +41,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       }
     }
   });
+  await workIsotherms(boss, options.db, log);
   const report = setInterval(() => {
     if (fitted > 0) log(`fitted ${fitted} curves`);
     fitted = 0;

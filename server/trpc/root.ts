@@ -3,6 +3,7 @@ import { compareRouter } from "./routers/compare";
 import { curveRouter } from "./routers/curve";
 import { diagramRouter } from "./routers/diagram";
 import { fitRouter } from "./routers/fit";
+import { isothermRouter } from "./routers/isotherm";
 import { labRouter } from "./routers/lab";
 import { permalinkRouter } from "./routers/permalink";
 import { sampleRouter } from "./routers/sample";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   permalink: permalinkRouter,
   compare: compareRouter,
   fit: fitRouter,
+  isotherm: isothermRouter,
 });
 
 export type AppRouter = typeof appRouter;

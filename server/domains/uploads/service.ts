@@ -28,6 +28,7 @@ import { insertCurveRows } from "./insert";
 import { assertSetupNameFree, insertSetup } from "~/server/domains/setups/service";
 import { insertSample, validateNewSample } from "~/server/domains/samples/service";
 import { enqueueFits } from "~/server/jobs/queue";
+import { enqueueIsothermAnalyses } from "~/server/jobs/isotherm-queue";
 import { createParser, type Diagnostic, type ParsedCurve, type ParsedFile, type TParseOptions } from "~/server/ingest";
 import type { NewCurve } from "~/server/domains/curves/service";
 import { FileTooLargeError, getRawFileStore, StoredFileMissingError, type ByteSource, type RawFileStore, type StoredFile } from "~/server/storage";
@@ -543,6 +544,7 @@ async function commitParsed(
         }
         await enqueueFits(tx, created);
         const sampleIds = [...new Set([...groups.values()].map((g) => g.sampleId))];
+        if (created.length > 0) await enqueueIsothermAnalyses(tx, sampleIds);
         await recordAudit(tx, {
           actor,
           labId: target.labId,
