@@ -7,12 +7,13 @@ import { useTRPC } from "~/components/trpc/client";
 import { AssignmentForm, EMPTY_ASSIGNMENT, type AssignmentState } from "~/components/upload/assignment-form";
 import { DropZone, formatBytes } from "~/components/upload/drop-zone";
 import { FilePreview } from "~/components/upload/file-preview";
+import { channelAssignment, type ChannelChoice } from "~/components/upload/channel-targets";
 import { sendFileForPreview, UploadError } from "~/components/upload/send-file";
 import type { FileEntry } from "~/components/upload/types";
 import type { TUploadAssignment } from "~/server/domains/uploads/schemas";
 import type { TColumnMapping } from "~/server/ingest";
 
-type AssignmentInput = Omit<TUploadAssignment, "excludeCurves" | "skipBadRows" | "pressureDirection" | "fieldOrientation"> &
+type AssignmentInput = Omit<TUploadAssignment, "excludeCurves" | "skipBadRows" | "pressureDirection" | "fieldOrientation" | "channels" | "unlistedChannels" | "readout"> &
   Pick<AssignmentState, "pressureDirection" | "fieldOrientation">;
 
 /** The assignment as the commit takes it, or the problems that stop it. */
@@ -97,6 +98,7 @@ export function UploadClient({ initialSampleId, initialLabId, limits }: { initia
       excluded: [],
       skipBadRows: false,
       isRereading: false,
+      channels: {},
       error: null,
       result: null,
     }));
@@ -120,10 +122,18 @@ export function UploadClient({ initialSampleId, initialLabId, limits }: { initia
   }
 
   async function applyMapping(entry: FileEntry, mapping: TColumnMapping | undefined) {
-    if (!entry.preview) return;
     const options = { ...entry.options };
     if (mapping) options.mapping = mapping;
     else delete options.mapping;
+    await reRead(entry, options);
+  }
+
+  async function applyTemperature(entry: FileEntry, kelvin: number) {
+    await reRead(entry, { ...entry.options, constants: { ...entry.options.constants, T_K: kelvin } });
+  }
+
+  async function reRead(entry: FileEntry, options: FileEntry["options"]) {
+    if (!entry.preview) return;
     update(entry.key, { isRereading: true, error: null });
     try {
       const preview = await reread.mutateAsync({ sha256: entry.preview.sha256, fileName: entry.file.name, options });
@@ -148,8 +158,11 @@ export function UploadClient({ initialSampleId, initialLabId, limits }: { initia
     for (const entry of ready) {
       update(entry.key, { status: "committing", error: null });
       try {
+        const { channels, readout } = channelAssignment(entry.preview!, entry.channels);
         const result = await commit.mutateAsync({
           ...target,
+          channels,
+          readout,
           excludeCurves: entry.excluded,
           skipBadRows: entry.skipBadRows,
           sha256: entry.preview!.sha256,
@@ -187,7 +200,7 @@ export function UploadClient({ initialSampleId, initialLabId, limits }: { initia
   // Files read without errors; those with unresolved row problems hold the import back.
   const pending = files.filter((e) => e.status === "ready" && !!e.preview && e.preview.errors.length === 0);
   const blocked = pending.filter((e) => !isCommittable(e));
-  const curveCount = pending.reduce((n, e) => n + e.preview!.curves.length - e.excluded.length, 0);
+  const curveCount = pending.reduce((n, e) => n + e.preview!.curves.filter((c) => !e.excluded.includes(c.index) && e.channels[c.channel]?.sample !== "skip").length, 0);
   const done = files.filter((e) => e.status === "done");
   const doneSample = done[done.length - 1]?.result?.sampleId;
   const isBusy = files.some((e) => e.status === "sending" || e.isRereading) || isCommitting;
@@ -220,6 +233,11 @@ export function UploadClient({ initialSampleId, initialLabId, limits }: { initia
             onApplyMapping={(mapping) => void applyMapping(entry, mapping)}
             onSkipBadRows={(skipBadRows) => update(entry.key, { skipBadRows })}
             onRemove={() => setFiles((list) => list.filter((e) => e.key !== entry.key))}
+            onChannel={(channel: string, choice: ChannelChoice) => update(entry.key, (e) => ({ channels: { ...e.channels, [channel]: choice } }))}
+            onTemperature={(kelvin) => void applyTemperature(entry, kelvin)}
+            samples={labSamples.map((s) => ({ id: s.id, name: s.name }))}
+            setups={(setups.data ?? []).map((s) => ({ id: s.id, name: s.name }))}
+            sampleName={(id) => labSamples.find((s) => s.id === id)?.name ?? "the sample"}
           />
         ))}
         {files.length > 0 ? (

@@ -8,6 +8,8 @@ import { Diagnostics, formatConditions } from "./diagnostics";
 import { formatBytes } from "./drop-zone";
 import { MappingEditor } from "./mapping-editor";
 import type { FileEntry } from "./types";
+import { ChannelTargets, type ChannelChoice } from "./channel-targets";
+import { useState } from "react";
 import styles from "./upload.module.css";
 import { plural } from "~/components/ui/plural";
 
@@ -32,13 +34,25 @@ export function FilePreview({
   onApplyMapping,
   onSkipBadRows,
   onRemove,
+  onChannel,
+  onTemperature,
+  samples,
+  setups,
+  sampleName,
 }: {
   entry: FileEntry;
   onToggleCurve: (index: number) => void;
   onApplyMapping: (mapping: TColumnMapping | undefined) => void;
   onSkipBadRows: (skip: boolean) => void;
   onRemove: () => void;
+  onChannel: (channel: string, choice: ChannelChoice) => void;
+  /** re-reads the file with the temperature of its field sweeps (files that record none) */
+  onTemperature: (kelvin: number) => void;
+  samples: { id: string; name: string }[];
+  setups: { id: string; name: string }[];
+  sampleName: (id: string) => string;
 }) {
+  const [temperature, setTemperature] = useState("");
   const p = entry.preview;
   const excluded = new Set(entry.excluded);
   const isLocked = entry.status === "committing" || entry.status === "done";
@@ -95,9 +109,13 @@ export function FilePreview({
       {entry.result ? (
         <div className="alert alert-ok small" data-testid="file-result">
           {entry.result.isDuplicate
-            ? `This file was already uploaded to this lab: nothing new was stored (${plural(entry.result.curveIds.length, "curve")} from the first upload).`
-            : `Stored ${entry.result.curveIds.length} curve${entry.result.curveIds.length === 1 ? "" : "s"} (${entry.result.queuedFits} queued for fitting)${entry.result.skippedDuplicateCurves > 0 ? `; ${entry.result.skippedDuplicateCurves} identical to curves already on the sample were skipped` : ""}.`}{" "}
-          <a href={`/samples/${entry.result.sampleId}`}>Open the sample →</a>
+            ? `Already imported, nothing new was stored: ${entry.result.duplicates.map((d) => `${d.channel} → ${sampleName(d.sampleId)}`).join(", ")}.`
+            : `Stored ${entry.result.curveIds.length} curve${entry.result.curveIds.length === 1 ? "" : "s"} (${entry.result.queuedFits} queued for fitting)${entry.result.skippedDuplicateCurves > 0 ? `; ${entry.result.skippedDuplicateCurves} identical to curves already on the sample were skipped` : ""}${entry.result.duplicates.length > 0 ? `; already imported before: ${entry.result.duplicates.map((d) => `${d.channel} → ${sampleName(d.sampleId)}`).join(", ")}` : ""}.`}{" "}
+          {(entry.result.sampleIds.length > 0 ? entry.result.sampleIds : [entry.result.sampleId]).map((id) => (
+            <a key={id} href={`/samples/${id}`} style={{ marginRight: 8 }}>
+              Open {sampleName(id)} →
+            </a>
+          ))}
         </div>
       ) : null}
 
@@ -107,11 +125,35 @@ export function FilePreview({
             {p.format} · {p.parser.name} {p.parser.version} · {p.stats.lines} lines, {p.stats.rows} data rows, {p.stats.points} points
             {p.metadata.encoding ? ` · ${p.metadata.encoding}` : ""}
             {p.metadata.delimiter ? ` · delimiter ${JSON.stringify(p.metadata.delimiter)}` : ""} · SHA-256 <span className="mono">{p.sha256.slice(0, 12)}…</span>
+            {p.instrument ? ` · ${p.instrument}` : ""}
+            {p.measuredAt ? <span data-testid="preview-measured"> · measured {p.measuredAt.slice(0, 16).replace("T", " ")}</span> : null}
           </p>
+          {p.columns.some((c) => c.unitSource === "inferred" || c.unitSource === "assumed") ? (
+            <div className="alert alert-info small" data-testid="units-to-confirm">
+              Units not written in the file — confirm them, or set them under “Columns and mapping”:{" "}
+              {p.columns
+                .filter((c) => c.unitSource === "inferred" || c.unitSource === "assumed")
+                .map((c) => `${c.name} → ${c.unit} (${c.unitSource === "inferred" ? "inferred from the values" : "assumed"})`)
+                .join("; ")}
+              .
+            </div>
+          ) : null}
+          {p.curves.some((c) => c.tRangeK === null) ? (
+            <div className="alert alert-warn small" data-testid="temperature-needed">
+              The file records no temperature: these are field sweeps at one temperature. Give it to import them.{" "}
+              <label className="row" style={{ marginTop: 6 }}>
+                Temperature (K){" "}
+                <input className="input" style={{ width: 100 }} inputMode="decimal" value={temperature} disabled={isLocked} onChange={(e) => setTemperature(e.target.value)} />
+                <button type="button" className="btn btn-small" disabled={isLocked || !(Number(temperature) > 0)} onClick={() => onTemperature(Number(temperature))}>
+                  Re-read
+                </button>
+              </label>
+            </div>
+          ) : null}
           {p.existingUploads.length > 0 ? (
             <div className="alert alert-info small" data-testid="already-uploaded">
               These exact bytes were already uploaded:{" "}
-              {p.existingUploads.map((u) => `${u.labName} on ${u.createdAt.slice(0, 10)} (${plural(u.curveCount, "curve")})`).join("; ")}. Importing the file again into the same lab stores nothing new.
+              {p.existingUploads.map((u) => `${u.labName} on ${u.createdAt.slice(0, 10)} (${plural(u.curveCount, "curve")}${u.sampleIds.length > 0 ? ` in ${u.sampleIds.map(sampleName).join(", ")}` : ""})`).join("; ")}. A channel already imported into the same sample is not stored again; other channels or samples are added.
             </div>
           ) : null}
           {p.errors.length > 0 ? (
@@ -145,6 +187,7 @@ export function FilePreview({
                       <th>Conditions</th>
                       <th>Sweep</th>
                       <th className="num">Points</th>
+                      <th className="num">Readings</th>
                       <th className="num">T range (K)</th>
                       <th>R</th>
                       <th>Lines</th>
@@ -165,9 +208,10 @@ export function FilePreview({
                         <td>{formatConditions(c, (n) => formatNumber(n))}</td>
                         <td>{DIRECTION[c.direction] ?? c.direction}</td>
                         <td className="num">{c.pointCount}</td>
-                        <td className="num">
-                          {formatNumber(c.tRangeK[0])} – {formatNumber(c.tRangeK[1])}
+                        <td className="num" title={c.mergedPoints > 0 ? `${c.mergedPoints} points merge repeated readings (mean, count and spread kept)` : undefined}>
+                          {c.readings}
                         </td>
+                        <td className="num">{c.tRangeK ? `${formatNumber(c.tRangeK[0])} – ${formatNumber(c.tRangeK[1])}` : "not recorded"}</td>
                         <td>
                           {QUANTITY[c.quantity]} ({c.unit})
                         </td>
@@ -180,6 +224,7 @@ export function FilePreview({
                 </table>
               </div>
               <p className="subtle small">Hover a row for how the sweep was found (tolerances, swept variable, direction). Untick a curve to leave it out.</p>
+              <ChannelTargets preview={p} choices={entry.channels} samples={samples} setups={setups} disabled={isLocked} onChange={onChannel} />
             </>
           ) : null}
 

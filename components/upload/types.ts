@@ -1,4 +1,5 @@
 import type { TUploadOptions, TUploadPreviewDto, TUploadResultDto } from "~/server/domains/uploads/schemas";
+import type { ChannelChoice } from "./channel-targets";
 import type { UploadFailure } from "./send-file";
 
 /** One file on the upload page, from sending to stored. */
@@ -16,6 +17,8 @@ export interface FileEntry {
   /** import the other rows when some rows have problems */
   skipBadRows: boolean;
   isRereading: boolean;
+  /** per channel: the sample and setup it goes to, and its readout (absent: as detected, to the sample below) */
+  channels: Record<string, ChannelChoice>;
   error: UploadFailure | null;
   result: TUploadResultDto | null;
 }

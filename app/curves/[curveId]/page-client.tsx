@@ -127,6 +127,11 @@ export function CurveClient({ curveId }: { curveId: string }) {
               <dd>
                 <Link href={`/samples/${curve.sample.id}`}>{curve.sample.name}</Link>
               </dd>
+              <dt>Channel</dt>
+              <dd data-testid="curve-channel">
+                {curve.channel ?? "—"}
+                {curve.label && curve.label !== curve.channel ? ` (${curve.label})` : ""}
+              </dd>
               <dt>Stage</dt>
               <dd>{curve.annealStage ?? "—"}</dd>
               <dt>Field</dt>

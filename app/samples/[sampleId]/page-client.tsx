@@ -43,7 +43,7 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
   const rtPlots = plots.filter((p) => p.kind === "RT");
   const series: ChartSeries[] = rtPlots.map((p, i) => ({
     id: p.id,
-    name: `${conditionLabel(p)}${p.phase ? ` (${p.phase})` : ""}`,
+    name: `${p.channel ? `${p.channel} · ` : ""}${conditionLabel(p)}${p.phase ? ` (${p.phase})` : ""}`,
     color: sequentialColor(i, rtPlots.length),
     points: p.points,
   }));
@@ -118,6 +118,8 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
                 <thead>
                   <tr>
                     <th>Conditions</th>
+                    <th>Channel</th>
+                    <th>Measured</th>
                     <th>Kind</th>
                     <th className="num">Points</th>
                     <th className="num">T range (K)</th>
@@ -132,6 +134,11 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
                       <td>
                         <Link href={`/curves/${c.id}`}>{conditionLabel(c)}</Link>
                       </td>
+                      <td data-testid="curve-channel">
+                        {c.channel ?? "—"}
+                        {c.label && c.label !== c.channel ? <span className="subtle small"> ({c.label})</span> : null}
+                      </td>
+                      <td className="small">{c.measuredAt ? c.measuredAt.toISOString().slice(0, 10) : "—"}</td>
                       <td>{c.kind === "RT" ? "R(T)" : "R(H)"}</td>
                       <td className="num">{c.pointCount}</td>
                       <td className="num">

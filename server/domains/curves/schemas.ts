@@ -48,6 +48,8 @@ export const ZCurveSummaryDto = z.object({
   rMax: z.number(),
   setupId: z.string().nullable(),
   uploadId: z.string().nullable(),
+  /** when the file says the curve was measured (e.g. Quantum Design FILEOPENTIME) */
+  measuredAt: z.date().nullable(),
   createdAt: z.date(),
   fit: ZCurveLabelDto.nullable(),
 });
@@ -58,6 +60,8 @@ export const ZSeriesDto = z.object({ x: z.array(z.number()), y: z.array(z.number
 export const ZCurvePlotDto = z.object({
   id: z.string(),
   kind: ZCurveKind,
+  /** instrument channel, e.g. "Bridge 2" (several films of one file are several channels) */
+  channel: z.string().nullable(),
   fieldOe: z.number().nullable(),
   pressureGPa: z.number().nullable(),
   pressureDirection: ZPressureDirection,

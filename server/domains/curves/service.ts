@@ -174,6 +174,7 @@ export const curveSummarySelect = {
   rMax: true,
   setupId: true,
   uploadId: true,
+  measuredAt: true,
   createdAt: true,
   ...curveLabelSelect,
 } as const satisfies Prisma.CurveSelect;
@@ -206,6 +207,7 @@ export async function listSampleCurvePlots(db: Db, actor: Actor, input: { sample
     select: {
       id: true,
       kind: true,
+      channel: true,
       fieldOe: true,
       pressureGPa: true,
       pressureDirection: true,
@@ -225,6 +227,7 @@ export async function listSampleCurvePlots(db: Db, actor: Actor, input: { sample
     return {
       id: row.id,
       kind: row.kind,
+      channel: row.channel,
       fieldOe: row.fieldOe,
       pressureGPa: row.pressureGPa,
       pressureDirection: row.pressureDirection,
