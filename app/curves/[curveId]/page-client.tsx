@@ -74,7 +74,15 @@ export function CurveClient({ curveId }: { curveId: string }) {
                 </span>
               </>
             ) : (
-              <span className="badge">{isRT ? "waiting to be fitted" : "isotherms are not labelled"}</span>
+              isRT ? (
+                <span className="badge">waiting to be fitted</span>
+              ) : (
+                <span className="muted" data-testid="isotherm-link">
+                  field sweep {curve.sweepDirection === "UP" ? "up ↑" : curve.sweepDirection === "DOWN" ? "down ↓" : curve.sweepDirection.toLowerCase()}
+                  {curve.temperatureK != null ? ` at T = ${formatNumber(curve.temperatureK)} K` : ""} · part of{" "}
+                  <Link href={`/samples/${curve.sample.id}#isotherms`}>the sample&apos;s isotherm analysis</Link> (crossing point, R_c and zν)
+                </span>
+              )
             )}
           </div>
         </div>

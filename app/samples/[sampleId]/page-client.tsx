@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { CurveChart, type ChartSeries } from "~/components/charts/curve-chart";
+import { IsothermSection } from "~/components/isotherms/isotherm-section";
 import { formatNumber } from "~/components/charts/log-ticks";
 import { sequentialColor } from "~/components/charts/palette";
 import { conditionLabel } from "~/components/curves/labels";
@@ -29,6 +30,7 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
   const trpc = useTRPC();
   const sampleQuery = useQuery(trpc.sample.get.queryOptions({ sampleId }));
   const plotsQuery = useQuery(trpc.curve.listPlots.queryOptions({ sampleId, maxPointsPerCurve: 400 }));
+  const isothermsQuery = useQuery(trpc.isotherm.getForSample.queryOptions({ sampleId }));
   if (sampleQuery.error) {
     return (
       <div className="page-narrow">
@@ -109,6 +111,7 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
               <div className="empty">{plotsQuery.isLoading ? "Loading curves…" : "No R(T) curves yet."}</div>
             )}
           </section>
+          <IsothermSection data={isothermsQuery.data} unit={unit} />
           <section className="card">
             <h2>Curves</h2>
             {sample.curves.length === 0 ? (
@@ -148,7 +151,13 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
                         {formatNumber(c.rMin)} – {formatNumber(c.rMax)}
                       </td>
                       <td>
-                        <PhaseBadge phase={c.fit ? (c.fit.override?.phase ?? c.fit.phase) : null} inconclusive={c.fit?.inconclusive && !c.fit.override} />
+                        {c.kind === "RH" ? (
+                          <a href="#isotherms" className="small">
+                            isotherm analysis
+                          </a>
+                        ) : (
+                          <PhaseBadge phase={c.fit ? (c.fit.override?.phase ?? c.fit.phase) : null} inconclusive={c.fit?.inconclusive && !c.fit.override} />
+                        )}
                         {c.fit?.override ? <span className="subtle small"> (override)</span> : null}
                         {c.fit ? <span className="subtle small"> {Math.round(c.fit.confidence * 100)}%</span> : null}
                       </td>
