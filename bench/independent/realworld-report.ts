@@ -96,16 +96,19 @@ export function familyTable(records: readonly TEvalRecord[]): string {
   const fams = [...new Set(records.map((r) => r.family))];
   const lines = [
     "real-world families: acceptable = no conclusive wrong label (see README); correct = the expected label (best guess);",
-    "noSIT = no conclusive wrong SIT label (a conclusive NONE passes); answers: label, ? when inconclusive, :reasonCode",
-    `${"family".padEnd(25)}${"n".padStart(5)}${"accept".padStart(8)}${"clear".padStart(8)}${"hard".padStart(8)}${"noSIT".padStart(8)}${"correct".padStart(9)}${"inconcl".padStart(9)}   answers`,
+    "noSIT = no conclusive wrong SIT label (a conclusive NONE passes); badConf = mean confidence of the unacceptable answers;",
+    "answers: label, ? when inconclusive, :reasonCode",
+    `${"family".padEnd(25)}${"n".padStart(5)}${"accept".padStart(8)}${"clear".padStart(8)}${"hard".padStart(8)}${"noSIT".padStart(8)}${"correct".padStart(9)}${"inconcl".padStart(9)}${"badConf".padStart(9)}   answers`,
   ];
   for (const f of fams) {
     const sel = records.filter((r) => r.family === f);
     const c = sel.filter((r) => r.difficulty === "clear");
     const h = sel.filter((r) => r.difficulty === "hard");
+    const bad = sel.filter((r) => !isAcceptableRecord(r) && r.verdict !== null);
+    const badConf = bad.length ? (bad.reduce((acc, r) => acc + r.verdict!.confidence, 0) / bad.length).toFixed(2) : "—";
     lines.push(
       `${f.padEnd(25)}${String(sel.length).padStart(5)}${pct(cnt(sel, isAcceptableRecord), sel.length).padStart(8)}${pct(cnt(c, isAcceptableRecord), c.length).padStart(8)}` +
-        `${pct(cnt(h, isAcceptableRecord), h.length).padStart(8)}${pct(cnt(sel, hasNoWrongSitLabel), sel.length).padStart(8)}${pct(cnt(sel, isCorrect), sel.length).padStart(9)}${pct(cnt(sel, (r) => r.verdict?.inconclusive === true), sel.length).padStart(9)}   ${breakdown(sel)}`,
+        `${pct(cnt(h, isAcceptableRecord), h.length).padStart(8)}${pct(cnt(sel, hasNoWrongSitLabel), sel.length).padStart(8)}${pct(cnt(sel, isCorrect), sel.length).padStart(9)}${pct(cnt(sel, (r) => r.verdict?.inconclusive === true), sel.length).padStart(9)}${badConf.padStart(9)}   ${breakdown(sel)}`,
     );
     const noted = sel[0]?.acceptable.noted ?? [];
     for (const lab of noted) {
