@@ -298,6 +298,15 @@ export function bindColumns(ctx: BindContext): BindResult {
   if (chosen.temperature < 0 && !fatal && chosen.field >= 0 && hasResistance) {
     // Field sweeps at a temperature the file does not record (lock-in R(H) logs).
     const given = ctx.constants.T_K;
+    diags.ifNoCurves = {
+      code: "missing_temperature_column",
+      text: `no temperature column among ${names.length} columns (${names
+        .map((n) => JSON.stringify(n))
+        .join(", ")
+        .slice(0, 400)}), and the field never sweeps`,
+      where: { line: ctx.headerLine },
+      expected: 'a column named T, Temp or Temperature with unit K or mK, e.g. "T (K)", or options.mapping.temperature',
+    };
     diags.warn(
       "temperature_unknown",
       given !== null

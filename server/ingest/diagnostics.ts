@@ -60,6 +60,12 @@ export class DiagnosticSink {
     this.errors.push(this.make(code, text, where, expected));
   }
 
+  /**
+   * An error that applies only if the file yields no curve at all (e.g. no temperature column:
+   * fine for field sweeps, fatal when nothing sweeps); raised by the parser at the end.
+   */
+  ifNoCurves: { code: string; text: string; where: Where; expected?: string } | null = null;
+
   hasErrors(): boolean {
     return this.errors.length > 0;
   }

@@ -117,6 +117,10 @@ class StreamingParser implements IngestParser {
       curves = parseJsonUpload(text, this.opts, this.diags, this.metadata);
     }
     if (this.text.usedLatin1) this.metadata.encoding = "iso-8859-1";
+    const deferred = this.diags.ifNoCurves;
+    if (curves.length === 0 && !this.diags.hasErrors() && deferred) {
+      this.diags.error(deferred.code, deferred.text, deferred.where, deferred.expected);
+    }
     if (curves.length === 0 && !this.diags.hasErrors()) {
       this.diags.error(
         "no_curves",

@@ -106,6 +106,13 @@ describe("file-level problems are errors: no curves", () => {
     expect(f.errors[0]!.expected).toMatch(/T, Temp or Temperature/);
   });
 
+  it("a field column that never sweeps and no temperature column: refused as missing the temperature", () => {
+    const rows = good().map((l) => `${l.split(",")[1]},0`);
+    const f = parse(["R (Ohm),B (Oe)", ...rows].join("\n") + "\n");
+    expect(f.errors).toMatchObject([{ code: "missing_temperature_column", line: 1 }]);
+    expect(f.errors[0]!.message).toMatch(/run7\.csv, line 1: no temperature column among 2 columns .*and the field never sweeps/);
+  });
+
   it("a field column but no temperature column: field sweeps at an unknown temperature, said so", () => {
     const f = parse(["Field (Oe),R (Ohm)", ...good()].join("\n") + "\n");
     expect(f.errors).toEqual([]);
