@@ -200,3 +200,22 @@ function theilSenPredict(x: Float64Array, y: Float64Array, i: number): number {
   for (let a = i - 3; a <= i + 3; a++) if (a !== i) tsIcpt[q++] = y[a]! - slope * (x[a]! - x[i]!);
   return medianInPlace(tsIcpt, q);
 }
+
+/**
+ * Robust σ of y from the deviation of each point from the straight line through its two
+ * neighbours in x (a smooth trend does not inflate it, unlike the standard deviation or first
+ * differences); NaN with fewer than three points.
+ */
+export function neighbourLineSigma(x: ArrayLike<number>, y: ArrayLike<number>, from = 0, to = y.length): number {
+  const m = to - from;
+  if (m < 3) return NaN;
+  const dev = new Float64Array(m - 2);
+  let k = 0;
+  for (let i = from + 1; i < to - 1; i++) {
+    const span = x[i + 1]! - x[i - 1]!;
+    const a = span > 0 ? (x[i + 1]! - x[i]!) / span : 0.5;
+    const b = 1 - a;
+    dev[k++] = Math.abs(y[i]! - a * y[i - 1]! - b * y[i + 1]!) / Math.sqrt(1 + a * a + b * b);
+  }
+  return 1.4826 * medianInPlace(dev, k);
+}

@@ -12,6 +12,7 @@
  */
 import { medianInPlace } from "../../../numeric/select";
 import { fmt } from "../format";
+import { neighbourLineSigma } from "../noise";
 
 export interface ChannelEvidence {
   code: "no_signal" | "not_longitudinal" | null;
@@ -82,7 +83,7 @@ export function channelEvidence(R: Float64Array): ChannelEvidence {
     let negMean = 0;
     for (let i = 0; i < k; i++) negMean += neg[i]!;
     negMean /= k;
-    const negScatter = pointToPointSigma(neg);
+    const negScatter = neighbourLineSigma(Array.from({ length: k }, (_, i) => i), neg);
     const isSignal = Math.abs(negMean) > 5 * (Number.isFinite(negScatter) && negScatter > 0 ? negScatter : Infinity) && Math.abs(negMean) > 0.1 * maxPos;
     if (isSignal) {
       return {

@@ -115,7 +115,7 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
     if (tr.tc10) while (below < n && d.T[below]! < tr.tc10.value) below++;
     kCold = below > 0 ? Math.min(below, 12) : Math.min(n, Math.max(3, Math.min(8, Math.round(0.05 * n))));
   }
-  const zero = zeroTest(d.R.subarray(0, kCold), { readout, normalNoise: tr.normalNoise, rNormal: rN });
+  const zero = zeroTest(d.lnT.subarray(0, kCold), d.R.subarray(0, kCold), { readout, normalNoise: tr.normalNoise, rNormal: rN });
 
   // is Eq. 2 a sound description of the tail?
   const eq2Sound = (f: SaturationFit | null): f is SaturationFit =>

@@ -22,8 +22,10 @@ import { fitMetalLaw } from "../../models/metal-law";
 import { fitFailedSuperconductor } from "../../models/saturation";
 import type { Estimate, ModelFit } from "../../types";
 import { fmt } from "../format";
-import { pointToPointSigma } from "./channel";
+import { neighbourLineSigma } from "../noise";
 import type { Profile } from "./profile";
+import { runningLocalLinear } from "../smoothing";
+import { scratchF64 } from "../../workspace";
 
 export interface TransitionEvidence {
   L: number;
@@ -62,6 +64,73 @@ export function crossingBelow(T: Float64Array, s: Float64Array, from: number, le
   return null;
 }
 
+/**
+ * The drop read from the readings themselves, for sweeps too coarse for the profile (a PPMS sweep
+ * 300 → 2 K with 2–5 readings below Tc): a stretch of cold readings within the noise of zero
+ * below a finite reading. Walking up from there, the onset is where the reading-to-reading slope
+ * d ln R/d ln T falls below 5 (steeper than that, no metallic law goes).
+ */
+export function coarseDrop(d: CurveData, noise: number): { nZero: number; iOnset: number; rNormal: number } | null {
+  const n = d.n;
+  const band = 5 * noise;
+  let nZero = 0;
+  while (nZero < n && Math.abs(d.R[nZero]!) <= band) nZero++;
+  if (nZero === 0 || nZero >= n - 2 || d.R[nZero]! < 20 * band) return null;
+  let i = nZero;
+  while (i + 1 < n && Math.log(d.R[i + 1]! / d.R[i]!) / Math.log(d.T[i + 1]! / d.T[i]!) > 5) i++;
+  return { nZero, iOnset: i, rNormal: d.R[i]! };
+}
+
+/** ln–ln least-squares line through the smoothed readings from the onset up to twice its temperature. */
+function normalStateLaw(d: CurveData, smooth: Float64Array, iOnset: number, rNormal: number): (lnT: number) => number {
+  const xTop = d.lnT[iOnset]! + Math.log(2);
+  let sw = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = iOnset; i < d.n && d.lnT[i]! <= xTop + 1e-12; i++) {
+    if (!(smooth[i]! > 0)) continue;
+    const x = d.lnT[i]!;
+    const y = Math.log(smooth[i]!);
+    sw++;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+  }
+  const det = sw * sxx - sx * sx;
+  if (sw < 3 || !(det > 1e-12 * sw * sw)) return () => rNormal;
+  const b = (sw * sxy - sx * sy) / det;
+  const a = (sy - b * sx) / sw;
+  return (lnT: number) => Math.exp(a + b * lnT);
+}
+
+/**
+ * The onset on the smoothed readings (the grid is coarse across a window from 300 K): around the
+ * steepest point, where dR/d ln T peaks, then up to where it has fallen to 5 % of that peak over
+ * the normal state's background (within 4× in T above the peak).
+ */
+function refineOnset(d: CurveData, smooth: Float64Array, tLo: number, tHi: number, noiseOf: (r: number) => number): number | null {
+  const n = d.n;
+  const slope = (i: number) => (smooth[i + 1]! - smooth[i - 1]!) / (d.lnT[i + 1]! - d.lnT[i - 1]!);
+  let iPeak = -1;
+  for (let i = 1; i < n - 1; i++) {
+    if (d.T[i]! < tLo || d.T[i]! > tHi) continue;
+    if (iPeak < 0 || slope(i) > slope(iPeak)) iPeak = i;
+  }
+  if (iPeak < 0) return null;
+  const peak = slope(iPeak);
+  let bg = Infinity;
+  for (let i = iPeak + 1; i < n - 1 && d.T[i]! <= 4 * d.T[iPeak]!; i++) bg = Math.min(bg, slope(i));
+  if (!Number.isFinite(bg)) return null;
+  for (let i = iPeak + 1; i < n - 1; i++) {
+    const se = (Math.SQRT2 * noiseOf(smooth[i]!)) / (d.lnT[i + 1]! - d.lnT[i - 1]!);
+    if (slope(i) <= bg + 0.05 * (peak - bg) + 2 * se) return i;
+  }
+  return n - 1;
+}
+
 export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Array, floor: number): TransitionEvidence {
   const { G, centres, prof, levR, sigmaRel } = p;
   const n = d.n;
@@ -73,31 +142,78 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   // where R reaches zero the ln R profile is undefined: the steepest defined point is just above
   if (kSteep < 0) kSteep = 0;
   const sPeak = Number.isFinite(prof.slope[kSteep]!) ? prof.slope[kSteep]! : 0;
+  // the background slope of the normal state: the smallest log slope above the steepest point
+  let sBackground = Infinity;
+  for (let k = kSteep + 1; k < G; k++) if (Number.isFinite(prof.slope[k]!)) sBackground = Math.min(sBackground, prof.slope[k]!);
+  if (!Number.isFinite(sBackground)) sBackground = 0;
+  // the onset, where the curve departs from the normal state, is read on the slope of R itself
+  // (dR/d ln T; the log slope diverges as R → 0 and would put it inside the transition): the
+  // first point above the steepest one where it has fallen to 5 % of its peak over the
+  // background of the normal state
+  // (within the drop: a metallic normal state's dR/d ln T grows again towards 300 K)
+  let kDropTop = kSteep;
+  while (kDropTop + 1 < G && !(prof.slope[kDropTop + 1]! < 0.3 * sPeak)) kDropTop++;
+  let kLin = Math.max(0, kSteep - 2);
+  for (let k = kLin + 1; k <= kDropTop; k++) if (levR.slope[k]! > levR.slope[kLin]!) kLin = k;
+  const xNear = centres[kLin]! + Math.log(4);
+  let linBackground = Infinity;
+  for (let k = kLin + 1; k < G && centres[k]! <= xNear; k++) linBackground = Math.min(linBackground, levR.slope[k]!);
+  if (!Number.isFinite(linBackground)) linBackground = 0;
+  const linPeak = levR.slope[kLin]!;
   let kOnset = G - 1;
-  for (let k = kSteep + 1; k < G; k++) {
-    const s = prof.slope[k]!;
-    const se = prof.slopeSE1[k]! * sigmaRel;
-    if (Number.isFinite(s) && s <= 0.15 * sPeak + 2 * se) {
+  for (let k = kLin + 1; k < G; k++) {
+    const se = levR.slopeSE1[k]! * Math.hypot(floor, sigmaRel * Math.abs(levR.level[k]!));
+    if (levR.slope[k]! <= linBackground + 0.05 * (linPeak - linBackground) + 2 * se) {
       kOnset = k;
       break;
     }
   }
   let rNormal = 0;
-  for (let k = kSteep; k <= kOnset; k++) rNormal = Math.max(rNormal, levR.level[k]!);
-  const tOnset = Math.exp(centres[kOnset]!);
+  for (let k = Math.min(kSteep, kLin); k <= kOnset; k++) rNormal = Math.max(rNormal, levR.level[k]!);
+  let tOnset = Math.exp(centres[kOnset]!);
   let iOnset = 0;
   while (iOnset + 1 < n && d.T[iOnset + 1]! <= tOnset) iOnset++;
+  const smoothed = p.smoothR();
+  const kSmooth = Math.max(2, Math.min(8, Math.round(n / 60)));
+  const refined = refineOnset(d, smoothed, Math.exp(centres[Math.min(kSteep, kLin)]!) / 2, Math.exp(centres[kDropTop]!) * 2, (r) =>
+    Math.hypot(floor, sigmaRel * r) / Math.sqrt(2 * kSmooth + 1),
+  );
+  if (refined !== null && refined > 0) {
+    iOnset = refined;
+    tOnset = d.T[iOnset]!;
+    rNormal = 0;
+    for (let i = Math.max(0, iOnset - 2 * kSmooth); i <= Math.min(n - 1, iOnset + kSmooth); i++) rNormal = Math.max(rNormal, smoothed[i]!);
+    while (kOnset > 0 && Math.exp(centres[kOnset - 1]!) >= tOnset) kOnset--;
+  }
+  // a drop too sharp for the profile: read it from the readings
+  const coarse = coarseDrop(d, sigmaRel * rNormal);
+  const isCoarse = !!coarse && (sPeak < 5 || tOnset > 1.5 * d.T[coarse.iOnset]!);
+  if (coarse && isCoarse) {
+    iOnset = coarse.iOnset;
+    rNormal = coarse.rNormal;
+    tOnset = d.T[iOnset]!;
+    while (kOnset > 0 && Math.exp(centres[kOnset - 1]!) >= tOnset) kOnset--;
+  }
   // absolute noise of the normal state just above the drop
   let j1 = iOnset;
   while (j1 < n && d.T[j1]! <= 2 * tOnset) j1++;
   const j0 = Math.max(0, Math.min(iOnset, j1 - 6));
-  const noiseAbove = pointToPointSigma(d.R, j0, Math.min(n, Math.max(j1, j0 + 6)));
+  const noiseAbove = neighbourLineSigma(d.lnT, d.R, j0, Math.min(n, Math.max(j1, j0 + 6)));
   const normalNoise = Math.max(Number.isFinite(noiseAbove) ? noiseAbove : 0, sigmaRel * rNormal, floor);
 
-  const smooth = p.smoothR();
-  const k = Math.max(2, Math.min(8, Math.round(n / 60)));
+  // light smoothing for the Tc points (a wide one rounds the top of a sharp transition)
+  const k = isCoarse ? 0 : 2;
+  const smooth = isCoarse ? d.R : runningLocalLinear(d.lnT, d.R, k, scratchF64("tr.smooth", n));
+  // the normal state extrapolated into the transition: a power law through the levels from the
+  // onset up to twice its temperature (flat, metallic or weakly insulating alike)
+  const normalLaw = normalStateLaw(d, smooth, iOnset, rNormal);
+  let iNormalTop = iOnset + 1;
+  while (iNormalTop + 1 < n && d.T[iNormalTop + 1]! <= 2 * tOnset) iNormalTop++;
+  iNormalTop = Math.min(n - 1, iNormalTop);
+  const ratio = new Float64Array(n);
+  for (let i = 0; i < n; i++) ratio[i] = smooth[i]! / normalLaw(d.lnT[i]!);
   const tcOf = (frac: number): Estimate | undefined => {
-    const c = crossingBelow(d.T, smooth, Math.min(n - 1, iOnset + 1), frac * rNormal);
+    const c = crossingBelow(d.T, ratio, iNormalTop, frac);
     if (!c) return undefined;
     const j = c.index;
     const dT = d.T[j]! - d.T[j - 1]!;
@@ -110,7 +226,11 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   const tc10 = tcOf(0.1);
 
   // s peaks inside the window, with a flatter normal state above
-  const interior = kOnset < G - 1 || (kSteep < G - 2 && prof.slope[G - 1]! < 0.5 * sPeak);
+  // (a metal's s also peaks inside the window where the phonon term takes over, but its normal
+  // state above keeps a slope of the same order: the linear regime, s ≈ 1)
+  const interior = kSteep < G - 1 && sBackground <= 0.3 * sPeak;
+  // a superconducting drop happens within a factor of a few in T; a metal's spans decades
+  const spread = tc90 && tc10 ? Math.log(tc90.value / tc10.value) / Math.log(5) : 1;
   // AICc: Eq. 2 (activated) against the metal law on the drop's window, from the cold end up
   // to twice the onset
   let iTop = n;
@@ -124,11 +244,14 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
     const eq2 = fitFailedSuperconductor(sub, w, { polish: false });
     if (Number.isFinite(metal.aicc) && Number.isFinite(eq2.aicc)) dAicc = metal.aicc - eq2.aicc;
   }
-  const shape = clip((interior ? 1.5 : -3) + clip(2 * (sPeak - 2), -4, 6) + clip(dAicc / 4, -6, 6), -12, 12);
+  const shape = isCoarse
+    ? 8
+    : clip((interior ? 1.5 : -3) + clip(2 * (sPeak - 2), -4, 6) + clip(dAicc / 4, -3, 3) - 2 * clip(spread - 1, 0, 2), -12, 12);
   // steeper than any metallic law (s < n ≤ 5)
   const L = sPeak >= 5 ? Math.max(shape, 6) : shape;
-  const reason =
-    L >= 0
+  const reason = isCoarse
+    ? `superconducting drop between ${fmt(d.T[coarse!.nZero - 1]!, 3)} K and ${fmt(tOnset, 3)} K: ${coarse!.nZero} cold reading(s) within the noise of zero below a normal state of ${fmt(rNormal)} Ω (a metal never reaches zero)`
+    : L >= 0
       ? `superconducting-like drop below ${fmt(tOnset, 3)} K: d ln R/d ln T peaks at ${fmt(sPeak, 2)} at ${fmt(Math.exp(centres[kSteep]!), 3)} K${interior ? " with a flatter normal state above" : ""}${metal ? `; AICc ${dAicc >= 0 ? "prefers" : "disfavours"} the activated Eq. 2 over the metal law R0 + A·Tⁿ by ${fmt(Math.abs(dAicc), 2)}` : ""}`
       : `R falls like an ordinary metal: d ln R/d ln T is at most ${fmt(sPeak, 2)}${interior ? "" : ", largest at the top of the window"}${metal ? `; the metal law R0 + A·Tⁿ (n = ${fmt(metal.params.n!, 2)}) beats the activated Eq. 2 by ΔAICc = ${fmt(-dAicc, 2)}` : ""}; no superconducting drop`;
   const sCold = prof.slope[0]!;

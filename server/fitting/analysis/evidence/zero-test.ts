@@ -18,6 +18,7 @@
  */
 import type { Readout } from "../../types";
 import { fmt, fmtPm } from "../format";
+import { neighbourLineSigma } from "../noise";
 
 export interface ZeroTest {
   /** log-odds of a finite resistance against zero */
@@ -44,7 +45,11 @@ const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi :
 /** Mean/SD of a magnitude floor: |Gaussian| 1.32, Rayleigh 1.91; a plateau of multiplicative noise ≫ 3. */
 export const MAGNITUDE_FLOOR_MAX_RATIO = 2.6;
 
-export function zeroTest(R: ArrayLike<number>, scales: ZeroTestScales): ZeroTest {
+/**
+ * @param lnT ln T of the readings (the scatter is measured about the local trend, so a set that
+ * still slopes is not mistaken for a wide floor)
+ */
+export function zeroTest(lnT: ArrayLike<number>, R: ArrayLike<number>, scales: ZeroTestScales): ZeroTest {
   const n = R.length;
   let mean = 0;
   let negatives = 0;
@@ -73,9 +78,14 @@ export function zeroTest(R: ArrayLike<number>, scales: ZeroTestScales): ZeroTest
     return { L, level: mean, uncertainty: n > 1 ? sd / Math.sqrt(n) : ref, readout, n, reason };
   }
 
-  const se = Math.max(sd / Math.sqrt(n), 1e-12 * Math.abs(scales.rNormal));
+  // the scatter about the local trend (for independent readings it equals the standard deviation)
+  const local = neighbourLineSigma(lnT, R, 0, n);
+  // (the robust local estimate runs low on skewed |noise|: it replaces the standard deviation
+  // only when a trend clearly inflates the latter)
+  const scatter = Number.isFinite(local) && local > 0 && local < 0.5 * sd ? local : sd;
+  const se = Math.max(scatter / Math.sqrt(n), 1e-12 * Math.abs(scales.rNormal));
   const z = mean / se;
-  const ratio = sd > 0 ? mean / sd : Infinity;
+  const ratio = scatter > 0 ? mean / scatter : Infinity;
   // signed: zero reads negative as often as positive; the mean against its standard error decides
   const lSigned = clip(1.2 * (z - 5), -9, 8);
   if (readout === "signed") {
