@@ -2,3 +2,4 @@
 import "./v1/core";
 import "./v1/uploads";
 import "./v1/diagrams";
+import "./v1/resources";

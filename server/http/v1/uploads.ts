@@ -57,6 +57,7 @@ const assignmentQuery = {
     .describe("indices of detected curves to leave out, comma-separated (as listed by a dry run)"),
   skipBadRows: ZBoolText.optional().describe("import the other rows when some have text where a number belongs or T ≤ 0 (refused by default)"),
   fileName: z.string().trim().min(1).max(255).optional().describe("name to record and to use in messages"),
+  template: z.string().trim().min(1).max(100).optional().describe("a mapping template of the lab (its name or id): its column mapping and parse options apply; mapping and options given here win"),
 };
 
 export const ZV1UploadQuery = z.object({
@@ -85,6 +86,7 @@ export function assignmentFromQuery(q: TV1CurvesQuery): TUploadAssignment {
     channels: Object.fromEntries(mapped.map(([channel, id]) => [channel, id === null ? null : { sampleId: id }])),
     unlistedChannels: q.sampleId ? "default" : "exclude",
     ...(q.readout !== undefined ? { readout: q.readout } : {}),
+    ...(q.template !== undefined ? { template: q.template } : {}),
     setup: q.setupId ? { setupId: q.setupId } : null,
     pressureGPa: q.pressureGPa ?? null,
     pressureDirection: q.pressureDirection,
@@ -161,6 +163,9 @@ export const uploadFileOperation = registerOperation({
   query: ZV1UploadQuery,
   body: { contentType: "application/octet-stream", description: "the instrument file, byte for byte (or multipart/form-data with a `file` part)" },
   response: ZUploadResultDto,
+  status: 201,
+  otherSuccesses: [{ status: 200, description: "Every channel was already imported into the same sample: the first upload, nothing created" }],
+  errors: [404, 409, 413, 422],
 });
 
 export const uploadCurvesOperation = registerOperation({
@@ -177,4 +182,7 @@ export const uploadCurvesOperation = registerOperation({
   query: ZV1CurvesQuery,
   body: { contentType: "application/json", schema: ZCurveUploadJson, description: "a sit-curves/v1 document" },
   response: ZUploadResultDto,
+  status: 201,
+  otherSuccesses: [{ status: 200, description: "The same document was already imported into the same sample: the first upload, nothing created" }],
+  errors: [404, 409, 413, 422],
 });
