@@ -1,7 +1,8 @@
 /**
  * The deterministic demo dataset of the platform: three fictional labs with
  * members, measurement setups (with their radiation-filter stages), samples
- * (with anneal lineage) and R(T) curves. Pure data, built with the same laws
+ * (with anneal lineage), R(T) curves and, in lab A, two films measured as R(H)
+ * isotherms (demo-isotherms.ts). Pure data, built with the same laws
  * and noise code as the synthetic corpus. It carries NO phase labels: labels
  * come only from fits.
  *
@@ -14,6 +15,7 @@ import { bmoTbkt, hnAlCoefficient } from "./laws";
 import { createRng, mixSeeds } from "./rng";
 import type { Rng } from "./rng";
 import type { TBackgroundSpec, TCurveSpec, TDipSpec, TLawSpec, TNoiseSpec, TTransitionSpec, TWindowSpec } from "./types";
+import { demoIsothermSets, type DemoIsothermSet } from "./demo-isotherms";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_EMAIL_DOMAIN = "demo.sit-atlas.org";
@@ -136,6 +138,8 @@ export interface DemoLab {
   setups: DemoSetup[];
   samples: DemoSample[];
   curves: DemoCurve[];
+  /** Films measured as R(H) isotherms (demo-isotherms.ts), apart from the R(T) series above. */
+  isothermSets: DemoIsothermSet[];
 }
 
 export interface DemoDataset {
@@ -229,7 +233,7 @@ function failedInsulatorFrom(Rhigh: number, Q: number, Ea: number, extra: { high
 
 const LAB_A = "lab-a";
 
-function labAPlans(): { lab: Omit<DemoLab, "curves">; plans: DemoCurvePlan[] } {
+function labAPlans(): { lab: Omit<DemoLab, "curves" | "isothermSets">; plans: DemoCurvePlan[] } {
   const setup: DemoSetup = {
     key: "a-dr1",
     name: "DR-1 dilution refrigerator (filtered lines)",
@@ -435,7 +439,7 @@ interface PressureStep {
   law: TLawSpec;
 }
 
-function labBPlans(): { lab: Omit<DemoLab, "curves">; plans: DemoCurvePlan[] } {
+function labBPlans(): { lab: Omit<DemoLab, "curves" | "isothermSets">; plans: DemoCurvePlan[] } {
   const filters: DemoFilterStage[] = [
     { position: 1, type: "PI", stage: "ROOM", attenuationDb: 45, bandLowHz: 1e7, bandHighHz: 5e9, notes: "π filters on every line at the top of the insert" },
     { position: 2, type: "RC", stage: "K4", attenuationDb: 30, bandLowHz: 1e7, bandHighHz: 5e9, notes: "RC filters on the 4 K plate" },
@@ -659,7 +663,7 @@ function labBPlans(): { lab: Omit<DemoLab, "curves">; plans: DemoCurvePlan[] } {
 
 const LAB_C = "lab-c";
 
-function labCPlans(): { lab: Omit<DemoLab, "curves">; plans: DemoCurvePlan[] } {
+function labCPlans(): { lab: Omit<DemoLab, "curves" | "isothermSets">; plans: DemoCurvePlan[] } {
   const setups: DemoSetup[] = [
     {
       key: "c-dr-filtered",
@@ -794,7 +798,7 @@ function labCPlans(): { lab: Omit<DemoLab, "curves">; plans: DemoCurvePlan[] } {
 // public API
 // ---------------------------------------------------------------------------
 
-function allPlans(): Array<{ lab: Omit<DemoLab, "curves">; plans: DemoCurvePlan[] }> {
+function allPlans(): Array<{ lab: Omit<DemoLab, "curves" | "isothermSets">; plans: DemoCurvePlan[] }> {
   return [labAPlans(), labBPlans(), labCPlans()];
 }
 
@@ -807,6 +811,7 @@ export function demoCurvePlans(): DemoCurvePlan[] {
 export function buildDemoDataset(): DemoDataset {
   const labs: DemoLab[] = allPlans().map(({ lab, plans }) => ({
     ...lab,
+    isothermSets: demoIsothermSets(lab.key, lab.setups[0]!.key),
     curves: plans.map((plan) => {
       const rng = createRng(mixSeeds(hashString(plan.curve.key), 99));
       const { T, R } = generateCurve(plan.spec, rng);

@@ -4,6 +4,7 @@ import { hashPassword } from "~/server/auth/password";
 import { recordAudit } from "~/server/domains/audit/service";
 import { insertCurves } from "~/server/domains/curves/service";
 import { assessFiltering } from "~/server/domains/setups/filtering-grade";
+import { enqueueIsothermAnalyses } from "~/server/jobs/isotherm-queue";
 import { enqueueFits } from "~/server/jobs/queue";
 import { buildDemoDataset, DEMO_PASSWORD, type DemoLab } from "~/server/synthetic/demo";
 
@@ -174,6 +175,55 @@ async function seedLab(tx: Db, lab: DemoLab, labIds: Map<string, string>, userId
       curveCount += created.length;
     }
   }
-  await recordAudit(tx, { actor: SYSTEM, labId, action: "demo.seed", entityType: "Lab", entityId: labId, details: { samples: ordered.length, curves: curveCount } });
-  return { samples: ordered.length, curves: curveCount };
+  const isothermSampleIds: string[] = [];
+  for (const set of lab.isothermSets) {
+    const id = randomUUID();
+    const s = set.sample;
+    await tx.sample.create({
+      data: {
+        id,
+        labId,
+        name: s.name,
+        material: s.material,
+        morphology: s.morphology,
+        thicknessNm: s.thicknessNm,
+        substrate: s.substrate,
+        depositionMethod: s.depositionMethod,
+        depositionO2PressureMbar: s.depositionO2PressureMbar,
+        depositionNotes: s.depositionNotes,
+        geometry: s.geometry,
+        squares: s.squares,
+        leadMaterial: s.leadMaterial,
+        notes: s.notes,
+        provenance: s.provenance,
+        lineageRootId: id,
+        stageIndex: 0,
+        annealStage: s.annealStage,
+        visibility: s.visibility,
+        createdById: ownerId,
+      },
+    });
+    const { created } = await insertCurves(
+      tx,
+      { labId, sampleId: id, annealStage: s.annealStage, setupId: setupIds.get(set.setupKey)! },
+      set.curves.map((c) => ({
+        kind: "RH",
+        quantity: set.quantity,
+        temperatureK: c.T_K,
+        fieldOrientation: "PERPENDICULAR",
+        sweepDirection: c.sweepDirection,
+        T: Array.from(c.H_Oe, () => c.T_K),
+        R: c.R,
+        H: c.H_Oe,
+        segmentReason: "demo dataset",
+        measuredAt: new Date(c.measuredAt),
+      })),
+    );
+    curveCount += created.length;
+    isothermSampleIds.push(id);
+  }
+  await enqueueIsothermAnalyses(tx, isothermSampleIds);
+  const samples = ordered.length + lab.isothermSets.length;
+  await recordAudit(tx, { actor: SYSTEM, labId, action: "demo.seed", entityType: "Lab", entityId: labId, details: { samples, curves: curveCount } });
+  return { samples, curves: curveCount };
 }
