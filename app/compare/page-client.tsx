@@ -76,7 +76,7 @@ export function CompareClient() {
           </p>
         </div>
       </div>
-      <div className="grid" style={{ gridTemplateColumns: "290px minmax(0, 1fr)", alignItems: "start" }}>
+      <div className="grid grid-controls">
         <aside className="card">
           <strong>Samples</strong>{" "}
           <span className="subtle small">

@@ -82,7 +82,7 @@ export function DiagramClient({ isSignedIn }: { isSignedIn: boolean }) {
           {errorInfo(share.error).message}
         </div>
       ) : null}
-      <div className="grid" style={{ gridTemplateColumns: "290px minmax(0, 1fr)", alignItems: "start" }}>
+      <div className="grid grid-controls">
         <aside className="card">
           <DiagramControls query={query} options={optionsQuery.data} onChange={update} />
         </aside>
