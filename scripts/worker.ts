@@ -1,6 +1,8 @@
-/** `npm run worker`: a fit worker. Needs DATABASE_URL (the launcher sets it). */
+/** `npm run worker`: a fit worker. Needs DATABASE_URL (the launcher sets it). Survives database restarts. */
+import os from "node:os";
+import path from "node:path";
 import { createDb } from "~/server/db";
-import { startWorker } from "~/server/jobs/worker";
+import { superviseWorker } from "./lib/supervised-worker";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -9,7 +11,13 @@ if (!databaseUrl) {
 }
 const log = (line: string) => process.stdout.write(`[fit-worker ${process.pid}] ${line}\n`);
 const db = createDb(databaseUrl, { max: 4 });
-const worker = await startWorker({ databaseUrl, db, log, jobDelayMs: Number(process.env.FIT_JOB_DELAY_MS ?? 0) || undefined });
+const worker = await superviseWorker({
+  databaseUrl,
+  db,
+  log,
+  jobDelayMs: Number(process.env.FIT_JOB_DELAY_MS ?? 0) || undefined,
+  heartbeatFile: process.env.WORKER_HEARTBEAT_FILE ?? path.join(os.tmpdir(), "sit-fit-worker.heartbeat"),
+});
 log("waiting for curves to fit");
 const stop = async () => {
   await worker.stop();
