@@ -21,7 +21,8 @@ import {
   calibrationTable,
   confusionTable,
   familyTable,
-  measurableTc90,
+  tc90Exclusion,
+  transitionFromTruth,
   sitAccuracyTable,
   summary,
   targetLines,
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < args.count; i++) {
       const c = generateCurve(args.seed, i, { hardFraction: args.hardFraction });
       const res = analyze({ T: c.T, R: c.R, ...(c.H_Oe !== undefined ? { H_Oe: c.H_Oe } : {}), ...(c.P_GPa !== undefined ? { P_GPa: c.P_GPa } : {}) });
-      const tc = c.phase === "S" ? measurableTc90(Number(c.truth.Tc90_K), Number(c.truth.Tmax_K)) : null;
+      const excluded = c.phase === "S" ? tc90Exclusion(Number(c.truth.Tc90_K), Number(c.truth.Tmax_K), c.T, transitionFromTruth(c.truth)) : null;
       const rec: TEvalRecord = {
         source: "sit",
         id: c.id,
@@ -107,8 +108,8 @@ async function main(): Promise<void> {
         difficulty: c.difficulty,
         expected: c.phase,
         acceptable: { conclusive: [c.phase], inconclusive: true, equivalent: [], noted: [] },
-        Tc90truth: tc,
-        Tc90outside: c.phase === "S" && tc === null,
+        Tc90truth: c.phase === "S" && excluded === null ? Number(c.truth.Tc90_K) : null,
+        Tc90excluded: excluded,
         ...res,
         truth: c.truth,
       };
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
   for (const c of iterateRealWorld({ seed: args.seed, perFamily: args.perFamily, hardFraction: args.hardFraction, families: args.families })) {
     await write(corpusOut, realWorldToJsonLine(c));
     const res = analyze({ T: c.T, R: c.R, ...(c.readout !== undefined ? { readout: c.readout } : {}), ...(c.H_Oe !== undefined ? { H_Oe: c.H_Oe } : {}) });
-    const tc = c.expected === "S" ? measurableTc90(Number(c.truth.Tc90_K), Number(c.truth.Tmax_K)) : null;
+    const excluded = c.expected === "S" ? tc90Exclusion(Number(c.truth.Tc90_K), Number(c.truth.Tmax_K), c.T, transitionFromTruth(c.truth)) : null;
     const rec: TEvalRecord = {
       source: "realworld",
       id: c.id,
@@ -128,8 +129,8 @@ async function main(): Promise<void> {
       difficulty: c.difficulty,
       expected: c.expected,
       acceptable: c.acceptable,
-      Tc90truth: tc,
-      Tc90outside: c.expected === "S" && tc === null,
+      Tc90truth: c.expected === "S" && excluded === null ? Number(c.truth.Tc90_K) : null,
+      Tc90excluded: excluded,
       ...res,
       truth: c.truth,
     };

@@ -4,6 +4,7 @@
  * and the calibration of the confidence. Pure functions of the records.
  */
 import type { TDifficulty, TTruthValue } from "./generator";
+import { transitionFraction, type TTransition } from "./laws";
 import { answerKey, type TVerdict } from "./engine-verdict";
 import { isAcceptable, OUTCOMES, UNCALIBRATED_FAMILIES, type TAcceptable, type TOutcome } from "./realworld";
 
@@ -16,8 +17,8 @@ export interface TEvalRecord {
   acceptable: TAcceptable;
   /** Tc90 of the truth for superconductors (90 % of the normal state just above the drop); null when not measurable */
   Tc90truth: number | null;
-  /** a superconductor whose Tc90 lies above the top of the window divided by TC90_WINDOW_MARGIN (left out of the Tc90 score) */
-  Tc90outside?: boolean;
+  /** why a superconductor is left out of the Tc90 score (see tc90Exclusion) */
+  Tc90excluded?: TTc90Exclusion | null;
   /** null when the engine threw */
   verdict: TVerdict | null;
   error?: string;
@@ -29,9 +30,42 @@ export const TC90_TOLERANCE = 0.15;
 /** Tc90 is measurable when the window reaches this factor above it (the normal state must be seen) */
 export const TC90_WINDOW_MARGIN = 1.2;
 
-/** The truth's Tc90 if a curve measured up to Tmax can show it, otherwise null. */
-export function measurableTc90(Tc90: number, Tmax: number): number | null {
-  return Number.isFinite(Tc90) && Tc90 * TC90_WINDOW_MARGIN <= Tmax ? Tc90 : null;
+export type TTc90Exclusion = "window" | "sparse";
+
+/** The top of the window must show the normal state: the transition fraction there at least this. */
+export const TC90_NORMAL_REACHED = 0.97;
+
+/** The transition of a curve, rebuilt from its truth (`shape` and the `tr_*` parameters); null when there is none. */
+export function transitionFromTruth(truth: Record<string, TTruthValue>): TTransition | null {
+  if (typeof truth.shape !== "string") return null;
+  const tr: Record<string, number | string> = { kind: truth.shape };
+  for (const [k, v] of Object.entries(truth)) if (k.startsWith("tr_") && typeof v === "number") tr[k.slice(3)] = v;
+  return tr as unknown as TTransition;
+}
+
+/**
+ * Whether a curve can show its Tc90 to within the tolerance: the window must reach
+ * TC90_WINDOW_MARGIN × above it and reach the normal state (a transition fraction of at least
+ * TC90_NORMAL_REACHED at its top: a broad Aslamazov–Larkin or BKT tail that still rises there
+ * hides the normal state the 90 % refers to), and the two readings that bracket Tc90 must lie
+ * no more than TC90_TOLERANCE × Tc90 apart (any value between them is then within the tolerance).
+ */
+export function tc90Exclusion(Tc90: number, Tmax: number, temps: readonly number[] = [], tr: TTransition | null = null): TTc90Exclusion | null {
+  if (!Number.isFinite(Tc90) || Tc90 * TC90_WINDOW_MARGIN > Tmax) return "window";
+  if (tr !== null && transitionFraction(Tmax, tr) < TC90_NORMAL_REACHED) return "window";
+  if (temps.length === 0) return null;
+  let below = -Infinity;
+  let above = Infinity;
+  for (const t of temps) {
+    if (t <= Tc90 && t > below) below = t;
+    if (t >= Tc90 && t < above) above = t;
+  }
+  return above - below <= TC90_TOLERANCE * Tc90 ? null : "sparse";
+}
+
+/** The truth's Tc90 if the curve can show it (see tc90Exclusion), otherwise null. */
+export function measurableTc90(Tc90: number, Tmax: number, temps: readonly number[] = []): number | null {
+  return tc90Exclusion(Tc90, Tmax, temps) === null ? Tc90 : null;
 }
 
 export const isCorrect = (r: TEvalRecord): boolean =>
@@ -154,12 +188,15 @@ export function tc90Table(records: readonly TEvalRecord[]): string {
   };
   for (const f of fams) lines.push(row(f, records.filter((r) => (r.source === "sit" ? "SIT corpus (S)" : r.family) === f)));
   lines.push(row("all superconductors", records));
-  const outside = records.filter((r) => r.Tc90outside === true);
-  if (outside.length)
-    lines.push(
-      `  (${outside.length} superconductors left out: Tc90 above Tmax/${TC90_WINDOW_MARGIN}, the window does not reach the normal state above it — ` +
-        `${[...new Set(outside.map((r) => r.family))].join(", ")})`,
-    );
+  for (const why of ["window", "sparse"] as const) {
+    const left = records.filter((r) => r.Tc90excluded === why);
+    if (left.length === 0) continue;
+    const what =
+      why === "window"
+        ? `Tc90 above Tmax/${TC90_WINDOW_MARGIN}, or the transition still rises at the top of the window (below ${100 * TC90_NORMAL_REACHED} % of the normal state): the normal state is not seen`
+        : `the readings bracketing Tc90 are more than ${100 * TC90_TOLERANCE} % of Tc90 apart`;
+    lines.push(`  (${left.length} superconductors left out: ${what} — ${[...new Set(left.map((r) => r.family))].join(", ")})`);
+  }
   // by the shape of the transition: broad tails (al) and two steps put Tc90 far above the steep drop
   const shapes = [...new Set(records.filter((r) => r.expected === "S" && r.Tc90truth !== null).map((r) => String(r.truth.shape ?? "?")))].sort();
   for (const sh of shapes) lines.push(row(`  shape ${sh}`, records.filter((r) => String(r.truth.shape ?? "?") === sh)));
@@ -277,7 +314,7 @@ export function summary(sit: readonly TEvalRecord[], rw: readonly TEvalRecord[])
       hard: { n: hard.length, bestGuess: frac(cnt(hard, isCorrect), hard.length), strict: frac(cnt(hard, isStrictCorrect), hard.length), perClass: perClass("hard") },
     },
     realworld: { n: rw.length, acceptable: frac(cnt(rw, isAcceptableRecord), rw.length), families },
-    tc90: { ...tc, fraction: frac(tc.within, tc.n), leftOutOutsideWindow: cnt(all, (r) => r.Tc90outside === true) },
+    tc90: { ...tc, fraction: frac(tc.within, tc.n), leftOutWindow: cnt(all, (r) => r.Tc90excluded === "window"), leftOutSparse: cnt(all, (r) => r.Tc90excluded === "sparse") },
     calibration: { all: calibration(all), sit: calibration(sit), realworld: calibration(rw) },
     errors: cnt(all, (r) => r.verdict === null),
   };

@@ -24,7 +24,7 @@ import {
   solveMonotone,
 } from "./realworld-laws";
 import { ppmsGrid, reading, setpointGrid } from "./realworld-measure";
-import { calibration, isAcceptableRecord, isCorrect, measurableTc90, type TEvalRecord } from "./realworld-report";
+import { calibration, isAcceptableRecord, isCorrect, measurableTc90, tc90Exclusion, transitionFromTruth, type TEvalRecord } from "./realworld-report";
 import { makeRng } from "./rng";
 
 const SAMPLE: TRealWorldCurve[] = Array.from(iterateRealWorld({ seed: 20261201, perFamily: 40 }));
@@ -318,10 +318,19 @@ describe("scoring", () => {
     expect(readVerdict({ phase: null, inconclusive: true, bestGuess: { phase: "M1" } }).label).toBe("M1");
   });
 
-  it("Tc90 is scored only where the window reaches 1.2 × above it", () => {
+  it("Tc90 is scored only where the window reaches 1.2 × above it and readings bracket it within 15 %", () => {
     expect(measurableTc90(5, 6)).toBe(5);
     expect(measurableTc90(5, 5.9)).toBeNull();
     expect(measurableTc90(NaN, 100)).toBeNull();
+    expect(tc90Exclusion(5, 10, [1, 4.7, 5.4, 9])).toBeNull();
+    expect(tc90Exclusion(5, 10, [1, 4.5, 5.4, 9])).toBe("sparse");
+    expect(tc90Exclusion(5, 5.5, [1, 4.7, 5.4])).toBe("window");
+    // an Aslamazov–Larkin tail still at 90 % of the normal state at the top of the window
+    const al = { kind: "al", Tc: 1, alpha: 1 } as const;
+    expect(tc90Exclusion(10, 19, [9.5, 10.5], al)).toBe("window");
+    expect(tc90Exclusion(10, 100, [9.5, 10.5], al)).toBeNull();
+    const c = generateRealWorldCurve(3, 0, { family: "S-magnitude" });
+    expect(transitionFromTruth(c.truth)?.kind).toBe(c.truth.shape);
   });
 
   it("calibration: right answers at their stated confidence give ECE 0, a wrong bin shows its gap", () => {
