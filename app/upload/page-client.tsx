@@ -83,6 +83,8 @@ export function UploadClient({ initialSampleId, initialLabId, limits }: { initia
   const update = (key: string, patch: Partial<FileEntry> | ((e: FileEntry) => Partial<FileEntry>)) =>
     setFiles((list) => list.map((e) => (e.key === key ? { ...e, ...(typeof patch === "function" ? patch(e) : patch) } : e)));
 
+  const templates = useQuery({ ...trpc.upload.listTemplates.queryOptions({ labId }), enabled: !!labId });
+  const saveTemplate = useMutation(trpc.upload.saveTemplate.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.upload.listTemplates.pathFilter()) }));
   const reread = useMutation(trpc.upload.preview.mutationOptions());
   const commit = useMutation(trpc.upload.commit.mutationOptions());
 
@@ -238,6 +240,16 @@ export function UploadClient({ initialSampleId, initialLabId, limits }: { initia
             samples={labSamples.map((s) => ({ id: s.id, name: s.name }))}
             setups={(setups.data ?? []).map((s) => ({ id: s.id, name: s.name }))}
             sampleName={(id) => labSamples.find((s) => s.id === id)?.name ?? "the sample"}
+            templates={templates.data ?? []}
+            onApplyTemplate={(t) => void reRead(entry, { ...entry.options, ...t.options })}
+            onSaveTemplate={async (name) => {
+              try {
+                await saveTemplate.mutateAsync({ labId, name, options: entry.options });
+                return null;
+              } catch (error) {
+                return (error as Error).message;
+              }
+            }}
           />
         ))}
         {files.length > 0 ? (

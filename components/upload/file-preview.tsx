@@ -9,6 +9,8 @@ import { formatBytes } from "./drop-zone";
 import { MappingEditor } from "./mapping-editor";
 import type { FileEntry } from "./types";
 import { ChannelTargets, type ChannelChoice } from "./channel-targets";
+import { TemplatePicker } from "./template-picker";
+import type { TMappingTemplateDto } from "~/server/domains/uploads/template-schemas";
 import { useState } from "react";
 import styles from "./upload.module.css";
 import { plural } from "~/components/ui/plural";
@@ -39,6 +41,9 @@ export function FilePreview({
   samples,
   setups,
   sampleName,
+  templates,
+  onApplyTemplate,
+  onSaveTemplate,
 }: {
   entry: FileEntry;
   onToggleCurve: (index: number) => void;
@@ -51,6 +56,10 @@ export function FilePreview({
   samples: { id: string; name: string }[];
   setups: { id: string; name: string }[];
   sampleName: (id: string) => string;
+  templates: TMappingTemplateDto[];
+  onApplyTemplate: (template: TMappingTemplateDto) => void;
+  /** saves the file's current mapping; resolves to an error message or null */
+  onSaveTemplate: (name: string) => Promise<string | null>;
 }) {
   const [temperature, setTemperature] = useState("");
   const p = entry.preview;
@@ -238,7 +247,8 @@ export function FilePreview({
           {!isLocked ? (
             <details open={p.errors.length > 0 || !!p.options.mapping}>
               <summary className="small">Columns and mapping ({p.columns.length} columns)</summary>
-              <div style={{ marginTop: 8 }}>
+              <div style={{ marginTop: 8 }} className="stack">
+                <TemplatePicker idPrefix={entry.key} templates={templates} hasMapping={!!p.options.mapping} disabled={entry.isRereading} onApply={onApplyTemplate} onSave={onSaveTemplate} />
                 <MappingEditor key={JSON.stringify(p.options.mapping ?? null)} idPrefix={entry.key} columns={p.columns} mapping={p.options.mapping} pending={entry.isRereading} onApply={onApplyMapping} />
               </div>
             </details>

@@ -146,6 +146,8 @@ export const ZUploadAssignment = z.object({
     .refine((m) => Object.keys(m).length <= 1000, "at most 1000 channels")
     .default({}),
   unlistedChannels: z.enum(["default", "exclude"]).default("default"),
+  /** a mapping template of the lab (id or name) whose options apply; options given explicitly win */
+  template: z.string().min(1).max(100).optional(),
   /** readout of every curve, or per channel; detected from the column and instrument otherwise */
   readout: z.union([ZReadoutName, z.record(z.string().min(1).max(200), ZReadoutName)]).optional(),
 });

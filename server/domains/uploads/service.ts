@@ -25,6 +25,7 @@ import {
 } from "~/server/domains/access/service";
 import { recordAudit } from "~/server/domains/audit/service";
 import { insertCurveRows } from "./insert";
+import { templateOptions } from "./templates";
 import { assertSetupNameFree, insertSetup } from "~/server/domains/setups/service";
 import { insertSample, validateNewSample } from "~/server/domains/samples/service";
 import { enqueueFits } from "~/server/jobs/queue";
@@ -604,9 +605,10 @@ export async function commitUpload(db: Db, actor: Actor, input: TCommitUploadInp
   const scope = await resolveScope(db, actor);
   const target = await resolveTarget(db, scope, input);
   await requireStaged(store, userId, input.sha256);
-  const parsed = await parseStored(store, input.sha256, parseOptions(input.fileName, input.options, limits, input.pressureGPa));
+  const options = input.template ? await templateOptions(db, actor, target.labId, input.template, input.options) : input.options;
+  const parsed = await parseStored(store, input.sha256, parseOptions(input.fileName, options, limits, input.pressureGPa));
   const stored: StoredFile = { sha256: input.sha256, sizeBytes: parsed.stats.bytes, backend: store.backend, key: store.keyFor(input.sha256) };
-  return commitParsed(db, actor, target, { fileName: input.fileName, contentType: input.contentType ?? null, stored, parsed, options: input.options }, input, limits);
+  return commitParsed(db, actor, target, { fileName: input.fileName, contentType: input.contentType ?? null, stored, parsed, options }, input, limits);
 }
 
 /**
@@ -624,10 +626,11 @@ export async function importUpload(
   const { store, limits } = depsOf(deps);
   const scope = await resolveScope(db, actor);
   const target = await resolveTarget(db, scope, input);
+  const options = input.template ? await templateOptions(db, actor, target.labId, input.template, input.options) : input.options;
   const { stored, parsed } = await stageAndParse(store, source, {
     fileName: input.fileName,
-    options: parseOptions(input.fileName, input.options, limits, input.pressureGPa),
+    options: parseOptions(input.fileName, options, limits, input.pressureGPa),
     limits,
   });
-  return commitParsed(db, actor, target, { fileName: input.fileName, contentType: input.contentType ?? null, stored, parsed, options: input.options }, input, limits);
+  return commitParsed(db, actor, target, { fileName: input.fileName, contentType: input.contentType ?? null, stored, parsed, options }, input, limits);
 }

@@ -120,6 +120,13 @@ const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
   "fit.revertOverride": (actor) => expectDenied(caller(actor).fit.revertOverride({ curveId: w.privateCurve })),
   "fit.refitLab": (actor) => expectDenied(caller(actor).fit.refitLab({ labId: w.labB })),
   "curve.listPlots": (actor) => expectDenied(caller(actor).curve.listPlots({ sampleId: w.privateSample, maxPointsPerCurve: 100 })),
+  "upload.listTemplates": (actor) => expectDenied(caller(actor).upload.listTemplates({ labId: w.labB })),
+  "upload.saveTemplate": (actor) => expectDenied(caller(actor).upload.saveTemplate({ labId: w.labB, name: "stolen", options: { mapping: { temperature: 0 } } })),
+  "upload.deleteTemplate": async (actor) => {
+    const t = await w.db.mappingTemplate.create({ data: { labId: w.labB, name: `private ${Date.now()}`, options: { mapping: { temperature: 0 } } } });
+    await expectDenied(caller(actor).upload.deleteTemplate({ templateId: t.id }));
+    expect(await w.db.mappingTemplate.count({ where: { id: t.id } })).toBe(1);
+  },
   "upload.preview": (actor) => expectDenied(caller(actor).upload.preview({ sha256: "b".repeat(64), fileName: "b.csv", options: {} })),
   "upload.commit": async (actor) => {
     const file = { sha256: "b".repeat(64), fileName: "b.csv", options: {}, pressureDirection: "UNKNOWN" as const, fieldOrientation: "PERPENDICULAR" as const, excludeCurves: [], skipBadRows: false };
