@@ -9,7 +9,8 @@
  *       1 when it cannot be read (missing, unreadable), 2 for bad arguments.
  *
  *   npm run -s import -- --lab <id|slug> --sample <id> [--setup <id>] [--pressure GPa]
- *                        [--as <email>] [--skip-bad-rows] [--exclude 0,3] <file>
+ *                        [--as <email>] [--skip-bad-rows] [--exclude 0,3] [--template <name>]
+ *                        [--channels '{"Bridge 2":"<sampleId>"}'] [--readout signed] [--temperature K] <file>
  *       Real import into the database (DATABASE_URL, or the embedded server) through the same
  *       upload service as the web page and the API: the raw file is stored with its SHA-256, and
  *       the Upload, its curves, their fit jobs and an audit event are written in one transaction.
@@ -25,6 +26,7 @@ import { basename } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createParser, ZColumnMapping, ZParseOptions, type ParsedFile, type TParseOptions } from "~/server/ingest";
 import { mergedPointCount } from "~/server/domains/uploads/convert";
+import { ZodError } from "zod";
 
 export interface ImportArgs {
   dryRun: boolean;
@@ -37,6 +39,12 @@ export interface ImportArgs {
   skipBadRows: boolean;
   exclude: number[];
   options: TParseOptions;
+  /** channel → sample id (null: leave the channel out) */
+  channels: Record<string, string | null>;
+  /** signed | magnitude | unknown, for every curve or per channel */
+  readout: string | Record<string, string> | null;
+  /** a mapping template of the lab, by name or id */
+  template: string | null;
   help: boolean;
 }
 
@@ -45,10 +53,26 @@ export class UsageError extends Error {}
 export const USAGE = `usage:
   npm run -s import -- --dry-run <file> [--mapping '<json>'] [--options '<json>']
   npm run -s import -- --lab <labId|slug> --sample <sampleId> [--setup <setupId>] [--pressure <GPa>]
-                       [--as <email>] [--skip-bad-rows] [--exclude 0,3] [--mapping '<json>'] <file>   (database import)`;
+                       [--as <email>] [--skip-bad-rows] [--exclude 0,3] [--mapping '<json>'] [--template <name>]
+                       [--channels '{"Bridge 2":"<sampleId>"}'] [--readout signed|magnitude|unknown] [--temperature <K>] <file>   (database import)`;
 
 export function parseArgs(argv: readonly string[]): ImportArgs {
-  const out: ImportArgs = { dryRun: false, file: null, lab: null, sample: null, setup: null, pressureGPa: null, as: null, skipBadRows: false, exclude: [], options: {}, help: false };
+  const out: ImportArgs = {
+    dryRun: false,
+    file: null,
+    lab: null,
+    sample: null,
+    setup: null,
+    pressureGPa: null,
+    as: null,
+    skipBadRows: false,
+    exclude: [],
+    options: {},
+    channels: {},
+    readout: null,
+    template: null,
+    help: false,
+  };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
@@ -100,6 +124,32 @@ export function parseArgs(argv: readonly string[]): ImportArgs {
       case "--skip-bad-rows":
         out.skipBadRows = true;
         break;
+      case "--channels": {
+        const m = json(value(i, a), a);
+        if (typeof m !== "object" || m === null || Array.isArray(m) || !Object.values(m).every((v) => v === null || typeof v === "string")) {
+          throw new UsageError('--channels takes JSON like {"Bridge 1":"<sampleId>","Bridge 2":null}');
+        }
+        out.channels = m as Record<string, string | null>;
+        i++;
+        break;
+      }
+      case "--readout": {
+        const v = value(i, a);
+        out.readout = v.trim().startsWith("{") ? (json(v, a) as Record<string, string>) : v;
+        i++;
+        break;
+      }
+      case "--template":
+        out.template = value(i, a);
+        i++;
+        break;
+      case "--temperature": {
+        const t = Number(value(i, a));
+        if (!(t > 0)) throw new UsageError("--temperature is the temperature of the field sweeps in K (> 0)");
+        out.options = { ...out.options, constants: { ...out.options.constants, T_K: t } };
+        i++;
+        break;
+      }
       case "--mapping": {
         const m = ZColumnMapping.safeParse(json(value(i, a), a));
         if (!m.success) throw new UsageError(`--mapping: ${m.error.issues.map((x) => x.message).join("; ")}`);
@@ -299,6 +349,9 @@ export async function runImport(args: ImportArgs, databaseUrl?: string): Promise
         pressureGPa: args.pressureGPa,
         excludeCurves: args.exclude,
         skipBadRows: args.skipBadRows,
+        channels: Object.fromEntries(Object.entries(args.channels).map(([ch, id]) => [ch, id === null ? null : { sampleId: id }])),
+        ...(args.readout !== null ? { readout: args.readout } : {}),
+        ...(args.template !== null ? { template: args.template } : {}),
       });
       const { fileName: _name, limits: _limits, ...options } = args.options;
       const result = await importUpload(db, userActor(who.id), createReadStream(file, { highWaterMark: 1 << 20 }), {
@@ -311,6 +364,7 @@ export async function runImport(args: ImportArgs, databaseUrl?: string): Promise
       return { code: 0, stdout: `${JSON.stringify(summary)}\n`, stderr: "" };
     } catch (e) {
       if (e instanceof AppError) return fail(e.code, e.message, e.details);
+      if (e instanceof ZodError) return fail("BAD_REQUEST", e.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; "));
       throw e;
     } finally {
       await db.$disconnect();

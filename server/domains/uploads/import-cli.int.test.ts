@@ -34,6 +34,28 @@ function writeCsv(name: string, text: string): string {
 const rows = (n: number) => Array.from({ length: n }, (_, k) => `${(1.5 + 0.25 * k).toFixed(2)},${(800 - 3 * k).toFixed(1)}`);
 
 describe("import (database)", () => {
+  it("sends each channel to its own sample with --channels, with --readout and --temperature", async () => {
+    const db = testDb();
+    const owner = await makeUser(db, "Owner");
+    const lab = await makeLab(db, owner.id);
+    labsMade.add(lab.id);
+    const [a, b] = [uid("s-"), uid("s-")];
+    for (const id of [a, b]) await db.sample.create({ data: { id, labId: lab.id, name: `bar ${id}`, material: "Al", lineageRootId: id } });
+    const lines = Array.from({ length: 30 }, (_, k) => `${(-0.15 + 0.01 * k).toFixed(3)}\t${(10 * k).toFixed(1)}\t${(5 * k).toFixed(1)}`);
+    const file = writeCsv(`bars-${uid()}.dat`, `bpar\tlockin_1_ResX\tlockin_3_ResX\n${lines.join("\n")}\n`);
+    const args = parseArgs(["--lab", lab.id, "--sample", a, "--channels", JSON.stringify({ lockin_3_ResX: b }), "--readout", "signed", "--temperature", "0.05", file]);
+    const r = await runImport(args, inject("databaseUrl"));
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout);
+    expect(new Set(out.sampleIds)).toEqual(new Set([a, b]));
+    const curves = await db.curve.findMany({ where: { uploadId: out.uploadId }, select: { channel: true, sampleId: true, temperatureK: true, readout: true }, orderBy: { channel: "asc" } });
+    expect(curves).toEqual([
+      { channel: "lockin_1_ResX", sampleId: a, temperatureK: 0.05, readout: "SIGNED" },
+      { channel: "lockin_3_ResX", sampleId: b, temperatureK: 0.05, readout: "SIGNED" },
+    ]);
+    expect(() => parseArgs(["--channels", "[1]", "f"])).toThrow(/--channels takes JSON/);
+  });
+
   it("imports as the lab's first owner by slug, prints one JSON summary, and recognises the same file again", async () => {
     const db = testDb();
     const owner = await makeUser(db, "Owner");
