@@ -2,11 +2,12 @@
  * `npm start`: runs the platform on one machine. Starts (or connects to) PostgreSQL, applies
  * migrations, seeds the demo data, builds the app when its sources changed, then serves it
  * on PORT (default 3000) with FIT_WORKERS fit workers (default 1). SKIP_BUILD=true serves the
- * existing build as it is (containers, whose image was built ahead).
+ * existing build as it is (containers, whose image was built ahead). On SIGTERM the web server
+ * finishes its requests, then the workers stop, then the database (scripts/lib/launcher.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
-import { handleShutdown, log, prepare, ROOT, run, runToEnd, sourceStamp, startWorkers } from "./lib/launcher";
+import { handleShutdown, log, prepare, ROOT, runToEnd, sourceStamp, startWebServer, startWorkers } from "./lib/launcher";
 
 const { platform, env, settings } = await prepare();
 const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
@@ -21,6 +22,6 @@ if (!isBuilt) {
   fs.writeFileSync(stampFile, stamp);
 }
 startWorkers(settings.workers, env);
-const web = run(process.execPath, [nextBin, "start", "-p", String(settings.port)], env, "web server");
+const web = startWebServer(env);
 log(`serving on http://localhost:${settings.port} (health: /api/health)`);
 handleShutdown(platform, web);

@@ -39,6 +39,8 @@ export const env = createEnv({
     UPLOAD_MAX_CURVES: z.coerce.number().int().positive().default(500),
     /** sign-ups allowed from one address per hour (the other limits are in server/security/rate-limit.ts) */
     RATE_LIMIT_SIGNUPS_PER_HOUR: z.coerce.number().int().positive().default(20),
+    /** files one user or token may stage or import per hour (twice that from one address) */
+    RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(120),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -25,7 +25,8 @@ function drawNormal(rng: TRng, RN: number, Tmax: number): { rN: (T: number) => n
 
 function drawLowWindow(rng: TRng, Tmin: number): { Tmax: number; grid: number[]; gridKind: string } {
   const wide = rng.chance(0.3);
-  const Tmax = wide ? rng.uniform(250, 305) : Tmin * rng.logUniform(8, 200);
+  // never above room temperature: a window drawn past 305 K is cut there
+  const Tmax = wide ? rng.uniform(250, 305) : Math.min(305, Tmin * rng.logUniform(8, 200));
   const n = Math.round(rng.logUniform(80, 1500));
   return wide
     ? { Tmax, grid: ppmsGrid(Tmin, Tmax, n, "two-rate", rng.uniform(3, 10)), gridKind: "two-rate" }

@@ -69,6 +69,7 @@ describe("real-world corpus: determinism and shape", () => {
       expect(c.T.length).toBeGreaterThanOrEqual(20);
       expect(c.T.length).toBeLessThanOrEqual(2400);
       expect(c.T.every((t) => t > 0 && Number.isFinite(t))).toBe(true);
+      expect(Math.max(...c.Ttrue)).toBeLessThanOrEqual(320);
       expect(c.R.every((r) => Number.isFinite(r))).toBe(true);
       expect(OUTCOMES).toContain(c.expected);
       // the expected answer itself is always acceptable, except where only "no conclusive label" is

@@ -25,7 +25,8 @@ export function settings() {
     dataDir,
     embeddedPort: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
     database: process.env.EMBEDDED_PG_DATABASE ?? "sit_atlas",
-    seedDemo: (process.env.SEED_DEMO ?? "true") !== "false",
+    // Demo accounts (published password) only in the local embedded mode, unless asked for.
+    seedDemo: process.env.SEED_DEMO ? process.env.SEED_DEMO === "true" : !process.env.DATABASE_URL,
     workers: Math.max(0, Number(process.env.FIT_WORKERS ?? 1)),
   };
 }
@@ -46,12 +47,14 @@ export async function prepare(): Promise<{ platform: Platform; env: NodeJS.Proce
 }
 
 const children = new Set<ChildProcess>();
+const workers = new Set<ChildProcess>();
 
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
   const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
   children.add(child);
   child.on("exit", (code, signal) => {
     children.delete(child);
+    workers.delete(child);
     if (!stopping) log(`${name} exited (${signal ?? code})`);
   });
   return child;
@@ -65,18 +68,50 @@ export function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv
 }
 
 export function startWorkers(count: number, env: NodeJS.ProcessEnv): void {
-  for (let i = 0; i < count; i++) run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/worker.ts")], env, `fit worker ${i + 1}`);
+  for (let i = 0; i < count; i++) workers.add(run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/worker.ts")], env, `fit worker ${i + 1}`));
+}
+
+/** The production web server (scripts/lib/web-server.ts): drains its requests on SIGTERM. */
+export function startWebServer(env: NodeJS.ProcessEnv): ChildProcess {
+  return run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/lib/web-server.ts")], { ...env, NODE_ENV: "production" }, "web server");
 }
 
 let stopping = false;
 
-/** Stops the children and the embedded database on Ctrl-C, SIGTERM, or when a vital child dies. */
+/** Seconds the web server may take to finish its requests after SIGTERM (SHUTDOWN_GRACE_SECONDS). */
+const graceSeconds = () => Number(process.env.SHUTDOWN_GRACE_SECONDS ?? 30);
+
+/** Sends SIGTERM and waits for the exit; SIGKILL after `ms`. */
+async function terminate(group: Iterable<ChildProcess>, ms: number): Promise<void> {
+  await Promise.all(
+    [...group].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const kill = setTimeout(() => child.kill("SIGKILL"), ms);
+          child.once("exit", () => {
+            clearTimeout(kill);
+            resolve();
+          });
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+}
+
+/**
+ * On Ctrl-C, SIGTERM, or when a vital child dies, stops in order: the web server first (it
+ * stops accepting and finishes the requests in flight), then the workers (they finish their
+ * current jobs), and only then the database, which every one of them needed until the end.
+ */
 export function handleShutdown(platform: Platform, vital: ChildProcess): void {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const child of children) child.kill("SIGTERM");
-    await Promise.all([...children].map((child) => new Promise((resolve) => child.once("exit", resolve))));
+    log("stopping: web server first, then the workers, then the database");
+    await terminate([vital], (graceSeconds() + 5) * 1000);
+    await terminate([...workers], 20_000);
+    await terminate([...children], 10_000);
     await platform.stop();
     process.exit(code);
   };

@@ -20,10 +20,10 @@ export const RATE_POLICY = {
   tokenFailuresPerIp: { points: 20, duration: 600, blockDuration: 600 },
   /** requests authenticated by one token */
   requestsPerToken: { points: 600, duration: 60, blockDuration: 0 },
-  /** files staged or imported by one user or token */
-  uploadsPerActor: { points: 120, duration: 3600, blockDuration: 0 },
-  /** files staged or imported from one address */
-  uploadsPerIp: { points: 240, duration: 3600, blockDuration: 0 },
+  /** files staged or imported by one user or token; RATE_LIMIT_UPLOADS_PER_HOUR */
+  uploadsPerActor: { points: env.RATE_LIMIT_UPLOADS_PER_HOUR, duration: 3600, blockDuration: 0 },
+  /** files staged or imported from one address: twice one actor's */
+  uploadsPerIp: { points: 2 * env.RATE_LIMIT_UPLOADS_PER_HOUR, duration: 3600, blockDuration: 0 },
 } as const;
 
 export type RatePolicy = keyof typeof RATE_POLICY;
