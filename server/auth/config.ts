@@ -7,6 +7,7 @@ import { db } from "~/server/db";
 import { env } from "~/server/env";
 import { createAuthAdapter } from "./adapter";
 import { clientIp } from "~/server/security/rate-limit";
+import { currentSessionVersion, isSessionCurrent, revokeSessions } from "./session-version";
 import { verifyCredentials } from "./sign-in";
 
 const ZCredentials = z.object({ email: z.string().email(), password: z.string().min(1) });
@@ -80,13 +81,24 @@ export const authOptions: NextAuthOptions = {
     ...configuredOAuthProviders(),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.uid = user.id;
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (await currentSessionVersion(db, user.id)) ?? 0;
+      }
       return token;
     },
-    session({ session, token }) {
-      if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+    // Checked against the database on every read: a revoked session has no user.
+    async session({ session, token }) {
+      if (session.user && typeof token.uid === "string" && (await isSessionCurrent(db, token.uid, token.sv))) session.user.id = token.uid;
+      else if (session.user) session.user = { id: "", name: null, email: null, image: null };
       return session;
+    },
+  },
+  events: {
+    // Signing out ends the account's sessions everywhere, copied cookies included.
+    async signOut({ token }) {
+      if (typeof token?.uid === "string") await revokeSessions(db, token.uid);
     },
   },
 };
