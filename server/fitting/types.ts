@@ -192,4 +192,6 @@ export interface AnalyzeOptions {
   inconclusiveBelow?: number;
   /** report every model fitted in `candidates` (for the UI's runner-up list); false keeps only the reported model; default true */
   allCandidates?: boolean;
+  /** report the decision tree's raw probability instead of the calibrated confidence (for fitting the calibration); default false */
+  rawConfidence?: boolean;
 }

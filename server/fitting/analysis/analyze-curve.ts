@@ -39,6 +39,7 @@ interface Resolved {
   wlMinT: number;
   inconclusiveBelow: number;
   allCandidates: boolean;
+  rawConfidence: boolean;
 }
 
 function resolve(o: AnalyzeOptions): Resolved {
@@ -50,6 +51,7 @@ function resolve(o: AnalyzeOptions): Resolved {
     wlMinT: o.wlMinT ?? 1,
     inconclusiveBelow: o.inconclusiveBelow ?? 0.6,
     allCandidates: o.allCandidates ?? true,
+    rawConfidence: o.rawConfidence ?? false,
   };
 }
 
@@ -207,7 +209,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
   return {
     engineVersion: ENGINE_VERSION,
     phase,
-    confidence: calibrate(capped, kind),
+    confidence: opts.rawConfidence ? capped : calibrate(capped, kind),
     inconclusive: decision.inconclusive,
     inconclusiveReason: decision.inconclusiveReason,
     reasonCode,

@@ -82,7 +82,7 @@ export function decide(input: DecisionInput): Decision {
   let reasonCode: ReasonCode | null = null;
   let why: string | null = null;
   const insulating = leaf === "M2" || leaf === "I1" || leaf === "I2";
-  if (reentrance.isReentrant && (dir.side !== "ins" || dir.hump)) {
+  if (reentrance.isReentrant) {
     leaf = "NONE";
     reasonCode = "reentrant";
     why = `${reentrance.reason}: neither a failed superconductor nor a failed insulator`;

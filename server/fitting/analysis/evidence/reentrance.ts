@@ -2,9 +2,9 @@
  * Re-entrance (PHYSICS.md): a granular film drops partially below Tc and rises again on further
  * cooling. A drop followed by a rise is neither M1 nor M2. Read on the smoothed levels: an
  * interior minimum well above zero with a significant drop above it (≥ 15 % of the level above)
- * and a significant rise below it (≥ 10 % and ≥ 5σ). When the cold rise dwarfs the dip (more than twice
- * the level above it), the dip is a feature above an insulating upturn, left to the insulating
- * analysis.
+ * and a significant rise below it (≥ 10 % and ≥ 5σ). A shallow dip (< 30 %) under a cold rise
+ * that dwarfs it (more than twice the level above) is a feature above an insulating upturn,
+ * left to the insulating analysis.
  */
 import { fmt } from "../format";
 import type { Profile } from "./profile";
@@ -33,7 +33,9 @@ export function reentranceEvidence(p: Profile, floor: number): Reentrance {
   const significantDrop = rAbove > 0 && drop / rAbove >= 0.15;
   // a partial drop: the minimum stays well above zero (a zero-resistance state is not re-entrant)
   const partial = rMin > 5 * sigma(kMin);
-  if (!partial || !significantRise || !significantDrop || rCold > 2 * rAbove) return none;
+  // a shallow dip above an insulating upturn that dwarfs it belongs to the insulating analysis
+  const dipAboveUpturn = drop / rAbove < 0.3 && rCold > 2 * rAbove;
+  if (!partial || !significantRise || !significantDrop || dipAboveUpturn) return none;
   return {
     isReentrant: true,
     reason: `re-entrant: R drops by ${fmt((100 * drop) / rAbove, 2)} % to ${fmt(rMin)} Ω at ${fmt(Math.exp(centres[kMin]!), 3)} K and rises again by ${fmt((100 * rise) / rMin, 2)} % on further cooling`,

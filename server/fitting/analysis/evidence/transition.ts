@@ -131,6 +131,27 @@ function refineOnset(d: CurveData, smooth: Float64Array, tLo: number, tHi: numbe
   return n - 1;
 }
 
+/**
+ * The steepest log slope of the lightly smoothed readings, over a baseline of at least 5 % in T
+ * (and ten times the noise of a point), where R stays positive.
+ */
+function steepestOnReadings(d: CurveData, sigmaRel: number): { s: number; i: number } | null {
+  const n = d.n;
+  const sm = runningLocalLinear(d.lnT, d.R, 2, scratchF64("tr.steep", n));
+  const minSpan = Math.max(0.05, 10 * sigmaRel);
+  let best: { s: number; i: number } | null = null;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (j < i) j = i;
+    while (j < n && d.lnT[j]! - d.lnT[i]! < minSpan) j++;
+    if (j >= n) break;
+    if (!(sm[i]! > 0 && sm[j]! > 0)) continue;
+    const s = Math.log(sm[j]! / sm[i]!) / (d.lnT[j]! - d.lnT[i]!);
+    if (!best || s > best.s) best = { s, i: (i + j) >> 1 };
+  }
+  return best;
+}
+
 export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Array, floor: number): TransitionEvidence {
   const { G, centres, prof, levR, sigmaRel } = p;
   const n = d.n;
@@ -141,7 +162,15 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   }
   // where R reaches zero the ln R profile is undefined: the steepest defined point is just above
   if (kSteep < 0) kSteep = 0;
-  const sPeak = Number.isFinite(prof.slope[kSteep]!) ? prof.slope[kSteep]! : 0;
+  let sPeak = Number.isFinite(prof.slope[kSteep]!) ? prof.slope[kSteep]! : 0;
+  // across a wide window the grid smears a sharp drop: the readings, lightly smoothed, over a
+  // baseline of at least 5 % in T, can show it steeper (and elsewhere)
+  const steepest = steepestOnReadings(d, sigmaRel);
+  if (steepest && steepest.s > sPeak) {
+    sPeak = steepest.s;
+    kSteep = 0;
+    while (kSteep + 1 < G && centres[kSteep + 1]! <= d.lnT[steepest.i]!) kSteep++;
+  }
   // the background slope of the normal state: the smallest log slope above the steepest point
   let sBackground = Infinity;
   for (let k = kSteep + 1; k < G; k++) if (Number.isFinite(prof.slope[k]!)) sBackground = Math.min(sBackground, prof.slope[k]!);

@@ -1,0 +1,87 @@
+/**
+ * Fits the engine's confidence calibration and rewrites server/fitting/analysis/calibration-table.ts.
+ *
+ *   npm run -s calibrate [-- --seed 7 --count 4000 --per-family 300 --dry-run]
+ *
+ * The calibration corpus is the project's own: the labelled SIT corpus (server/synthetic/corpus.ts)
+ * and the measurement families (server/synthetic/measurement.ts). For each kind of answer
+ * (conclusive, inconclusive best guess, no label) the raw probability of the decision tree is
+ * mapped to the observed frequency of right answers by isotonic regression (pool-adjacent
+ * violators). It is checked on another corpus: `npm run -s bench:realworld`.
+ */
+import { writeFileSync } from "node:fs";
+import { analyzeCurve, type CurveAnalysis } from "../server/fitting";
+import type { CalibrationKind } from "../server/fitting/analysis/calibration-table";
+import { generateCorpus } from "../server/synthetic/corpus";
+import { measuredCorpus } from "../server/synthetic/measurement";
+import { cliArgs } from "./lib/args";
+
+const args = cliArgs(process.argv.slice(2));
+const seed = args.num("seed", 7);
+const count = args.num("count", 4000);
+const perFamily = args.num("per-family", 300);
+
+type Sample = { raw: number; right: boolean };
+const samples: Record<CalibrationKind, Sample[]> = { conclusive: [], inconclusive: [], none: [] };
+const kindOf = (a: CurveAnalysis): CalibrationKind => (a.phase === null ? "none" : a.inconclusive ? "inconclusive" : "conclusive");
+const families = new Map<string, { n: number; right: number; answers: Map<string, number> }>();
+function record(family: string, a: CurveAnalysis, right: boolean) {
+  samples[kindOf(a)].push({ raw: a.confidence, right });
+  const f = families.get(family) ?? { n: 0, right: 0, answers: new Map() };
+  f.n++;
+  if (right) f.right++;
+  const key = `${a.phase ?? "NONE"}${a.inconclusive ? "?" : ""}${a.reasonCode ? `:${a.reasonCode}` : ""}`;
+  f.answers.set(key, (f.answers.get(key) ?? 0) + 1);
+  families.set(family, f);
+}
+
+for (const c of generateCorpus({ seed, count, hardFraction: 0.3 })) {
+  const a = analyzeCurve({ T: c.T, R: c.R }, { rawConfidence: true, allCandidates: false });
+  record(`SIT ${c.phase} ${c.difficulty}`, a, a.phase === c.phase);
+}
+for (const c of measuredCorpus(seed, perFamily)) {
+  const a = analyzeCurve({ T: c.T, R: c.R, ...(c.readout ? { readout: c.readout } : {}) }, { rawConfidence: true, allCandidates: false });
+  record(c.family, a, c.expected.includes(a.phase ?? "NONE"));
+}
+
+/** Pool-adjacent violators: non-decreasing fit of right (0/1) against raw. */
+function isotonic(points: Sample[]): [number, number][] {
+  const sorted = [...points].sort((a, b) => a.raw - b.raw);
+  const blocks: { sumX: number; sumY: number; n: number }[] = [];
+  for (const p of sorted) {
+    blocks.push({ sumX: p.raw, sumY: p.right ? 1 : 0, n: 1 });
+    while (blocks.length > 1 && blocks.at(-2)!.sumY / blocks.at(-2)!.n >= blocks.at(-1)!.sumY / blocks.at(-1)!.n) {
+      const last = blocks.pop()!;
+      const prev = blocks.at(-1)!;
+      prev.sumX += last.sumX;
+      prev.sumY += last.sumY;
+      prev.n += last.n;
+    }
+  }
+  // blocks of fewer than 20 answers are merged with their neighbour (a knot needs support)
+  const merged: typeof blocks = [];
+  for (const b of blocks) {
+    const last = merged.at(-1);
+    if (last && last.n < 20) {
+      last.sumX += b.sumX;
+      last.sumY += b.sumY;
+      last.n += b.n;
+    } else merged.push({ ...b });
+  }
+  return merged.map((b) => [Number((b.sumX / b.n).toFixed(4)), Number((b.sumY / b.n).toFixed(4))]);
+}
+
+const table = Object.fromEntries((Object.keys(samples) as CalibrationKind[]).map((k) => [k, isotonic(samples[k])])) as Record<CalibrationKind, [number, number][]>;
+for (const [name, f] of [...families.entries()].sort()) {
+  const answers = [...f.answers.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ");
+  console.log(`${name.padEnd(22)} n ${String(f.n).padStart(5)}  right ${((100 * f.right) / f.n).toFixed(1).padStart(5)} %  ${answers}`);
+}
+for (const k of Object.keys(table) as CalibrationKind[]) console.log(`${k}: ${samples[k].length} answers, ${table[k].length} knots ${JSON.stringify(table[k])}`);
+if (!args.flag("dry-run")) {
+  const body = (Object.keys(table) as CalibrationKind[]).map((k) => `  ${k}: ${JSON.stringify(table[k])},`).join("\n");
+  writeFileSync(
+    new URL("../server/fitting/analysis/calibration-table.ts", import.meta.url),
+    `/** Written by \`npm run -s calibrate\` (seed ${seed}, ${count} SIT curves, ${perFamily} per measurement family); do not edit by hand. */\nexport type CalibrationKind = "conclusive" | "inconclusive" | "none";\n\n/** knots [raw, calibrated], ascending in raw */\nexport const CALIBRATION_TABLE: Record<CalibrationKind, readonly (readonly [number, number])[]> = {\n${body}\n};\n`,
+  );
+  console.log("wrote server/fitting/analysis/calibration-table.ts");
+}
