@@ -7,7 +7,7 @@ import { SCALING_VERSION } from "~/server/scaling";
 import { createRng } from "~/server/synthetic/rng";
 import { generateScalingSet, type ScalingSetSpec } from "~/server/synthetic/isotherms";
 import { makeLab, makeUser, testDb } from "~/server/testing/db";
-import { getSampleIsotherms, refreshSampleIsotherms } from "./service";
+import { getSampleIsotherms, queueStaleIsothermAnalyses, refreshSampleIsotherms } from "./service";
 
 const T = [0.1, 0.15, 0.22, 0.33, 0.5];
 const spec: ScalingSetSpec = {
@@ -67,6 +67,18 @@ describe("isotherm analyses", () => {
     expect(a.isotherms.map((i) => i.T_K)).toEqual(T);
     expect(a.collapsePoints.length).toBeGreaterThan(5);
     expect(a.masterCurve.map((m) => m.branch)).toEqual(["above", "below"]);
+  });
+
+  it("are queued for samples without a result of the current version", async () => {
+    const db = testDb();
+    const { sampleId, iso, add } = await sampleWithIsotherms(db);
+    await add(iso);
+    await queueStaleIsothermAnalyses(db);
+    const waiting = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND singleton_key = $2`, ISOTHERM_QUEUE, isothermJobKey(sampleId));
+    expect(waiting[0]!.n).toBe(1);
+    await refreshSampleIsotherms(db, sampleId);
+    const again = await db.sample.count({ where: { id: sampleId, isothermAnalyses: { none: { isCurrent: true, version: SCALING_VERSION } } } });
+    expect(again).toBe(0);
   });
 
   it("are not readable by a stranger to a private sample", async () => {

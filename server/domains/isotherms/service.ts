@@ -6,12 +6,13 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/server/db";
 import type { Actor } from "~/server/domains/access/actor";
-import { requireReadableSample, resolveScope } from "~/server/domains/access/service";
+import { readableSampleWhere, requireReadableSample, resolveScope } from "~/server/domains/access/service";
 import { decodeFloat64, downsampleIndices } from "~/server/domains/curves/codec";
+import { enqueueIsothermAnalyses } from "~/server/jobs/isotherm-queue";
 import { toJsonValue } from "~/server/jobs/json";
 import { sha256Hex } from "~/server/platform/secrets";
 import { analyzeIsotherms, collapseCurve, collapsePoints, SCALING_VERSION, transposeFieldSweeps, type IsothermInput, type ScalingResult } from "~/server/scaling";
-import type { TIsothermAnalysisDto, TSampleIsothermsDto } from "./schemas";
+import type { TCriticalPointDto, TIsothermAnalysisDto, TSampleIsothermsDto } from "./schemas";
 
 const asJson = (value: unknown) => toJsonValue(value) as Prisma.InputJsonValue;
 
@@ -192,4 +193,59 @@ export async function getSampleIsotherms(db: Db, actor: Actor, sampleId: string)
     });
   }
   return { sampleId, sweeps, analyses };
+}
+
+/** The current critical points (isotherms that cross) of every sample the viewer may read. */
+export async function listCriticalPoints(db: Db, actor: Actor): Promise<TCriticalPointDto[]> {
+  const scope = await resolveScope(db, actor);
+  const rows = await db.isothermAnalysis.findMany({
+    where: { isCurrent: true, crossing: true, hcOe: { not: null }, rcOhm: { not: null }, sample: readableSampleWhere(scope) },
+    orderBy: [{ rcOhm: "asc" }],
+    take: 2000,
+    select: {
+      id: true,
+      annealStage: true,
+      channel: true,
+      version: true,
+      createdAt: true,
+      hcOe: true,
+      hcOeUnc: true,
+      rcOhm: true,
+      rcOhmUnc: true,
+      znu: true,
+      znuUnc: true,
+      sample: { select: { id: true, name: true, material: true, lab: { select: { name: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    analysisId: r.id,
+    sampleId: r.sample.id,
+    sampleName: r.sample.name,
+    material: r.sample.material,
+    labName: r.sample.lab.name,
+    annealStage: r.annealStage,
+    channel: r.channel,
+    version: r.version,
+    createdAt: r.createdAt,
+    Hc_Oe: { value: r.hcOe!, uncertainty: r.hcOeUnc ?? 0 },
+    Rc: { value: r.rcOhm!, uncertainty: r.rcOhmUnc ?? 0 },
+    znu: r.znu !== null ? { value: r.znu, uncertainty: r.znuUnc ?? 0 } : null,
+  }));
+}
+
+/**
+ * Queues the isotherm analysis of every sample with R(H) sweeps or R(T) sweeps at a field that
+ * has no current result of this analysis version (after a version change: all of them).
+ */
+export async function queueStaleIsothermAnalyses(db: Db): Promise<{ queued: number }> {
+  const rows = await db.sample.findMany({
+    where: {
+      curves: { some: { OR: [{ kind: "RH" }, { kind: "RT", fieldOe: { not: null } }] } },
+      isothermAnalyses: { none: { isCurrent: true, version: SCALING_VERSION } },
+    },
+    select: { id: true },
+  });
+  const ids = rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 1000) await db.$transaction((tx) => enqueueIsothermAnalyses(tx, ids.slice(i, i + 1000)));
+  return { queued: ids.length };
 }
