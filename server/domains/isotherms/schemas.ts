@@ -47,3 +47,20 @@ export const ZSampleIsothermsDto = z.object({
   analyses: z.array(ZIsothermAnalysisDto),
 });
 export type TSampleIsothermsDto = z.infer<typeof ZSampleIsothermsDto>;
+
+/** One sample's critical point, for the figures across samples, with its provenance. */
+export const ZCriticalPointDto = z.object({
+  analysisId: z.string(),
+  sampleId: z.string(),
+  sampleName: z.string(),
+  material: z.string(),
+  labName: z.string(),
+  annealStage: z.string(),
+  channel: z.string(),
+  version: z.string(),
+  createdAt: z.date(),
+  Hc_Oe: z.object({ value: z.number(), uncertainty: z.number() }),
+  Rc: z.object({ value: z.number(), uncertainty: z.number() }),
+  znu: z.object({ value: z.number(), uncertainty: z.number() }).nullable(),
+});
+export type TCriticalPointDto = z.infer<typeof ZCriticalPointDto>;
