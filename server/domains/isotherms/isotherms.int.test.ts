@@ -7,7 +7,7 @@ import { SCALING_VERSION } from "~/server/scaling";
 import { createRng } from "~/server/synthetic/rng";
 import { generateScalingSet, type ScalingSetSpec } from "~/server/synthetic/isotherms";
 import { makeLab, makeUser, testDb } from "~/server/testing/db";
-import { getSampleIsotherms, queueStaleIsothermAnalyses, refreshSampleIsotherms } from "./service";
+import { getSampleIsotherms, listCriticalPoints, queueStaleIsothermAnalyses, refreshSampleIsotherms } from "./service";
 
 const T = [0.1, 0.15, 0.22, 0.33, 0.5];
 const spec: ScalingSetSpec = {
@@ -81,11 +81,18 @@ describe("isotherm analyses", () => {
     expect(again).toBe(0);
   });
 
-  it("are not readable by a stranger to a private sample", async () => {
+  it("are not readable by a stranger to a private sample, nor listed among the critical points", async () => {
     const db = testDb();
-    const { sampleId } = await sampleWithIsotherms(db);
+    const { user, sampleId, iso, add } = await sampleWithIsotherms(db);
+    await add(iso);
+    await refreshSampleIsotherms(db, sampleId);
     const stranger = await makeUser(db);
     await expect(getSampleIsotherms(db, stranger.actor, sampleId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const mine = (await listCriticalPoints(db, user.actor)).filter((p) => p.sampleId === sampleId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ sampleName: "film", material: "a-InO", annealStage: "S0", version: SCALING_VERSION });
+    expect(Math.abs(mine[0]!.Rc.value / 6000 - 1)).toBeLessThan(0.05);
+    expect((await listCriticalPoints(db, stranger.actor)).some((p) => p.sampleId === sampleId)).toBe(false);
   });
 
   it("too few isotherms are stored with their reason code", async () => {
