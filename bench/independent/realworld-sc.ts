@@ -47,6 +47,12 @@ export const sMagnitude: TFamilyBuilder = (rng, difficulty) => {
   const kind: TNoiseKind = rng.chance(0.5) ? "magnitude-both" : "magnitude-one";
   const rel = rng.logUniform(1e-3, 5e-3);
   const meas = record(rng, Tasc, rOf, { rel, sigma, kind, epsT: rng.chance(0.3) ? 2e-4 : 0, order: rng.pick(["cooling", "warming"] as const) });
+  // decidable by the floor statistics of the physics (|noise| gives mean/SD 1.3–1.9, a plateau ≫ 3):
+  // a draw whose few floor readings happen to scatter like a plateau is drawn again
+  const floor = meas.R.filter((_, i) => meas.Rtrue[i] === 0);
+  const fMean = floor.reduce((a, x) => a + x, 0) / floor.length;
+  const fSd = Math.sqrt(floor.reduce((a, x) => a + (x - fMean) ** 2, 0) / (floor.length - 1));
+  if (!(fMean / fSd <= 3)) return "floor scatters like a plateau";
   const readout = declaredReadout(rng, "magnitude", 0.5);
   return {
     ...meas,
@@ -67,6 +73,7 @@ export const sMagnitude: TFamilyBuilder = (rng, difficulty) => {
       relNoise: rel,
       // mean of the floor: σ·√(π/2) (Rayleigh) or σ·√(2/π) (|Gaussian|)
       floorMean_ohm: sigma * (kind === "magnitude-both" ? Math.sqrt(Math.PI / 2) : Math.sqrt(2 / Math.PI)),
+      floorMeanOverSd: fMean / fSd,
       declaredReadout: readout ?? "absent",
     },
   };

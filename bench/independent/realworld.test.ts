@@ -170,6 +170,9 @@ describe("families", () => {
       const floor = readingsWhere(c, (_, r) => r === 0);
       expect(floor.length).toBe(num(c, "nBelowZero"));
       expect(floor.length).toBeGreaterThanOrEqual(5);
+      const one = meanSd(floor);
+      expect(one.mean / one.sd).toBeLessThanOrEqual(3);
+      expect(num(c, "floorMeanOverSd")).toBeCloseTo(one.mean / one.sd, 9);
       pooled[String(c.truth.noiseKind)]!.push(...floor.map((r) => r / num(c, "sigma_ohm")));
     }
     for (const xs of Object.values(pooled)) {
