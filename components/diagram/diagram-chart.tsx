@@ -398,7 +398,11 @@ export function DiagramChart({ diagram, height = 520, title, selectedFitId = nul
   const legendH = legend.height;
   const facetTitle = facets.length > 1 ? 22 : 0;
   const panelW = width / cols;
-  const rowsOf = useCallback((key: string) => diagram.yAxis.facetTicks?.[key]?.length ?? diagram.yAxis.ticks?.length ?? 1, [diagram.yAxis]);
+  // rows are the integer tick positions (a row with several tracks has one tick per track)
+  const rowsOf = useCallback((key: string) => {
+    const ticks = diagram.yAxis.facetTicks?.[key] ?? diagram.yAxis.ticks ?? [];
+    return ticks.length === 0 ? 1 : Math.max(...ticks.map((t) => Math.round(t.value))) + 1;
+  }, [diagram.yAxis]);
   const heightOf = useCallback(
     (key: string) => (isRowY ? Math.max(170, Math.min(height, rowsOf(key) * 64 + 70)) : facets.length === 1 ? height : Math.min(height, 380)),
     [isRowY, rowsOf, height, facets.length],

@@ -85,7 +85,8 @@ describe("assembling a diagram", () => {
     const d = assembleDiagram(base, { query: q(), provenance });
     expect(d.yAxis.ticks).toEqual([
       { value: 0, label: "Film 9" },
-      { value: 1, label: "Film 10" },
+      { value: 0.8, label: "Film 10 · pressurizing" },
+      { value: 1.2, label: "Film 10 · depressurizing" },
     ]);
     const up = d.series.find((s) => s.label.includes("pressurizing") && !s.label.includes("depressurizing") && s.sampleId === "s10")!;
     expect(up.points.map((i) => d.points[i]!.x)).toEqual([0, 2, 5, 9]);
@@ -100,6 +101,46 @@ describe("assembling a diagram", () => {
     const up = d.points.find((p) => p.x === 0)!;
     const down = d.points.find((p) => p.pressureDirection === "DEPRESSURIZING")!;
     expect(up.y).toBeLessThan(down.y);
+  });
+
+  it("names every track of a row: the second run of a sample carries a label too", () => {
+    const d = assembleDiagram(base, { query: q(), provenance });
+    const labels = d.yAxis.ticks!.map((t) => t.label);
+    expect(labels.filter((l) => l.startsWith("Film 10"))).toHaveLength(2);
+    for (const p of d.points) expect(d.yAxis.ticks!.some((t) => Math.abs(t.value - p.y) < 1e-9)).toBe(true);
+  });
+
+  it("leaves the zero-field curves of a pressure study off a field axis instead of piling them up at H = 0", () => {
+    const study = [0, 2, 5, 9].map((P) => point({ x: P, phase: "S", fieldOe: 0, pressureGPa: P }));
+    const sweep = [0, 200, 400].map((H) => point({ x: H, phase: H < 300 ? "S" : "M1", fieldOe: H, pressureGPa: 5, sampleId: "s10" }));
+    const alone = point({ x: 0, phase: "S", fieldOe: 0, pressureGPa: null, sampleId: "s9" });
+    const d = assembleDiagram([...study, ...sweep, alone], { query: q({ x: "H" }), provenance });
+    // the P = 5 GPa field sweep stays whole (its H = 0 point included); the other pressures' H = 0 curves go
+    expect(d.points.filter((p) => p.sampleId === "s10").map((p) => p.fieldOe).sort((a, b) => a! - b!)).toEqual([0, 0, 200, 400]);
+    expect(d.points.filter((p) => p.sampleId === "s10" && p.fieldOe === 0).map((p) => p.pressureGPa)).toEqual([5, 5]);
+    expect(d.points.some((p) => p.sampleId === "s9")).toBe(true);
+    expect(d.notes.join(" ")).toMatch(/3 curves of pressure studies measured only at H = 0 are left out/);
+    expect(assembleDiagram([...study, ...sweep], { query: q({ x: "P" }), provenance }).points).toHaveLength(7);
+  });
+
+  it("locates a boundary along every curve of the series, so that changing only the y axis does not move it", () => {
+    // a field series: S at 0, 100, 150 Oe, M1 at 200, 250 Oe; only some curves have a value on y
+    const series = [0, 100, 150, 200, 250].map((H) => point({ x: H, phase: H < 175 ? "S" : "M1", fieldOe: H, pressureGPa: null, y: H }));
+    const drawnOnY = series.filter((p) => p.fieldOe !== 150); // the 150 Oe curve has no value on this y axis
+    const withoutAll = assembleDiagram(drawnOnY, { query: q({ x: "H", y: "rhoQF" }), provenance });
+    const withAll = assembleDiagram(drawnOnY, { query: q({ x: "H", y: "rhoQF" }), provenance, alongX: series });
+    const onRows = assembleDiagram(series, { query: q({ x: "H", y: "sample" }), provenance });
+    expect(withoutAll.boundaries.map((b) => b.x)).toEqual([(100 + 200) / 2]);
+    expect(withAll.boundaries.map((b) => b.x)).toEqual([175]);
+    expect(onRows.boundaries.map((b) => b.x)).toEqual([175]);
+    expect([withAll.boundaries[0]!.yLow, withAll.boundaries[0]!.yHigh]).toEqual([200, 200]);
+  });
+
+  it("never draws a boundary between different films", () => {
+    const a = [0, 100].map((H) => point({ x: H, phase: "S", fieldOe: H, pressureGPa: null, sampleId: "s9" }));
+    const b = [50, 150].map((H) => point({ x: H, phase: "M1", fieldOe: H, pressureGPa: null, sampleId: "s10" }));
+    const d = assembleDiagram([...a, ...b], { query: q({ x: "H", y: "Tc90" }), provenance, alongX: [...a, ...b] });
+    expect(d.boundaries).toEqual([]);
   });
 
   it("finds no boundaries when x is not a tuning parameter, and says so", () => {

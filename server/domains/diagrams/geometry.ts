@@ -211,6 +211,12 @@ const DIRECTION_RANK = { PRESSURIZING: 0, UNKNOWN: 1, DEPRESSURIZING: 2 } as con
 export interface AssembleOptions {
   query: TDiagramQuery;
   provenance: TProvenance;
+  /**
+   * Every curve with a value on the x axis, drawn or not: boundaries are located along these, so
+   * that they do not move when only the y axis changes (a curve with no value on y still shows
+   * where the label changes). Defaults to the drawn points.
+   */
+  alongX?: readonly TBasePoint[];
 }
 
 export interface Assembled {
@@ -289,7 +295,39 @@ function withKeys(p: TBasePoint, x: number, y: number, seriesKey: string, facetK
 }
 
 /** Everything the chart draws, from the points that passed the filters (hidden phases already removed). */
-export function assembleDiagram(base: readonly TBasePoint[], { query, provenance }: AssembleOptions): Assembled {
+/**
+ * Curves of a pressure study drawn on a field axis: in a sample measured at several pressures,
+ * a curve whose series (same pressure, setup, gate) holds one field only, H = 0, was not part of
+ * a field sweep; its zero is the default of the study, and all such curves would pile up at
+ * H = 0. They are left out of a field axis (and counted in a note); P on the x axis shows them.
+ */
+export function zeroFieldPressureCurves(base: readonly TBasePoint[], query: Pick<TDiagramQuery, "x">, provenance: TProvenance): Set<string> {
+  const out = new Set<string>();
+  if (query.x !== "H") return out;
+  const pressures = new Map<string, Set<number>>();
+  const fields = new Map<string, Set<number>>();
+  for (const p of base) {
+    if (p.pressureGPa !== null) {
+      const set = pressures.get(p.sampleId) ?? new Set<number>();
+      set.add(Math.round(p.pressureGPa * 100));
+      pressures.set(p.sampleId, set);
+    }
+    const key = seriesKeyOf(p, "H", provenance);
+    const set = fields.get(key) ?? new Set<number>();
+    set.add(p.fieldOe ?? 0);
+    fields.set(key, set);
+  }
+  for (const p of base) {
+    if ((pressures.get(p.sampleId)?.size ?? 0) < 2 || (p.fieldOe ?? 0) !== 0) continue;
+    const inSeries = fields.get(seriesKeyOf(p, "H", provenance))!;
+    if (inSeries.size === 1) out.add(p.fitId);
+  }
+  return out;
+}
+
+export function assembleDiagram(all: readonly TBasePoint[], { query, provenance, alongX }: AssembleOptions): Assembled {
+  const pressureOnly = zeroFieldPressureCurves(all, query, provenance);
+  const base = pressureOnly.size > 0 ? all.filter((p) => !pressureOnly.has(p.fitId)) : all;
   const facetOf = (p: TBasePoint) => facetKeyOf(p, query.facetBy, provenance);
   const tickers: Partial<Record<"x" | "y", Ticks>> = {};
   for (const axis of ["x", "y"] as const) {
@@ -334,6 +372,7 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
   // runs, two setups) get tracks of their own within the row.
   const rowAxis = query.y === "sample" ? "y" : query.x === "sample" ? "x" : null;
   const trackHalf = new Map<string, number>();
+  const trackTicks: { facetKey: string; value: number; label: string }[] = [];
   if (rowAxis) {
     const byRow = new Map<string, TSeries[]>();
     for (const s of series) {
@@ -347,20 +386,33 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
       group.forEach((s, j) => {
         const offset = k === 1 ? 0 : (j - (k - 1) / 2) * (0.8 / k);
         trackHalf.set(s.key, k === 1 ? 0.42 : 0.36 / k);
+        if (k > 1 && rowAxis === "y") trackTicks.push({ facetKey: s.facetKey, value: (tickers.y?.valueOf(points[s.points[0]!]!) ?? 0) + offset, label: trackLabel(s, provenance) });
         if (offset === 0) return;
         for (const i of s.points) points[i]![rowAxis] += offset;
       });
     }
+    // every track of a row is named: the sample on its first, what differs (direction, setup) on the others
+    if (trackTicks.length > 0 && tickers.y) addTrackTicks(tickers.y, trackTicks);
   }
 
   const notes: string[] = [];
+  if (pressureOnly.size > 0) {
+    notes.push(`${pressureOnly.size} curve${pressureOnly.size === 1 ? "" : "s"} of pressure studies measured only at H = 0 ${pressureOnly.size === 1 ? "is" : "are"} left out of the field axis; put pressure on the x axis to see ${pressureOnly.size === 1 ? "it" : "them"}.`);
+  }
   const boundaries: TBoundary[] = [];
   const xScale = AXES[query.x].isOrdinal ? "linear" : query.xScale;
   if (isSeriesAxis(query.x)) {
     const unit = AXES[query.x].unit;
+    const alongBySeries = alongX ? seriesAlongX(alongX, query, provenance, tickers.x, pressureOnly) : null;
     for (const s of series) {
-      const along = s.points.map((i) => points[i]!);
-      for (const b of boundariesAlong(along, xScale)) {
+      const drawn = s.points.map((i) => points[i]!);
+      const along = alongBySeries ? (alongBySeries.get(s.key) ?? drawn) : drawn;
+      const yLo = Math.min(...drawn.map((p) => p.y));
+      const yHi = Math.max(...drawn.map((p) => p.y));
+      for (const found of boundariesAlong(along, xScale)) {
+        // located along every curve of the series; drawn across the y range of its drawn points there
+        const near = drawn.filter((p) => p.x >= found.xLow && p.x <= found.xHigh);
+        const b = alongBySeries ? { ...found, yLow: near.length > 0 ? Math.min(...near.map((p) => p.y)) : yLo, yHigh: near.length > 0 ? Math.max(...near.map((p) => p.y)) : yHi } : found;
         const where = query.x === "stage" ? `between ${tickLabel(tickers.x, b.xLow)} and ${tickLabel(tickers.x, b.xHigh)}` : `at ${formatValue(b.x)}${unit ? ` ${unit}` : ""} (${formatValue(b.xLow)}–${formatValue(b.xHigh)})`;
         const half = trackHalf.get(s.key);
         const span = rowAxis === "y" && half !== undefined ? { yLow: b.yLow - half, yHigh: b.yHigh + half } : {};
@@ -422,6 +474,44 @@ export function assembleDiagram(base: readonly TBasePoint[], { query, provenance
     domain: dx && dy ? { x: dx, y: dy } : null,
     notes,
   };
+}
+
+/** The curves with an x value, by series, in increasing x (for locating boundaries independently of y). */
+function seriesAlongX(alongX: readonly TBasePoint[], query: TDiagramQuery, provenance: TProvenance, xTicker: Ticks | undefined, leftOut: ReadonlySet<string>): Map<string, { x: number; y: number; phase: TBasePoint["phase"]; inconclusive: boolean }[]> {
+  const out = new Map<string, { x: number; y: number; phase: TBasePoint["phase"]; inconclusive: boolean }[]>();
+  for (const p of alongX) {
+    if (leftOut.has(p.fitId)) continue;
+    const key = seriesKeyOf(p, query.x, provenance);
+    const list = out.get(key) ?? [];
+    list.push({ x: xTicker ? xTicker.valueOf(p) : p.x, y: 0, phase: p.phase, inconclusive: p.inconclusive });
+    out.set(key, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.x - b.x);
+  return out;
+}
+
+/** What tells a track of a sample row from the others: the series label without the sample's name. */
+function trackLabel(s: TSeries, provenance: TProvenance): string {
+  const name = provenance.samples[s.sampleId]?.name ?? s.sampleId;
+  const rest = s.label.startsWith(name) ? s.label.slice(name.length).replace(/^\s*·\s*/, "") : s.label;
+  return `${name}${rest ? ` · ${rest}` : ""}`;
+}
+
+/** Replaces the one tick of a row holding several tracks by one tick per track. */
+function addTrackTicks(ticker: Ticks, tracks: { facetKey: string; value: number; label: string }[]): void {
+  const rows = new Set(tracks.map((t) => `${t.facetKey}\u0000${Math.round(t.value)}`));
+  if (ticker.facetTicks) {
+    for (const [facet, list] of Object.entries(ticker.facetTicks)) {
+      const kept = list.filter((t) => !rows.has(`${facet}\u0000${t.value}`));
+      ticker.facetTicks[facet] = [...kept, ...tracks.filter((t) => t.facetKey === facet).map(({ value, label }) => ({ value, label }))].sort((a, b) => a.value - b.value);
+    }
+  }
+  const facets = new Set(tracks.map((t) => t.facetKey));
+  if (facets.size === 1) {
+    const facet = [...facets][0]!;
+    const kept = ticker.ticks.filter((t) => !rows.has(`${facet}\u0000${t.value}`));
+    ticker.ticks = [...kept, ...tracks.map(({ value, label }) => ({ value, label }))].sort((a, b) => a.value - b.value);
+  }
 }
 
 function tickLabel(ticker: Ticks | undefined, value: number): string {
@@ -529,8 +619,9 @@ export function diagramFromPoints(
   base: readonly TBasePoint[],
   provenance: TProvenance,
   counts: { missing: number; removedBySwitch: number },
+  alongX?: readonly TBasePoint[],
 ): TDiagramDto {
-  const assembled = assembleDiagram(base, { query, provenance });
+  const assembled = assembleDiagram(base, { query, provenance, alongX });
   const phaseCounts: Partial<Record<TPhaseKey, number>> = {};
   let artifactCount = 0;
   for (const p of base) {

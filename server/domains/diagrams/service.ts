@@ -2,7 +2,7 @@ import type { Db } from "~/server/db";
 import type { Actor } from "~/server/domains/access/actor";
 import { readableSampleSql, readableSampleWhere, resolveScope, type AccessScope } from "~/server/domains/access/service";
 import type { TPhase } from "~/server/domains/curves/schemas";
-import { AXES, type TAxisKey } from "./axes";
+import { AXES, isSeriesAxis, type TAxisKey } from "./axes";
 import { exportRows, type TExportRow } from "./export";
 import { assembleDiagram, axisInfo, BIN_GRID, binEdges, binsFromCountsWith, compareSamples, diagramFromPoints, type BinCount, type TBasePoint } from "./geometry";
 import {
@@ -646,8 +646,9 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     // a wrong estimate (the view is small after all) is read now
     const shownRows = speculative ?? (await loadPointRows(db, scope, query, { limit: query.maxPoints + 1, shownOnly: true }));
     const points = shownRows.slice(0, query.maxPoints).map(stripFlags);
-    const provenance = await loadProvenance(db, provenanceIds(points));
-    const assembled = assembleDiagram(points, { query, provenance });
+    const alongX = await loadAlongX(db, scope, query, points.length);
+    const provenance = await loadProvenance(db, provenanceIds(alongX ?? points));
+    const assembled = assembleDiagram(points, { query, provenance, alongX });
     return { ...common, ...assembled, mode: "points", provenance, bins: [], notes: [...notes, ...assembled.notes] };
   }
   const aggregated = aggregatedView(query, counted.cells, axes, rows, names);
@@ -664,11 +665,32 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
   };
 }
 
+/** Whether a row's x value can be drawn on the x axis of the query. */
+function hasX(query: TDiagramQuery, r: TBasePoint): boolean {
+  return r.x !== null && Number.isFinite(r.x) && (!!AXES[query.x].isOrdinal || query.xScale !== "log" || r.x > 0);
+}
+
+/**
+ * Every curve of the view with a value on x (whether or not it has one on y), to locate the
+ * boundaries along; undefined when x is not a tuning parameter, when every row has a y value
+ * anyway (sample rows, stages), or when there are too many to read.
+ */
+async function loadAlongX(db: Db, scope: AccessScope, query: TDiagramQuery, drawn: number): Promise<TBasePoint[] | undefined> {
+  if (!isSeriesAxis(query.x) || AXES[query.y].isOrdinal) return undefined;
+  const limit = Math.max(4 * drawn, 1000);
+  const rows = await loadPointRows(db, scope, query, { limit: limit + 1, shownOnly: false });
+  if (rows.length > limit) return undefined;
+  return rows.filter((r) => r.visible && r.ok && hasX(query, r)).map(stripFlags);
+}
+
 /** The diagram from every matching row, read in one pass. */
 async function diagramFromRows(db: Db, query: TDiagramQuery, rows: readonly FlaggedPoint[]): Promise<TDiagramDto> {
   const summary: DiagramSummary = { total: 0, missing: 0, removedBySwitch: 0, phaseCounts: {}, artifactCount: 0, engineVersions: [] };
   const versions = new Set<string>();
   const shown: TBasePoint[] = [];
+  // curves the view would draw if they had a y value: the boundaries are located along them
+  const alongX: TBasePoint[] = [];
+  for (const r of rows) if (r.visible && r.ok && hasX(query, r)) alongX.push(stripFlags(r));
   for (const r of rows) {
     const key: TPhaseKey = r.inconclusive ? "inconclusive" : r.phase;
     if (r.valid && r.ok) summary.phaseCounts[key] = (summary.phaseCounts[key] ?? 0) + 1;
@@ -687,8 +709,8 @@ async function diagramFromRows(db: Db, query: TDiagramQuery, rows: readonly Flag
     shown.push(stripFlags(r));
   }
   summary.engineVersions = [...versions].sort();
-  const provenance = await loadProvenance(db, provenanceIds(shown));
-  const diagram = diagramFromPoints(query, shown, provenance, { missing: summary.missing, removedBySwitch: summary.removedBySwitch });
+  const provenance = await loadProvenance(db, provenanceIds(alongX.length > shown.length ? alongX : shown));
+  const diagram = diagramFromPoints(query, shown, provenance, { missing: summary.missing, removedBySwitch: summary.removedBySwitch }, isSeriesAxis(query.x) ? alongX : undefined);
   const notes = [...missingNote(query, summary.missing), ...diagram.notes.filter((n) => !n.includes("more than can be drawn"))];
   if (diagram.mode === "aggregated") notes.push(aggregatedNote(summary.total, query.maxPoints));
   return { ...diagram, ...summary, notes };
