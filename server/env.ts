@@ -41,6 +41,11 @@ export const env = createEnv({
     RATE_LIMIT_SIGNUPS_PER_HOUR: z.coerce.number().int().positive().default(20),
     /** files one user or token may stage or import per hour (twice that from one address) */
     RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(120),
+    // Mail: SMTP when SMTP_URL is set; otherwise the log (and, on the embedded database, /dev/mailbox).
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default("SIT Atlas <no-reply@localhost>"),
+    /** set by the launcher when it runs the embedded PostgreSQL (a local install) */
+    SIT_EMBEDDED_DATABASE: optionalBool,
   },
   client: {},
   experimental__runtimeEnv: {},

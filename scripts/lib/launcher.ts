@@ -42,6 +42,7 @@ export async function prepare(): Promise<{ platform: Platform; env: NodeJS.Proce
     NEXTAUTH_SECRET: platform.authSecret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${s.port}`,
     PORT: String(s.port),
+    SIT_EMBEDDED_DATABASE: platform.isEmbedded ? "true" : "false",
   };
   return { platform, env, settings: s };
 }

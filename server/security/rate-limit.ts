@@ -16,6 +16,8 @@ export const RATE_POLICY = {
   signInFailuresPerIp: { points: 50, duration: 600, blockDuration: 600 },
   /** sign-up calls from one address (each call of a tRPC batch counts); RATE_LIMIT_SIGNUPS_PER_HOUR */
   signUpPerIp: { points: env.RATE_LIMIT_SIGNUPS_PER_HOUR, duration: 3600, blockDuration: 0 },
+  /** confirmation mails one user may ask for */
+  verificationMails: { points: 5, duration: 3600, blockDuration: 0 },
   /** unknown, revoked or expired bearer tokens sent from one address */
   tokenFailuresPerIp: { points: 20, duration: 600, blockDuration: 600 },
   /** requests authenticated by one token */
@@ -33,6 +35,7 @@ const MESSAGES: Record<RatePolicy, string> = {
   signInFailuresPerIp: "Too many failed sign-ins from this address. Try again later.",
   signUpPerIp: "Too many sign-ups from this address. Try again later.",
   tokenFailuresPerIp: "Too many requests with an invalid API token from this address. Try again later.",
+  verificationMails: "Too many confirmation mails asked for. Try again later.",
   requestsPerToken: "Too many requests with this API token. Slow down.",
   uploadsPerActor: "Too many uploads. Try again later.",
   uploadsPerIp: "Too many uploads from this address. Try again later.",

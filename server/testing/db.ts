@@ -27,10 +27,10 @@ export function uid(prefix = ""): string {
   return `${prefix}${randomUUID().slice(0, 8)}`;
 }
 
-/** A user of its own, with a random e-mail address. */
+/** A user of its own, with a random (verified) e-mail address. */
 export async function makeUser(db: Db, name = "Test User"): Promise<{ id: string; email: string; actor: Actor }> {
   const email = `${uid("u-")}@test.invalid`;
-  const user = await db.user.create({ data: { email, name }, select: { id: true } });
+  const user = await db.user.create({ data: { email, name, emailVerified: new Date() }, select: { id: true } });
   return { id: user.id, email, actor: userActor(user.id) };
 }
 

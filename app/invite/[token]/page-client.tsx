@@ -10,7 +10,9 @@ export function InviteClient({ token }: { token: string }) {
   const router = useRouter();
   const invitation = useQuery(trpc.lab.getInvitation.queryOptions({ token }));
   const accept = useMutation(trpc.lab.acceptInvitation.mutationOptions({ onSuccess: ({ labId }) => router.push(`/labs/${labId}`) }));
-  const error = errorInfo(invitation.error ?? accept.error).message;
+  const resend = useMutation(trpc.user.resendVerification.mutationOptions());
+  const error = errorInfo(invitation.error ?? accept.error ?? resend.error).message;
+  const needsConfirmation = /Confirm your e-mail address/.test(accept.error?.message ?? "");
   return (
     <div className="page-narrow">
       <div className="card stack">
@@ -32,6 +34,11 @@ export function InviteClient({ token }: { token: string }) {
           <p className="subtle">Loading…</p>
         ) : null}
         {error ? <div className="alert alert-error">{error}</div> : null}
+        {needsConfirmation ? (
+          <button className="btn" onClick={() => resend.mutate()} disabled={resend.isPending || resend.isSuccess} data-testid="resend-verification">
+            {resend.isSuccess ? "Confirmation link sent" : "Send the confirmation link again"}
+          </button>
+        ) : null}
       </div>
     </div>
   );

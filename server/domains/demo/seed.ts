@@ -36,7 +36,7 @@ export async function seedDemoData(db: Db): Promise<SeedResult> {
         if (userIds.has(member.email)) continue;
         const user = await tx.user.upsert({
           where: { email: member.email },
-          create: { email: member.email, name: member.name, passwordHash },
+          create: { email: member.email, name: member.name, passwordHash, emailVerified: new Date() },
           update: {},
           select: { id: true },
         });

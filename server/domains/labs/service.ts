@@ -147,10 +147,12 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string): Pro
   if (invitation.acceptedAt) throw new AppError("CONFLICT", "This invitation was already used.");
   if (invitation.revokedAt) throw new AppError("FORBIDDEN", "This invitation was revoked.");
   if (invitation.expiresAt <= new Date()) throw new AppError("FORBIDDEN", "This invitation has expired. Ask for a new one.");
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, emailVerified: true } });
   if (user.email.toLowerCase() !== invitation.email.toLowerCase()) {
     throw new AppError("FORBIDDEN", `This invitation was sent to ${invitation.email}; you are signed in as ${user.email}.`);
   }
+  // Whoever holds the link must also read the mail of the invited address.
+  if (!user.emailVerified) throw new AppError("FORBIDDEN", `Confirm your e-mail address first: open the link we sent to ${user.email} (or ask for a new one on the invitation page).`);
   return db.$transaction(async (tx) => {
     // Only one accept wins: the others wait on the row, then find it used (409, not a 500).
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date(), acceptedById: userId } });

@@ -7,7 +7,7 @@ export const ZSignUpInput = z.object({
 });
 export type TSignUpInput = z.infer<typeof ZSignUpInput>;
 
-export const ZUserDto = z.object({ id: z.string(), email: z.string(), name: z.string().nullable() });
+export const ZUserDto = z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), emailVerified: z.boolean() });
 export type TUserDto = z.infer<typeof ZUserDto>;
 
 export const ZSignUpResultDto = z.object({ message: z.string() });

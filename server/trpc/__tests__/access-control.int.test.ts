@@ -78,6 +78,7 @@ const diagramOf = (sampleId: string) => ({ ...DEFAULT_DIAGRAM_QUERY, x: "H" as c
 const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
   "user.signUp": async () => "not lab data",
   "user.me": async () => "not lab data",
+  "user.resendVerification": async () => "sends a link to the caller's own address only",
   "lab.create": async () => "not lab data",
   "lab.directory": async () => "names of labs are public by design",
   "lab.listMine": async (actor) => {
