@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { CurveChart, type ChartSeries } from "~/components/charts/curve-chart";
+import { spansFactor } from "~/components/charts/ticks";
 import { QuantityTable } from "~/components/compare/quantity-table";
 import { DiagramChart } from "~/components/diagram/diagram-chart";
 import { categoricalColor } from "~/components/diagram/glyphs";
@@ -64,6 +65,8 @@ export function CompareClient() {
   const sampleColor = new Map((curves.data?.samples ?? []).map((s, i) => [s.id, categoricalColor(i)]));
   const series: ChartSeries[] = (curves.data?.curves ?? []).map((c) => ({ id: c.curveId, name: `${c.label}${c.phase ? ` (${c.phase})` : ""}`, color: sampleColor.get(c.sampleId) ?? "#667085", points: c.points }));
   const exportParams = serializeDiagramQuery(scatterQuery(view)).toString();
+  // curves that span decades (insulators beside superconductors) are all readable only on a log axis
+  const logY = view.normalization !== "RN" || spansFactor(series.flatMap((c) => c.points.y), 30);
 
   return (
     <div className="page" style={{ maxWidth: 1500 }}>
@@ -143,7 +146,7 @@ export function CompareClient() {
                 {curves.data && curves.data.withoutTc > 0 ? <p className="subtle small">{curves.data.withoutTc} curve(s) have no Tc from their fit and are not drawn against T/Tc.</p> : null}
                 <p className="subtle small">R_N is the resistance at 10 K (or at the warmest point of sweeps that stop below); Tc is at 90 % of R_max; h/4e² = 6.45 kΩ.</p>
                 {series.length > 0 ? (
-                  <CurveChart key={`${view.normalization}-${view.temperature}`} series={series} xLabel={curves.data?.xLabel ?? "T (K)"} yLabel={curves.data?.yLabel ?? "R"} initialLogX initialLogY={view.normalization !== "RN"} />
+                  <CurveChart key={`${view.normalization}-${view.temperature}-${logY}`} series={series} xLabel={curves.data?.xLabel ?? "T (K)"} yLabel={curves.data?.yLabel ?? "R"} initialLogX initialLogY={logY} />
                 ) : (
                   <div className="empty">{curves.isLoading ? "Loading…" : "No R(T) curve to draw."}</div>
                 )}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { axisFor, axisTitle, splitTitle, formatStepped, formatWithUnit, linearAxis, logAxis, logTickValues, niceStep, siPrefix } from "./ticks";
+import { axisFor, axisTitle, spansFactor, splitTitle, formatStepped, formatWithUnit, linearAxis, logAxis, logTickValues, niceStep, siPrefix } from "./ticks";
 
 const labels = (a: { ticks: { label: string; major: boolean }[] }) => a.ticks.filter((t) => t.major).map((t) => t.label);
 
@@ -109,5 +109,13 @@ describe("titles", () => {
     expect(splitTitle("R (Ω/□)")).toEqual({ name: "R", unit: "Ω/□" });
     expect(splitTitle("R(350 mK)/R(300 K)")).toEqual({ name: "R(350 mK)/R(300 K)", unit: "" });
     expect(splitTitle("(R−fit)/fit")).toEqual({ name: "(R−fit)/fit", unit: "" });
+  });
+});
+
+describe("choosing a log axis", () => {
+  it("says when curves span decades", () => {
+    expect(spansFactor([0.9, 1, 1.1, 800], 30)).toBe(true);
+    expect(spansFactor([0.2, 1, 1.1, -5, 0], 30)).toBe(false);
+    expect(spansFactor([], 30)).toBe(false);
   });
 });

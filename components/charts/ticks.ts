@@ -216,3 +216,9 @@ export function splitTitle(title: string): { name: string; unit: string } {
   const m = /^(.*\S)\s+\(([^()]+)\)$/.exec(title);
   return m ? { name: m[1]!, unit: m[2]! } : { name: title, unit: "" };
 }
+
+/** True when the positive values span more than `factor` (a linear axis would flatten all but the largest). */
+export function spansFactor(values: Iterable<number>, factor: number): boolean {
+  const range = dataRange(values, true);
+  return range !== null && range[1] / range[0] > factor;
+}
