@@ -4,9 +4,12 @@
  *   npm run -s classify -- <input.jsonl> [--workers N]
  *
  * Input: one JSON object per line, {"id": …, "T": [K…], "R": [Ω…]} with
- * optional "H_Oe" and "P_GPa"; other fields are ignored. Output (stdout): one
- * JSON line per input line, in input order:
- *   {"id","phase","confidence","inconclusive","model","params","uncertainties","reasons"}
+ * optional "H_Oe", "P_GPa" and "readout" ("signed", "magnitude" or "unknown");
+ * other fields are ignored. Output (stdout): one JSON line per input line, in
+ * input order:
+ *   {"id","phase","inconclusive","reasonCode","confidence","model","params","uncertainties","reasons","quantities"}
+ * "phase" is null when no SIT label applies ("reasonCode" says why); quantities
+ * are {"Tc90_K": {"value", "uncertainty"}, "rhoQF_ohm": …, …}.
  * A malformed line yields {"id": <id or null>, "phase": null, "inconclusive": true,
  * "reasons": ["<error>"], …} and processing continues. The input is streamed
  * (constant memory). With --workers N > 1 the curves are analysed by N
@@ -25,12 +28,14 @@ function errorLine(id: unknown, message: string): string {
   return JSON.stringify({
     id: id === undefined ? null : id,
     phase: null,
-    confidence: 0,
     inconclusive: true,
+    reasonCode: "invalid_input",
+    confidence: 0,
     model: null,
     params: {},
     uncertainties: {},
     reasons: [message],
+    quantities: {},
   });
 }
 
@@ -63,7 +68,15 @@ export function classifyLine(line: string): string {
   if (!Array.isArray(rec.R)) return errorLine(id, 'missing or invalid "R" (expected an array of resistances in Ω)');
   try {
     const t1 = stats.enabled ? performance.now() : 0;
-    const a = analyzeCurve({ T: rec.T as number[], R: rec.R as number[] });
+    const readout = rec.readout === "signed" || rec.readout === "magnitude" || rec.readout === "unknown" ? rec.readout : undefined;
+    if (rec.readout !== undefined && readout === undefined) return errorLine(id, 'invalid "readout" (expected "signed", "magnitude" or "unknown")');
+    const a = analyzeCurve({
+      T: rec.T as number[],
+      R: rec.R as number[],
+      ...(readout ? { readout } : {}),
+      ...(typeof rec.H_Oe === "number" ? { H_Oe: rec.H_Oe } : {}),
+      ...(typeof rec.P_GPa === "number" ? { P_GPa: rec.P_GPa } : {}),
+    });
     if (stats.enabled) {
       const t2 = performance.now();
       stats.parseMs += t1 - t0;
@@ -73,12 +86,14 @@ export function classifyLine(line: string): string {
     return JSON.stringify({
       id: id === undefined ? null : id,
       phase: a.phase,
-      confidence: Math.round(a.confidence * 1e4) / 1e4,
       inconclusive: a.inconclusive,
+      reasonCode: a.reasonCode,
+      confidence: Math.round(a.confidence * 1e4) / 1e4,
       model: a.model,
       params: a.params,
       uncertainties: a.uncertainties,
       reasons: a.reasons,
+      quantities: a.quantities,
     });
   } catch (err) {
     return errorLine(id, `analysis failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -113,7 +113,7 @@ function main(): void {
   const families = new Map<string, Tally>();
   const calib = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, correct: 0 }));
   const recovery = new Map<string, Recovery>();
-  const worst: { id: string; family: string; truth: Phase; label: Phase; conf: number; reason: string }[] = [];
+  const worst: { id: string; family: string; truth: Phase; label: Answer; conf: number; reason: string }[] = [];
   let i = 0;
   for (const c of generateCorpus({ seed: args.seed, count: args.count, hardFraction: args.hardFraction, meanPoints: args.meanPoints })) {
     const a = analyzeCurve({ T: c.T, R: c.R });

@@ -14,8 +14,11 @@ export type {
   ModelId,
   Phase,
   QuantityKey,
+  ReasonCode,
+  Readout,
+  SeriesContext,
 } from "./types";
-export { MODEL_IDS, PHASES } from "./types";
+export { MODEL_IDS, PHASES, REASON_CODES } from "./types";
 export { analyzeCurve } from "./analysis/analyze-curve";
 export { evaluateModel, MODEL_PARAMS } from "./models/evaluate";
 export { prepareCurve, type Prepared } from "./analysis/preprocess";

@@ -11,9 +11,26 @@ describe("classifyLine", () => {
   it("classifies a curve and ignores unknown fields", () => {
     const c = altGenerators(1).I2();
     const out = JSON.parse(classifyLine(JSON.stringify({ id: "a", T: Array.from(c.T), R: Array.from(c.R), phase: "x", extra: { y: 1 } })));
-    expect(Object.keys(out)).toEqual(["id", "phase", "confidence", "inconclusive", "model", "params", "uncertainties", "reasons"]);
+    expect(Object.keys(out)).toEqual(["id", "phase", "inconclusive", "reasonCode", "confidence", "model", "params", "uncertainties", "reasons", "quantities"]);
     expect(out.id).toBe("a");
     expect(out.phase).toBe("I2");
+    expect(out.quantities.hoppingP).toMatchObject({ value: expect.any(Number), uncertainty: expect.any(Number) });
+  });
+  it("takes the readout: a lock-in magnitude floor below a transition reads as zero resistance", () => {
+    const T = Array.from({ length: 120 }, (_, i) => 0.2 + (i * 2.8) / 119);
+    let s = 7;
+    const noise = () => {
+      s = (s * 16807) % 2147483647;
+      const u = s / 2147483647;
+      s = (s * 16807) % 2147483647;
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * (s / 2147483647));
+    };
+    const R = T.map((t) => Math.hypot(1000 / (1 + Math.exp(-(t - 1.5) / 0.05)) + 0.5 * noise(), 0.5 * noise()));
+    const out = JSON.parse(classifyLine(JSON.stringify({ id: "m", T, R, readout: "magnitude" })));
+    expect(out).toMatchObject({ phase: "S", inconclusive: false, reasonCode: null });
+    expect(out.quantities.Tc90_K.value).toBeGreaterThan(1.5);
+    expect(out.quantities.Tc90_K.value).toBeLessThan(1.75);
+    expect(JSON.parse(classifyLine(JSON.stringify({ id: "m", T, R, readout: "volts" }))).reasons[0]).toMatch(/invalid "readout"/);
   });
   it("malformed JSON gives a null phase, the id when recoverable and the error", () => {
     const out = JSON.parse(classifyLine('{"id": "x17", "T": [1, 2,'));

@@ -70,12 +70,27 @@ export function analyzeCurve(input: unknown, options: AnalyzeOptions = {}): Curv
   }
 }
 
-/** Zero readings at the cold end of a coarse sweep are data, not spikes: never flag them. */
-function keepColdZeros(d: CurveData, flags: Uint8Array, floor: number): void {
+/**
+ * Readings near zero at the cold end (a coarse sweep's zero-resistance readings) are data, never
+ * spikes. A reading ≤ 0 amid readings far above zero is a glitch: excluded from the fits like a
+ * spike (and reported with them), not dropped.
+ */
+function reviewZeroReadings(d: CurveData, flags: Uint8Array, floor: number): void {
   let rMax = 0;
   for (let i = 0; i < d.n; i++) rMax = Math.max(rMax, d.R[i]!);
   const band = Math.max(3 * floor, 1e-3 * rMax);
-  for (let i = 0; i < d.n && Math.abs(d.R[i]!) <= band; i++) flags[i] = 0;
+  let cold = 0;
+  for (; cold < d.n && Math.abs(d.R[cold]!) <= band; cold++) flags[cold] = 0;
+  const around = new Float64Array(10);
+  for (let i = cold; i < d.n; i++) {
+    if (d.R[i]! > 0) continue;
+    let m = 0;
+    for (let j = Math.max(0, i - 5); j <= Math.min(d.n - 1, i + 5); j++) if (j !== i) around[m++] = d.R[j]!;
+    // a lone reading ≤ 0 among positive neighbours
+    let positive = true;
+    for (let j = 0; j < m; j++) if (!(around[j]! > 0)) positive = false;
+    if (m >= 4 && positive) flags[i] = 1;
+  }
 }
 
 function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout): CurveAnalysis {
@@ -99,7 +114,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
   const noise = estimateNoise(d0.lnT, d0.R, d0.lnR);
   const floor0 = Number.isFinite(noise.floor) ? noise.floor : 0;
   const flags = flagOutliers(d0.R, noise.relative, floor0, opts.outlierSigma, d0.lnT, d0.lnR);
-  keepColdZeros(d0, flags, floor0);
+  reviewZeroReadings(d0, flags, floor0);
   let nOut = 0;
   for (let i = 0; i < flags.length; i++) nOut += flags[i]!;
   let d: CurveData = d0;

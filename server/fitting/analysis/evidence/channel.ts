@@ -52,7 +52,8 @@ export function channelEvidence(R: Float64Array): ChannelEvidence {
   for (let i = 0; i < n; i++) ss += (R[i]! - mean) ** 2;
   const sd = Math.sqrt(ss / Math.max(n - 1, 1));
   // independent readings scatter as much from one to the next as overall; a curve varies smoothly
-  const structureless = pointToPointSigma(R) >= 0.6 * sd;
+  // (judged on 8 readings or more)
+  const structureless = n >= 8 && pointToPointSigma(R) >= 0.6 * sd;
   // noise around zero everywhere: nothing but the instrument floor
   if (structureless && Math.abs(mean) <= (3 * sd) / Math.sqrt(n) && maxAbs <= 6 * sd && negatives >= 0.2 * n) {
     return {

@@ -82,7 +82,9 @@ export function zeroTest(lnT: ArrayLike<number>, R: ArrayLike<number>, scales: Z
   const local = neighbourLineSigma(lnT, R, 0, n);
   // (the robust local estimate runs low on skewed |noise|: it replaces the standard deviation
   // only when a trend clearly inflates the latter)
-  const scatter = Number.isFinite(local) && local > 0 && local < 0.5 * sd ? local : sd;
+  // and never below a resolution of 10⁻⁶ of the normal state (no instrument resolves more)
+  const resolution = 1e-6 * Math.abs(scales.rNormal);
+  const scatter = Math.max(Number.isFinite(local) && local > 0 && local < 0.5 * sd ? local : sd, resolution);
   const se = Math.max(scatter / Math.sqrt(n), 1e-12 * Math.abs(scales.rNormal));
   const z = mean / se;
   const ratio = scatter > 0 ? mean / scatter : Infinity;
