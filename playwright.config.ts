@@ -34,7 +34,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
-      DATA_DIR: ".data/e2e",
+      DATA_DIR: process.env.DATA_DIR ?? ".data/e2e",
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54349",
       FIT_WORKERS: "1",
       // every test signs up its own users from one address

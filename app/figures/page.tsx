@@ -8,7 +8,10 @@ export const metadata: Metadata = { title: "Standard figures" };
 
 export default async function FiguresPage() {
   const queryClient = getQueryClient();
-  await Promise.all(DIAGRAM_PRESETS.map((p) => queryClient.prefetchQuery(trpc.diagram.get.queryOptions(ZDiagramQuery.parse(p.query)))));
+  await Promise.all([
+    ...DIAGRAM_PRESETS.map((p) => queryClient.prefetchQuery(trpc.diagram.get.queryOptions(ZDiagramQuery.parse(p.query)))),
+    queryClient.prefetchQuery(trpc.isotherm.listCritical.queryOptions()),
+  ]);
   return (
     <HydrateClient>
       <FiguresClient />

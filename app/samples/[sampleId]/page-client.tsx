@@ -100,6 +100,7 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
 
       <div className="grid grid-sidebar">
         <div className="stack">
+          {rtPlots.length === 0 && sample.curves.some((c) => c.kind === "RH") ? null : (
           <section className="card">
             <div className="spread">
               <h2>R(T) curves</h2>
@@ -111,6 +112,7 @@ export function SampleClient({ sampleId }: { sampleId: string }) {
               <div className="empty">{plotsQuery.isLoading ? "Loading curves…" : "No R(T) curves yet."}</div>
             )}
           </section>
+          )}
           <IsothermSection data={isothermsQuery.data} unit={unit} />
           <section className="card">
             <h2>Curves</h2>
