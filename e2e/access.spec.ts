@@ -58,7 +58,7 @@ test("pages a viewer may not read answer 404 at once, with the same message as m
   }
   expect(signedIn.size).toBe(1);
   expect([...signedIn][0]).not.toMatch(/sign in/i);
-  await expect(stranger.getByRole("link", { name: "sign in" })).toHaveCount(0);
+  await expect(stranger.getByTestId("not-found").getByRole("link", { name: "sign in" })).toHaveCount(0);
   await notFoundMessage(stranger, curveHref!);
   await snap(stranger, "not-found-signed-in");
   await stranger.setViewportSize({ width: 800, height: 900 });
@@ -74,7 +74,7 @@ test("pages a viewer may not read answer 404 at once, with the same message as m
   }
   expect(anonymous.size).toBe(1);
   expect([...anonymous][0]).not.toBe([...signedIn][0]);
-  await expect(visitor.getByRole("link", { name: "sign in" })).toBeVisible();
+  await expect(visitor.getByTestId("not-found").getByRole("link", { name: "sign in" })).toBeVisible();
   await snap(visitor, "not-found-anonymous");
   await visitor.context().close();
 });
