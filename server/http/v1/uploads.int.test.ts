@@ -179,7 +179,9 @@ describe("POST /api/v1/curves", () => {
 it("the OpenAPI document describes both upload operations", () => {
   const doc = openapi(new Request("http://localhost/api/v1/openapi.json"));
   return doc.json().then((json: { paths: Record<string, { post?: { parameters?: { name: string }[] } }> }) => {
-    expect(json.paths["/api/v1/uploads"]?.post?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(["sampleId", "setupId", "pressureGPa", "mapping", "skipBadRows"]));
+    expect(json.paths["/api/v1/uploads"]?.post?.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["sampleId", "setupId", "pressureGPa", "mapping", "skipBadRows", "channels", "readout", "temperatureK", "template"]),
+    );
     expect(json.paths["/api/v1/curves"]?.post).toBeDefined();
   });
 });
