@@ -95,7 +95,8 @@ describe("channels to samples", () => {
     expect(curves.map((x) => x.label).sort()).toEqual(["film A", "film B", "film C"]);
     expect(await db.upload.count({ where: { labId } })).toBe(1);
     const upload = await db.upload.findUniqueOrThrow({ where: { id: r.uploadId }, select: { metadata: true } });
-    expect(upload.metadata).toMatchObject({ measuredAt: "2024-12-18T10:42:00.000Z", instrument: "PPMS Resistivity", stats: { readings: 120 } });
+    expect(upload.metadata).toMatchObject({ measuredAt: "2024-12-18T10:42:00.000Z", instrument: "PPMS Resistivity", instrumentVersion: "1.5.11 Build 0", stats: { readings: 120 } });
+    expect(upload.metadata).toMatchObject({ header: { "sample1.name": "film A", "sample3.name": "film C" } });
   });
 
   it("sends the same file again for another channel; a true duplicate is reported with the sample it went to", async () => {
@@ -103,7 +104,7 @@ describe("channels to samples", () => {
     const bytes = enc(puck(uid()));
     const preview = await previewUpload(db, user.actor, bytes, { fileName: "puck.dat", options: {} }, deps);
     expect(preview.curves.map((x) => `${x.channel} ${x.readout} ${x.readings}`)).toEqual(["Bridge 1 signed 40", "Bridge 2 signed 40", "Bridge 3 signed 40"]);
-    expect(preview).toMatchObject({ measuredAt: "2024-12-18T10:42:00.000Z", instrument: "PPMS Resistivity" });
+    expect(preview).toMatchObject({ measuredAt: "2024-12-18T10:42:00.000Z", instrument: "PPMS Resistivity 1.5.11 Build 0" });
     const input = { sha256: preview.sha256, fileName: "puck.dat", options: {} };
     const first = await commitUpload(db, user.actor, { ...assign(a, { channels: { "Bridge 2": null, "Bridge 3": null } }), ...input }, deps);
     expect(first.curveIds).toHaveLength(1);

@@ -122,6 +122,12 @@ export function instrumentOf(metadata: Record<string, string>): string | null {
   return metadata.option ?? metadata.byapp ?? null;
 }
 
+/** The measuring application's version from a Quantum Design BYAPP line, e.g. "1.5.11 Build 0". */
+export function instrumentVersionOf(metadata: Record<string, string>): string | null {
+  const m = /Release\s+([\w.-]+(?:\s+Build\s+\w+)?)/i.exec(metadata.byapp ?? "");
+  return m ? m[1]! : null;
+}
+
 function scaled(values: Float64Array, factor: number): Float64Array {
   if (factor === 1) return values;
   const out = new Float64Array(values.length);

@@ -33,7 +33,7 @@ import { enqueueIsothermAnalyses } from "~/server/jobs/isotherm-queue";
 import { createParser, type Diagnostic, type ParsedCurve, type ParsedFile, type TParseOptions } from "~/server/ingest";
 import type { NewCurve } from "~/server/domains/curves/service";
 import { FileTooLargeError, getRawFileStore, StoredFileMissingError, type ByteSource, type RawFileStore, type StoredFile } from "~/server/storage";
-import { describeProblems, instrumentOf, measuredAtOf, previewCurve, rowProblems, storedQuantity, toNewCurve } from "./convert";
+import { describeProblems, instrumentOf, instrumentVersionOf, measuredAtOf, previewCurve, rowProblems, storedQuantity, toNewCurve } from "./convert";
 import type {
   TCommitUploadInput,
   TPreviewStagedInput,
@@ -181,7 +181,7 @@ function previewDto(
     rowProblems: rowProblems(parsed),
     stats: parsed.stats,
     measuredAt: measuredAtOf(parsed.metadata)?.toISOString() ?? null,
-    instrument: instrumentOf(parsed.metadata),
+    instrument: [instrumentOf(parsed.metadata), instrumentVersionOf(parsed.metadata)].filter(Boolean).join(" ") || null,
     limits,
     existingUploads: existing,
   };
@@ -506,6 +506,7 @@ async function commitParsed(
                 setupId,
                 measuredAt: measuredAt?.toISOString() ?? null,
                 instrument,
+                instrumentVersion: instrumentVersionOf(src.parsed.metadata),
                 header: src.parsed.metadata,
                 options: src.options as Prisma.InputJsonValue,
                 columns: src.parsed.columns
