@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { criticalSeries } from "./critical-points";
+import { criticalDomains, criticalSeries } from "./critical-points";
 
 const point = (id: string, material: string, znu: number | null) => ({
   analysisId: id,
@@ -25,5 +25,14 @@ describe("critical-point series", () => {
     const s = criticalSeries([point("a", "a-InO", 1.3), point("b", "MoGe", null)], "znu");
     expect(s.map((x) => x.name)).toEqual(["a-InO"]);
     expect(s[0]!.points[0]!.y).toBe(1.3);
+  });
+
+  it("sets axis ranges around a single point and its error bars, with the guide line inside", () => {
+    const d = criticalDomains(criticalSeries([point("a", "a-InO", 1.3)], "Rc"), 6.4532);
+    expect(d.x[0]).toBeCloseTo(7.19 / 1.5, 2);
+    expect(d.x[1]).toBeCloseTo(7.21 * 1.5, 2);
+    expect(d.xTicks).toEqual([5, 10]);
+    expect(d.y[0]).toBe(0);
+    expect(d.y[1]).toBeCloseTo(6.4532 * 1.15, 3);
   });
 });

@@ -64,3 +64,22 @@ export function criticalSeries(points: readonly CriticalPointInput[], y: "Rc" | 
       }),
   })).filter((s) => s.points.length > 0);
 }
+
+/**
+ * Axis ranges of a critical-point figure: x (log) a factor 1.5 beyond the points and their error
+ * bars, with 1-2-5 ticks; y from 0 to 15 % above the highest point, error bar or guide line.
+ */
+export function criticalDomains(series: readonly CriticalSeries[], guide: number | null): { x: [number, number]; xTicks: number[]; y: [number, number] } {
+  const pts = series.flatMap((s) => s.points);
+  const xs = pts.flatMap((p) => [p.x - p.ex[0], p.x + p.ex[1]]).filter((v) => v > 0);
+  const lo = xs.length ? Math.min(...xs) / 1.5 : 0.1;
+  const hi = xs.length ? Math.max(...xs) * 1.5 : 10;
+  const xTicks: number[] = [];
+  for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++)
+    for (const m of [1, 2, 5]) {
+      const t = m * 10 ** k;
+      if (t >= lo && t <= hi) xTicks.push(Number(t.toPrecision(3)));
+    }
+  const top = Math.max(guide ?? 0, ...pts.map((p) => p.y + p.ey[1]));
+  return { x: [lo, hi], xTicks, y: [0, top > 0 ? top * 1.15 : 1] };
+}
