@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
-import { access, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { spoolToTempFile } from "./stream";
-import { assertSha256, safeOwner, StoredFileMissingError, type ByteSource, type PutOptions, type RawFileStore, type StoredFile } from "./types";
+import { assertSha256, safeOwner, SHA256_HEX, StoredFileMissingError, type ByteSource, type PutOptions, type RawFileStore, type StoredFile } from "./types";
 
 /**
  * Raw files on local disk under `<root>/<aa>/<sha256>` (aa = the first two hex digits).
@@ -69,6 +69,40 @@ export class LocalFileStore implements RawFileStore {
   async isStaged(sha256: string, ownerId: string): Promise<boolean> {
     return exists(this.stagedPath(sha256, ownerId));
   }
+
+  async *listStaged(): AsyncIterable<{ sha256: string; ownerId: string; stagedAt: Date }> {
+    const base = path.join(this.root, "staged");
+    for (const ownerId of await entries(base)) {
+      for (const sha256 of await entries(path.join(base, ownerId))) {
+        if (!SHA256_HEX.test(sha256)) continue;
+        const info = await stat(path.join(base, ownerId, sha256)).catch(() => null);
+        if (info) yield { sha256, ownerId, stagedAt: info.mtime };
+      }
+    }
+  }
+
+  async unstage(sha256: string, ownerId: string): Promise<void> {
+    await rm(this.stagedPath(sha256, ownerId), { force: true });
+  }
+
+  async *listFiles(): AsyncIterable<{ sha256: string; sizeBytes: number; storedAt: Date }> {
+    for (const dir of await entries(this.root)) {
+      if (!/^[0-9a-f]{2}$/.test(dir)) continue;
+      for (const sha256 of await entries(path.join(this.root, dir))) {
+        if (!SHA256_HEX.test(sha256)) continue;
+        const info = await stat(path.join(this.root, dir, sha256)).catch(() => null);
+        if (info) yield { sha256, sizeBytes: info.size, storedAt: info.mtime };
+      }
+    }
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathFor(sha256), { force: true });
+  }
+}
+
+async function entries(dir: string): Promise<string[]> {
+  return readdir(dir).catch(() => []);
 }
 
 async function exists(file: string): Promise<boolean> {

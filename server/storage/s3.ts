@@ -1,9 +1,9 @@
 import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { spoolToTempFile } from "./stream";
-import { assertSha256, safeOwner, StoredFileMissingError, type ByteSource, type PutOptions, type RawFileStore, type StoredFile } from "./types";
+import { assertSha256, safeOwner, SHA256_HEX, StoredFileMissingError, type ByteSource, type PutOptions, type RawFileStore, type StoredFile } from "./types";
 
 export interface S3StoreConfig {
   bucket: string;
@@ -122,5 +122,37 @@ export class S3FileStore implements RawFileStore {
 
   isStaged(sha256: string, ownerId: string): Promise<boolean> {
     return this.hasKey(this.stagedKey(sha256, ownerId));
+  }
+
+  private async *objects(prefix: string): AsyncIterable<{ key: string; size: number; modified: Date }> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const o of page.Contents ?? []) if (o.Key) yield { key: o.Key, size: o.Size ?? 0, modified: o.LastModified ?? new Date(0) };
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  async *listStaged(): AsyncIterable<{ sha256: string; ownerId: string; stagedAt: Date }> {
+    const base = `${this.prefix}staged/`;
+    for await (const o of this.objects(base)) {
+      const [ownerId, sha256] = o.key.slice(base.length).split("/");
+      if (ownerId && sha256 && SHA256_HEX.test(sha256)) yield { sha256, ownerId, stagedAt: o.modified };
+    }
+  }
+
+  async unstage(sha256: string, ownerId: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.stagedKey(sha256, ownerId) }));
+  }
+
+  async *listFiles(): AsyncIterable<{ sha256: string; sizeBytes: number; storedAt: Date }> {
+    for await (const o of this.objects(this.prefix)) {
+      const sha256 = o.key.slice(this.prefix.length);
+      if (SHA256_HEX.test(sha256)) yield { sha256, sizeBytes: o.size, storedAt: o.modified };
+    }
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.keyFor(sha256) }));
   }
 }

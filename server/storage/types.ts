@@ -41,6 +41,13 @@ export interface RawFileStore {
    */
   markStaged(sha256: string, ownerId: string): Promise<void>;
   isStaged(sha256: string, ownerId: string): Promise<boolean>;
+  /** Every staging receipt, with when it was written (for the clean-up job). */
+  listStaged(): AsyncIterable<{ sha256: string; ownerId: string; stagedAt: Date }>;
+  unstage(sha256: string, ownerId: string): Promise<void>;
+  /** Every stored file, with when it was written (for the clean-up job). */
+  listFiles(): AsyncIterable<{ sha256: string; sizeBytes: number; storedAt: Date }>;
+  /** Deletes the bytes (nothing happens when they are absent). */
+  remove(sha256: string): Promise<void>;
 }
 
 /** The file grew past the size limit; nothing was stored. */
