@@ -101,6 +101,9 @@ describe("formatting", () => {
     expect(formatStepped(0.5, 0.5)).toBe("0.5");
     expect(formatStepped(2, 0.5)).toBe("2.0");
     expect(formatStepped(-1e-6, 1e-6)).toBe("−10⁻⁶");
+    expect(formatStepped(2e6, 1e6)).toBe("2×10⁶");
+    expect(formatStepped(-2e6, 1e6)).toBe("−2×10⁶");
+    expect(formatStepped(20000, 5000)).toBe("20000");
   });
 });
 

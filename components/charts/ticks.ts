@@ -113,10 +113,10 @@ export function powerOfTen(exp: number): string {
 export function formatStepped(value: number, step: number): string {
   if (value === 0) return "0";
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  if (decimals > 4 || Math.abs(value) >= 1e7) {
+  if (decimals > 4 || Math.abs(value) >= 1e5) {
     const exp = Math.floor(Math.log10(Math.abs(value)) + 1e-9);
     const mantissa = clean(value / 10 ** exp);
-    return mantissa === 1 ? powerOfTen(exp) : mantissa === -1 ? `−${powerOfTen(exp)}` : `${mantissa}×${powerOfTen(exp)}`;
+    return mantissa === 1 ? powerOfTen(exp) : mantissa === -1 ? `−${powerOfTen(exp)}` : `${mantissa}×${powerOfTen(exp)}`.replace("-", "−");
   }
   return value.toFixed(decimals).replace("-", "−");
 }
