@@ -120,7 +120,7 @@ export function CurveChart({
                 ticks={yAxis.ticks.map((t) => t.value)}
                 interval={0}
                 tickFormatter={tickLabel(yAxis)}
-                width={72}
+                width={88}
                 label={{ value: axisTitle(yTitle.name, yAxis.unit), angle: -90, position: "insideLeft", offset: -8, fill: "#4b5563", style: { textAnchor: "middle" } }}
               />
               <Tooltip
