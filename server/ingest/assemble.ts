@@ -55,6 +55,21 @@ function gatherRows(src: Float64Array, rows: Int32Array): Float64Array {
   return out;
 }
 
+/** Longest a file's time stamps are trusted to run after it was opened. */
+const MAX_FILE_SPAN_S = 400 * 86400;
+
+/**
+ * The local time of a time stamp, given the stamp at a known local time (both in the file's
+ * clock); null when the stamp is missing or implausibly far from the origin.
+ */
+export function localTime(origin: { stamp: number; iso: string }, stamp: number): string | null {
+  const dt = stamp - origin.stamp;
+  if (!(dt >= -60 && dt <= MAX_FILE_SPAN_S)) return null;
+  const base = Date.parse(`${origin.iso}Z`);
+  if (Number.isNaN(base)) return null;
+  return new Date(base + Math.round(dt * 1000)).toISOString().slice(0, 19);
+}
+
 /**
  * The points of one segment: each reading, or (where `starts` groups repeated readings) the
  * mean of T, R and H over the group with its count and the standard deviation of R.
@@ -115,7 +130,14 @@ export function mergePoints(
 export function assembleCurves(
   store: RowStore,
   columns: ParsedColumn[],
-  ctx: { hasField: boolean; hasPressure: boolean; opts: ResolvedOptions; diags: DiagnosticSink },
+  ctx: {
+    hasField: boolean;
+    hasPressure: boolean;
+    opts: ResolvedOptions;
+    diags: DiagnosticSink;
+    /** the file's clock (time stamp column, s) at a known local time, to date each curve */
+    timeOrigin?: { stamp: number; iso: string } | null;
+  },
 ): ParsedCurve[] {
   const { diags, opts } = ctx;
   inferUnits(store, columns, diags);
@@ -236,6 +258,8 @@ export function assembleCurves(
         order: 0,
       };
       if (ch.label) curve.label = ch.label;
+      const started = ctx.timeOrigin && store.time ? localTime(ctx.timeOrigin, store.time[rows[idx[0]!]!]!) : null;
+      if (started) curve.startedAt = started;
       curves.push(curve);
     }
   }

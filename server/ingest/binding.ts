@@ -9,7 +9,7 @@ import type { TColumnMapping, TColumnRef } from "./options";
 import type { DiagnosticSink } from "./diagnostics";
 import type { RowStore } from "./store";
 import type { ParsedColumn, TColumnRole, TQuantity } from "./types";
-import { SLOT_H, SLOT_P, SLOT_R, SLOT_T, type SlotSpec, type TableBinding } from "./table";
+import { SLOT_H, SLOT_P, SLOT_R, SLOT_T, SLOT_TIME, type SlotSpec, type TableBinding } from "./table";
 
 export interface BindContext {
   names: string[];
@@ -18,6 +18,8 @@ export interface BindContext {
   qd: boolean;
   mapping: TColumnMapping;
   constants: { H_Oe: number | null; P_GPa: number | null; T_K: number | null };
+  /** Store the time column's values (rows' absolute times can be computed for this file). */
+  readTime?: boolean;
   /** Readout of channels whose name does not say (an instrument's bridges: "signed"). */
   defaultReadout?: "signed" | "magnitude" | "unknown";
   diags: DiagnosticSink;
@@ -244,6 +246,7 @@ export function bindColumns(ctx: BindContext): BindResult {
     columns[i]!.role = "time";
     columns[i]!.factor = c.unitInfo?.dimension === "time" ? c.unitInfo.factor : 1;
     columns[i]!.canonicalUnit = "s";
+    if (ctx.readTime) slots.push({ kind: SLOT_TIME, column: i, name: names[i]!, factor: columns[i]!.factor, channel: -1 });
   }
 
   for (const i of resistanceCols) {

@@ -98,11 +98,13 @@ class StreamingParser implements IngestParser {
       this.handler!.end();
       Object.assign(this.metadata, this.handler!.metadata);
       if (!this.diags.hasErrors()) {
+        const stamp = Number(this.metadata.file_open_stamp);
         curves = assembleCurves(this.store, this.handler!.columns, {
           hasField: this.handler!.hasField,
           hasPressure: this.handler!.hasPressure,
           opts: this.opts,
           diags: this.diags,
+          timeOrigin: this.metadata.file_time && stamp > 0 ? { stamp, iso: this.metadata.file_time } : null,
         });
       }
     } else if (this.phase === "json") {

@@ -120,6 +120,9 @@ export function createQdHandler(
         metadata.file_open_time_raw = joined;
         const iso = parseQdFileTime(rest.join(","));
         if (iso) metadata.file_time = iso;
+        // The instrument clock (Time Stamp column) when the file was opened: rows' absolute times.
+        const stamp = Number(rest[0]);
+        if (iso && Number.isFinite(stamp) && stamp > 0) metadata.file_open_stamp = String(stamp);
         break;
       }
       case "BYAPP":
@@ -158,6 +161,7 @@ export function createQdHandler(
       mapping: opts.mapping,
       constants: opts.constants,
       defaultReadout: "signed",
+      readTime: metadata.file_open_stamp !== undefined,
       diags,
       store,
       channelLabels: labels,

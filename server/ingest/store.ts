@@ -34,6 +34,8 @@ export class RowStore {
   H: Float64Array;
   /** Allocated on the first row that has a pressure (most files have none). */
   P: Float64Array | null = null;
+  /** Time stamp of each row in the file's clock (s); allocated when a time is stored. */
+  time: Float64Array | null = null;
   line: Float64Array;
   readonly channels: StoreChannel[] = [];
 
@@ -67,6 +69,14 @@ export class RowStore {
     return i;
   }
 
+  setTime(row: number, t: number): void {
+    if (this.time === null) {
+      this.time = new Float64Array(this.cap);
+      this.time.fill(NaN);
+    }
+    this.time[row] = t;
+  }
+
   /** Keeps the reserved row (call only when at least one channel value was set). */
   commitRow(): void {
     this.n++;
@@ -88,6 +98,7 @@ export class RowStore {
     this.T = grow(this.T);
     this.H = grow(this.H);
     if (this.P !== null) this.P = grow(this.P, NaN);
+    if (this.time !== null) this.time = grow(this.time, NaN);
     this.line = grow(this.line);
     for (const ch of this.channels) ch.values = grow(ch.values, NaN);
     this.cap = cap;

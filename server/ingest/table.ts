@@ -12,12 +12,14 @@ export const SLOT_T = 0;
 export const SLOT_H = 1;
 export const SLOT_P = 2;
 export const SLOT_R = 3;
+/** Time stamp of the row (only read when the file's clock can be related to a date). */
+export const SLOT_TIME = 4;
 
 /** |value| at or above this is an instrument overflow marker (e.g. 9.9E37, 1E+101), not data. */
 export const SENTINEL_ABS = 1e30;
 
 export interface SlotSpec {
-  kind: typeof SLOT_T | typeof SLOT_H | typeof SLOT_P | typeof SLOT_R;
+  kind: typeof SLOT_T | typeof SLOT_H | typeof SLOT_P | typeof SLOT_R | typeof SLOT_TIME;
   column: number;
   name: string;
   factor: number;
@@ -57,6 +59,7 @@ export class TableReader {
   private readonly tSlot: number;
   private readonly hSlot: number;
   private readonly pSlot: number;
+  private readonly timeSlot: number;
   private readonly rSlots: Int32Array;
   /** Rows skipped because the temperature cell was empty. */
   missingTemperature = 0;
@@ -92,6 +95,7 @@ export class TableReader {
     this.tSlot = slots.findIndex((s) => s.kind === SLOT_T);
     this.hSlot = slots.findIndex((s) => s.kind === SLOT_H);
     this.pSlot = slots.findIndex((s) => s.kind === SLOT_P);
+    this.timeSlot = slots.findIndex((s) => s.kind === SLOT_TIME);
     this.rSlots = Int32Array.from(
       slots.map((s, i) => (s.kind === SLOT_R ? i : -1)).filter((i) => i >= 0),
     );
@@ -265,7 +269,11 @@ export class TableReader {
         );
         continue;
       }
-      if (row < 0) row = this.store.beginRow(T, H, P, lineNo);
+      if (row < 0) {
+        row = this.store.beginRow(T, H, P, lineNo);
+        const ti = this.timeSlot;
+        if (ti >= 0 && stat[ti] === NUM_OK) this.store.setTime(row, vals[ti]! * slots[ti]!.factor);
+      }
       this.store.setValue(spec.channel, row, v);
       stored++;
     }

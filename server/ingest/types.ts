@@ -112,6 +112,11 @@ export interface ParsedCurve {
   order: number;
   /** From JSON uploads only. */
   pressureDirection?: "pressurizing" | "depressurizing";
+  /**
+   * When the first reading of the curve was taken, local instrument time (2024-12-18T10:53:27),
+   * where the file relates its time stamps to a date (Quantum Design FILEOPENTIME).
+   */
+  startedAt?: string;
 }
 
 export interface ParserId {

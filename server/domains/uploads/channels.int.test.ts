@@ -138,6 +138,15 @@ describe("channels to samples", () => {
     expect(await db.curve.count({ where: { labId } })).toBe(0);
   });
 
+  it("dates each curve from the file's time stamps when FILEOPENTIME relates them to a date", async () => {
+    const { user, a } = await world();
+    // Time stamps 600 s after the file was opened (FILEOPENTIME 30422650.78 = 10:42).
+    const text = puck(uid()).replace(/^,(\d+),/gm, (_, t: string) => `,${(30422650.78 + 600 + Number(t) - 1000).toFixed(2)},`);
+    const r = await importUpload(db, user.actor, enc(text), { ...assign(a), fileName: "dated.dat", options: {} }, deps);
+    const curves = await db.curve.findMany({ where: { uploadId: r.uploadId }, select: { measuredAt: true } });
+    expect(curves.map((c) => c.measuredAt?.toISOString())).toEqual(Array(3).fill("2024-12-18T10:52:00.000Z"));
+  });
+
   it("lets the user set the readout per channel", async () => {
     const { user, a } = await world();
     const r = await importUpload(db, user.actor, enc(puck(uid())), { ...assign(a, { readout: { "Bridge 3": "magnitude" } }), fileName: "puck.dat", options: {} }, deps);

@@ -158,7 +158,7 @@ export function toNewCurve(curve: ParsedCurve, ctx: CurveContext): NewCurve {
     segmentReason: reason,
     sourceRows: sourceRowsJson(curve, q.factor),
     readout: READOUT[ctx.readout ?? curve.readout],
-    measuredAt: ctx.measuredAt ?? null,
+    measuredAt: curve.startedAt ? new Date(`${curve.startedAt}Z`) : (ctx.measuredAt ?? null),
   };
 }
 

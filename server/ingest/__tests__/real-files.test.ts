@@ -50,6 +50,9 @@ describe.skipIf(!present)(title, () => {
     }
     // Superconducting at low field: the smallest readings are within a few mΩ of zero (some negative).
     expect(Math.min(...b1[6]!.R)).toBeLessThan(0.001);
+    // Each sweep is dated from the Time Stamp column and FILEOPENTIME (local instrument time).
+    expect(b1[0]!.startedAt).toBe("2024-12-18T10:53:27");
+    expect(b1[6]!.startedAt! > b1[5]!.startedAt!).toBe(true);
     // Every reading of both bridges is in a curve; bridges are signed.
     expect(readings(f)).toBe(2 * f.stats.rows);
     expect(droppedWarnings(f)).toEqual([]);
@@ -88,6 +91,8 @@ describe.skipIf(!present)(title, () => {
     expect(hi).toBeGreaterThan(119);
     expect(hi).toBeLessThan(121);
     expect(c.readings).toBe(23);
+    // FILEOPENTIME "0.0, ,1/11/2022 11:54:38" gives no clock origin: the curve has no start time of its own.
+    expect(c.startedAt).toBeUndefined();
     expect(c.readout).toBe("signed");
     expect(droppedWarnings(f)).toEqual([]);
     const dead = f.warnings.find((w) => w.code === "dead_channel")!;
