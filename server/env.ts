@@ -41,6 +41,9 @@ export const env = createEnv({
     RATE_LIMIT_SIGNUPS_PER_HOUR: z.coerce.number().int().positive().default(20),
     /** files one user or token may stage or import per hour (twice that from one address) */
     RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(120),
+    /** raw bytes of a lab's uploads, and of one person's uploads over all labs */
+    LAB_STORAGE_QUOTA_BYTES: z.coerce.number().int().positive().default(20 * 1024 ** 3),
+    USER_STORAGE_QUOTA_BYTES: z.coerce.number().int().positive().default(5 * 1024 ** 3),
     // Mail: SMTP when SMTP_URL is set; otherwise the log (and, on the embedded database, /dev/mailbox).
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("SIT Atlas <no-reply@localhost>"),

@@ -50,6 +50,9 @@ export function LabClient({ labId }: { labId: string }) {
           <p className="subtle">
             {lab.institution ?? "No institution given"} · you are <strong>{lab.myRole.toLowerCase()}</strong>
           </p>
+          <p className="subtle small" data-testid="lab-storage">
+            Storage: {(lab.storage.usedBytes / 1048576).toFixed(1)} MiB of {(lab.storage.quotaBytes / 1073741824).toFixed(1)} GiB used
+          </p>
         </div>
         <div className="row">
           <Link className="btn" href={`/samples?labId=${lab.id}`}>

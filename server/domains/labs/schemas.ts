@@ -50,6 +50,8 @@ export const ZLabDto = z.object({
   invitations: z.array(z.object({ id: z.string(), email: z.string(), role: ZLabRole, createdAt: z.date(), expiresAt: z.date() })),
   sampleCount: z.number().int(),
   setupCount: z.number().int(),
+  /** raw bytes of the lab's uploads against its quota (LAB_STORAGE_QUOTA_BYTES) */
+  storage: z.object({ usedBytes: z.number().int(), quotaBytes: z.number().int() }),
 });
 export type TLabDto = z.infer<typeof ZLabDto>;
 

@@ -7,6 +7,7 @@ import { canGrantRole, LAB_PERMISSIONS, roleAtLeast } from "~/server/domains/acc
 import type { Prisma } from "~/generated/prisma/client";
 import type { LabRole } from "~/generated/prisma/enums";
 import { recordAudit } from "~/server/domains/audit/service";
+import { labStorage } from "~/server/security/quota";
 import type { TCreateLabInput, TInviteInput, TLabDto, TLabSummaryDto, TUpdateLabCitationInput, TUpdateMemberRoleInput } from "./schemas";
 
 const INVITATION_DAYS = 14;
@@ -104,6 +105,7 @@ export async function getLab(db: Db, actor: Actor, labId: string): Promise<TLabD
     invitations: lab.invitations,
     sampleCount: lab._count.samples,
     setupCount: lab._count.setups,
+    storage: await labStorage(db, labId),
   };
 }
 

@@ -24,6 +24,7 @@ import {
   type AccessScope,
 } from "~/server/domains/access/service";
 import { recordAudit } from "~/server/domains/audit/service";
+import { assertStorageQuota } from "~/server/security/quota";
 import { insertCurveRows } from "./insert";
 import { templateOptions } from "./templates";
 import { assertSetupNameFree, insertSetup } from "~/server/domains/setups/service";
@@ -460,6 +461,8 @@ async function commitParsed(
   const quantities = [...new Set(rows.map((r) => r.curve.quantity))];
   const userId = requireUser(actor);
   const readings = toStore.reduce((n, p) => n + p.curve.readings, 0);
+  // A new upload row counts its bytes against the lab's and the uploader's storage quotas.
+  if (!existing) await assertStorageQuota(db, target.labId, userId, src.stored.sizeBytes);
 
   try {
     return await db.$transaction(
