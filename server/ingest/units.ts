@@ -118,8 +118,8 @@ const PREFIX: Record<string, number> = {
 
 const SHEET_SUFFIX = /^(?:\/|per|_)?\s*(?:sq|sqr|square|squares)$/i;
 const CM_SUFFIX = /^(?:[-·*. ]|\s)*cm$/;
-const M_SUFFIX = /^(?:[-·*. ]|\s)*m$/;
-const MM_SUFFIX = /^(?:[-·*. ]|\s)*mm$/;
+/** Ω·m needs a separator: "kOhmm" is a typo (kΩ·m? kΩ·mm? mΩ?), refused rather than guessed. */
+const M_SUFFIX = /^(?:[-·*. ]|\s)+m$/;
 
 /**
  * Parses a unit as written in a header: "K", "mK", "Oe", "kOe", "T", "mT", "GPa", "kbar",
@@ -145,7 +145,7 @@ export function parseUnit(raw: string): UnitInfo | null {
     if (rest === "") return u("resistance", prefix);
     if (SHEET_SUFFIX.test(rest)) return u("sheet_resistance", prefix);
     if (CM_SUFFIX.test(rest)) return u("resistivity", prefix);
-    if (MM_SUFFIX.test(rest)) return u("resistivity", prefix * 0.1);
+    // "Ohm-mm" is refused too: Ω·mm is rare and easily confused with Ω·mm²/m.
     if (M_SUFFIX.test(rest)) return u("resistivity", prefix * 100);
     return null;
   }
