@@ -146,7 +146,8 @@ export function parseUnit(raw: string): UnitInfo | null {
     if (SHEET_SUFFIX.test(rest)) return u("sheet_resistance", prefix);
     if (CM_SUFFIX.test(rest)) return u("resistivity", prefix);
     // "Ohm-mm" is refused too: Ω·mm is rare and easily confused with Ω·mm²/m.
-    if (M_SUFFIX.test(rest)) return u("resistivity", prefix * 100);
+    // The separator may be a blank ("ohm m"), which trimming removed from `rest`.
+    if (M_SUFFIX.test(m[3]!.trimEnd())) return u("resistivity", prefix * 100);
     return null;
   }
   return null;

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseBytes } from "../parser";
 import { poolMonotonic } from "../segment";
+import { parseUnit } from "../units";
 import type { ParsedFile, TParseOptions } from "../index";
 import { bytes, fileViolations } from "./helpers";
 
@@ -76,6 +77,18 @@ describe("column recognition", () => {
     });
     expect(fixed.errors).toEqual([]);
     expect(fixed.curves[0]!.R[0]).toBeCloseTo(1500, 6);
+  });
+});
+
+describe("resistivity units", () => {
+  it("needs a separator before m, refuses mm, and still reads the common spellings", () => {
+    for (const bad of ["kOhmm", "Ohmm", "Ohm-mm", "ohm mm", "kOhmmm"]) expect(parseUnit(bad), bad).toBeNull();
+    expect(parseUnit("Ohm-m")).toMatchObject({ dimension: "resistivity", factor: 100 });
+    expect(parseUnit("Ohm m")).toMatchObject({ dimension: "resistivity", factor: 100 });
+    expect(parseUnit("Ω·m")).toMatchObject({ dimension: "resistivity", factor: 100 });
+    expect(parseUnit("ohm-cm")).toMatchObject({ dimension: "resistivity", factor: 1 });
+    expect(parseUnit("uOhm cm")).toMatchObject({ dimension: "resistivity", factor: 1e-6 });
+    expect(parseUnit("mOhm")).toMatchObject({ dimension: "resistance", factor: 1e-3 });
   });
 });
 
