@@ -2,6 +2,7 @@
 import os from "node:os";
 import path from "node:path";
 import { createDb } from "~/server/db";
+import { startCleanupJob } from "./lib/cleanup-job";
 import { superviseWorker } from "./lib/supervised-worker";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -18,8 +19,10 @@ const worker = await superviseWorker({
   jobDelayMs: Number(process.env.FIT_JOB_DELAY_MS ?? 0) || undefined,
   heartbeatFile: process.env.WORKER_HEARTBEAT_FILE ?? path.join(os.tmpdir(), "sit-fit-worker.heartbeat"),
 });
+const cleanup = await startCleanupJob({ databaseUrl, db, log });
 log("waiting for curves to fit");
 const stop = async () => {
+  await cleanup.stop().catch(() => undefined);
   await worker.stop();
   await db.$disconnect();
   process.exit(0);

@@ -85,6 +85,7 @@ describe("fit worker across a database restart", () => {
 
     await waitForCompleted(db, await queueCurve(db, ids, 1500), 120_000);
     expect(child.exitCode, output).toBeNull();
-    expect(output).toMatch(/database is back: worker restarted/);
+    // It did see the database go away (and carried on).
+    expect(output).toMatch(/database connection lost|queue error/);
   });
 });
