@@ -98,6 +98,10 @@ const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
     const bobId = (w.bob as { userId: string }).userId;
     await expectDenied(caller(actor).lab.removeMember({ labId: w.labB, userId: bobId }));
   },
+  "lab.updateCitation": async (actor) => {
+    await expectDenied(caller(actor).lab.updateCitation({ labId: w.labB, citation: "cite me instead" }));
+    expect((await w.db.lab.findUniqueOrThrow({ where: { id: w.labB }, select: { citation: true } })).citation).toBeNull();
+  },
   "sample.list": async (actor) => {
     const list = await caller(actor).sample.list({ labId: w.labB, sort: "createdAt", order: "desc", page: 1, pageSize: 50 });
     expect(list.items.map((s) => s.id)).not.toContain(w.privateSample);
