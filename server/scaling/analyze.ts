@@ -139,8 +139,14 @@ export function analyzeIsotherms(input: readonly IsothermInput[], options: Scali
   const slopes = slopesAt(comb, Hc).filter((s) => s.s > 0 && s.sd > 0 && s.s > 2 * s.sd);
   if (slopes.length >= 3) {
     const y = slopes.map((s) => Math.log(s.s));
-    const c = new Array<number>(slopes.length ** 2).fill(0);
-    slopes.forEach((s, i) => (c[i * slopes.length + i] = (s.sd / s.s) ** 2));
+    // each slope's own variance, plus the common shift of every ln ∂R/∂H when H_c moves by its uncertainty
+    const m = slopes.length;
+    const g = slopes.map((s) => {
+      const f = comb.fits[s.k]!;
+      return (2 * f.beta[2]!) / (f.H0 * f.H0) / s.s;
+    });
+    const c = new Array<number>(m * m).fill(0);
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) c[i * m + j] = (i === j ? (slopes[i]!.sd / slopes[i]!.s) ** 2 : 0) + g[i]! * g[j]! * comb.Hc.uncertainty ** 2;
     const x = slopes.flatMap((s) => [1, Math.log(1 / isos[s.k]!.T_K)]);
     const reg = gls(y, c, x, 2);
     if (reg && reg.beta[1]! > 0) {
