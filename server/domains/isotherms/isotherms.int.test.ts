@@ -1,11 +1,17 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Db } from "~/server/db";
 import { insertCurves } from "~/server/domains/curves/service";
+import { importUpload } from "~/server/domains/uploads/service";
+import { ZUploadAssignment } from "~/server/domains/uploads/schemas";
+import { LocalFileStore } from "~/server/storage";
 import { enqueueIsothermAnalyses, ISOTHERM_QUEUE, isothermJobKey } from "~/server/jobs/isotherm-queue";
 import { startWorker } from "~/server/jobs/worker";
 import { SCALING_VERSION } from "~/server/scaling";
 import { createRng } from "~/server/synthetic/rng";
 import { generateScalingSet, type ScalingSetSpec } from "~/server/synthetic/isotherms";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { makeLab, makeUser, testDb } from "~/server/testing/db";
 import { getSampleIsotherms, listCriticalPoints, queueStaleIsothermAnalyses, refreshSampleIsotherms } from "./service";
 
@@ -124,5 +130,30 @@ describe("isotherm analyses", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("are queued by an upload that adds isotherms, in the upload's transaction", async () => {
+    const db = testDb();
+    const { user, sampleId } = await sampleWithIsotherms(db, 0);
+    const lines = ["T (K),H (Oe),R (Ohm)"];
+    for (const T of [0.1, 0.2, 0.3])
+      for (let k = 0; k <= 40; k++) {
+        const H = 1000 + 50 * k;
+        lines.push(`${T},${H},${(5000 * Math.exp(2 * Math.tanh((((H - 2000) / 2000) * Math.pow(T / 0.3, -1 / 1.3)) / 0.4))).toFixed(3)}`);
+      }
+    const dir = await mkdtemp(path.join(os.tmpdir(), "sit-iso-"));
+    try {
+      const bytes = new TextEncoder().encode(`${lines.join("\n")}\n`);
+      await importUpload(db, user.actor, bytes, { ...ZUploadAssignment.parse({ sample: { sampleId } }), fileName: "isotherms.csv", options: {} }, { store: new LocalFileStore(dir), limits: { maxBytes: 1_000_000, maxPoints: 100_000 } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    expect(await db.curve.count({ where: { sampleId, kind: "RH" } })).toBe(3);
+    const jobs = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND singleton_key = $2`, ISOTHERM_QUEUE, isothermJobKey(sampleId));
+    expect(jobs[0]!.n).toBe(1);
+    await refreshSampleIsotherms(db, sampleId);
+    const row = await db.isothermAnalysis.findFirstOrThrow({ where: { sampleId, isCurrent: true } });
+    expect(row.crossing).toBe(true);
+    expect(Math.abs(row.hcOe! / 2000 - 1)).toBeLessThan(0.02);
   });
 });
