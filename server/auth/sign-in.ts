@@ -5,6 +5,8 @@
  * failures from one address are limited over all accounts (RATE_POLICY).
  */
 import type { Db } from "~/server/db";
+import { userActor } from "~/server/domains/access/actor";
+import { recordAudit } from "~/server/domains/audit/service";
 import { assertNotLimited, countFailure, reset } from "~/server/security/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 
@@ -40,5 +42,6 @@ export async function verifyCredentials(db: Db, attempt: SignInAttempt): Promise
     return null;
   }
   await reset("signInFailuresPerAccount", email);
+  await recordAudit(db, { actor: userActor(user.id), action: "auth.signIn", entityType: "User", entityId: user.id, details: { ip: attempt.ip } });
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -58,6 +58,11 @@ export function LabClient({ labId }: { labId: string }) {
           <Link className="btn" href={`/samples?labId=${lab.id}`}>
             Samples ({lab.sampleCount})
           </Link>
+          {lab.myRole === "ADMIN" || lab.myRole === "OWNER" ? (
+            <Link className="btn" href={`/labs/${lab.id}/audit`}>
+              Audit
+            </Link>
+          ) : null}
           <Link className="btn btn-primary" href={`/samples/new?labId=${lab.id}`}>
             New sample
           </Link>

@@ -63,3 +63,25 @@ export const ZUpdateLabCitationInput = z.object({
 export type TUpdateLabCitationInput = z.infer<typeof ZUpdateLabCitationInput>;
 
 export const ZInvitationCreatedDto = z.object({ invitationId: z.string(), token: z.string(), expiresAt: z.date() });
+
+export const ZAuditKind = z.enum(["signIn", "export", "download", "visibility", "role", "token"]);
+
+export const ZLabAuditInput = z.object({
+  labId: z.string().min(1),
+  kind: ZAuditKind.optional(),
+  userId: z.string().min(1).optional(),
+  /** events before this time (the next page) */
+  before: z.date().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type TLabAuditInput = z.infer<typeof ZLabAuditInput>;
+
+export const ZAuditEventDto = z.object({
+  id: z.string(),
+  at: z.date(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  actor: z.object({ userId: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable(), tokenId: z.string().nullable() }),
+  details: z.unknown(),
+});

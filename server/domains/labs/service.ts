@@ -6,9 +6,9 @@ import { requireLabPermission, requireUser, resolveScope } from "~/server/domain
 import { canGrantRole, LAB_PERMISSIONS, roleAtLeast } from "~/server/domains/access/roles";
 import type { Prisma } from "~/generated/prisma/client";
 import type { LabRole } from "~/generated/prisma/enums";
-import { recordAudit } from "~/server/domains/audit/service";
+import { listLabAudit, recordAudit } from "~/server/domains/audit/service";
 import { labStorage } from "~/server/security/quota";
-import type { TCreateLabInput, TInviteInput, TLabDto, TLabSummaryDto, TUpdateLabCitationInput, TUpdateMemberRoleInput } from "./schemas";
+import type { TLabAuditInput, TCreateLabInput, TInviteInput, TLabDto, TLabSummaryDto, TUpdateLabCitationInput, TUpdateMemberRoleInput } from "./schemas";
 
 const INVITATION_DAYS = 14;
 
@@ -252,4 +252,11 @@ export async function updateLabCitation(db: Db, actor: Actor, input: TUpdateLabC
 
 export async function listLabDirectory(db: Db): Promise<{ id: string; name: string; institution: string | null }[]> {
   return db.lab.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, institution: true } });
+}
+
+/** The lab's audit trail (sign-ins and exports of members, downloads, visibility and role changes, token use): admins only. */
+export async function getLabAudit(db: Db, actor: Actor, input: TLabAuditInput) {
+  const scope = await resolveScope(db, actor);
+  requireLabPermission(scope, input.labId, "manageMembers");
+  return listLabAudit(db, input.labId, { kind: input.kind, userId: input.userId, before: input.before, limit: input.limit });
 }

@@ -76,6 +76,7 @@ export async function authenticateToken(db: Db, bearer: string): Promise<Actor |
   // Record use at most once a minute, so busy scripts do not write on every request.
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+    await recordAudit(db, { actor: { kind: "token", tokenId: token.id, labId: token.labId, userId: token.createdById, scopes: token.scopes as TokenScope[] }, labId: token.labId, action: "token.use", entityType: "ApiToken", entityId: token.id });
   }
   return { kind: "token", tokenId: token.id, labId: token.labId, userId: token.createdById, scopes: token.scopes as TokenScope[] };
 }

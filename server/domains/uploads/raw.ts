@@ -4,6 +4,7 @@ import type { Actor } from "~/server/domains/access/actor";
 import { readableSampleWhere, resolveScope } from "~/server/domains/access/service";
 
 export interface RawFileAccess {
+  labId: string;
   sha256: string;
   originalName: string;
   contentType: string | null;
@@ -27,5 +28,5 @@ export async function authorizeRawFile(db: Db, actor: Actor, uploadId: string): 
     const readable = await db.curve.count({ where: { uploadId, sample: readableSampleWhere(scope) } });
     if (upload._count.curves === 0 || readable !== upload._count.curves) throw notFound;
   }
-  return { sha256: upload.sha256, originalName: upload.originalName, contentType: upload.contentType, sizeBytes: upload.sizeBytes };
+  return { labId: upload.labId, sha256: upload.sha256, originalName: upload.originalName, contentType: upload.contentType, sizeBytes: upload.sizeBytes };
 }

@@ -88,6 +88,7 @@ const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
   "lab.get": (actor) => expectDenied(caller(actor).lab.get({ labId: w.labB })),
   "lab.invite": (actor) => expectDenied(caller(actor).lab.invite({ labId: w.labB, email: "x@test.invalid", role: "MEMBER" })),
   "lab.getInvitation": async () => "needs the secret token, which only its recipient has",
+  "lab.audit": (actor) => expectDenied(caller(actor).lab.audit({ labId: w.labB, limit: 10 })),
   "lab.acceptInvitation": (actor) => expectDenied(caller(actor).lab.acceptInvitation({ token: "inv_not-a-real-token-000000" })),
   "lab.revokeInvitation": (actor) => expectDenied(caller(actor).lab.revokeInvitation({ invitationId: w.invitationB })),
   "lab.updateMemberRole": async (actor) => {

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import {
   ZAcceptInvitationInput,
+  ZAuditEventDto,
   ZCreateLabInput,
   ZInvitationCreatedDto,
   ZInviteInput,
   ZLabDto,
+  ZLabAuditInput,
   ZLabIdInput,
   ZLabSummaryDto,
   ZRemoveMemberInput,
@@ -17,6 +19,7 @@ import {
   createLab,
   getInvitation,
   getLab,
+  getLabAudit,
   inviteMember,
   listLabDirectory,
   listMyLabs,
@@ -47,4 +50,5 @@ export const labRouter = createTRPCRouter({
     .output(z.object({ citation: z.string().nullable() }))
     .mutation(({ ctx, input }) => updateLabCitation(ctx.db, ctx.actor, input)),
   removeMember: protectedProcedure.input(ZRemoveMemberInput).output(z.void()).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input)),
+  audit: protectedProcedure.input(ZLabAuditInput).output(z.array(ZAuditEventDto)).query(({ ctx, input }) => getLabAudit(ctx.db, ctx.actor, input)),
 });

@@ -1,4 +1,5 @@
 import { AppError } from "~/server/errors";
+import { recordAudit } from "~/server/domains/audit/service";
 import { toCsv } from "~/server/domains/diagrams/export";
 import { toBibtex, toCslJson } from "~/server/domains/permalinks/citation";
 import { toDataCiteJson, toDataCiteXml } from "~/server/domains/permalinks/datacite";
@@ -13,6 +14,7 @@ export const GET = v1Route(async ({ req, db, actor, params }) => {
   if (!id.success) throw new AppError("NOT_FOUND", `Permalink ${params.id} not found`);
   const format = exportFormat(new URL(req.url).searchParams, ["csv", "json", "bibtex", "csl", "datacite", "datacite-xml"]);
   const resolved = await requireReadablePermalink(db, actor, id.data);
+  await recordAudit(db, { actor, action: "export.permalink", entityType: "Permalink", entityId: id.data, details: { format } });
   const base = publicBaseUrl(req);
   const name = `sit-atlas-${id.data}`;
   switch (format) {
