@@ -32,7 +32,7 @@ function Analysis({ a, unit }: { a: TIsothermAnalysisDto; unit: string }) {
       </div>
       {failure ? (
         <div className="alert" data-testid="isotherm-verdict">
-          <strong>{a.crossing ? "No collapse" : "No critical point"}</strong> ({failure.code}): {failure.message}
+          <strong>{a.reasonCode === "collapse_failed" ? "No collapse" : "No critical point"}</strong> ({failure.code}): {failure.message}
         </div>
       ) : null}
       <dl className="kv" data-testid="isotherm-parameters">

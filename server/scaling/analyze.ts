@@ -122,14 +122,14 @@ export function analyzeIsotherms(input: readonly IsothermInput[], options: Scali
     if (rel > o.maxDrift) {
       base.Hc_Oe = null;
       base.Rc = null;
+      base.crossing = false;
       return fail(base, "crossing_drifts", `${text}: more than its uncertainty and more than ${100 * o.maxDrift} %, so there is no single critical point.`);
     }
     base.reasons.push({ code: "crossing_drift", message: `${text}; H_c's uncertainty includes the scatter.` });
   }
 
   const spread = (v: number[], c: number) => Math.sqrt(v.reduce((a, x) => a + (x - c) ** 2, 0) / v.length) / Math.abs(c);
-  if (cb.h.length >= 2 && (spread(cb.h, cb.Hc.value) > MAX_SPREAD_H || spread(cb.r, cb.Rc.value) > MAX_SPREAD_R))
-    {
+  if (cb.h.length >= 2 && (spread(cb.h, cb.Hc.value) > MAX_SPREAD_H || spread(cb.r, cb.Rc.value) > MAX_SPREAD_R)) {
     base.Hc_Oe = null;
     base.Rc = null;
     base.crossing = false;

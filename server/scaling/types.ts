@@ -104,7 +104,7 @@ export interface CollapseResult {
 
 export interface ScalingResult {
   version: string;
-  /** True when the isotherms cross at a common point (H_c, R_c). */
+  /** True when the isotherms cross at a common point and H_c and R_c are reported. */
   crossing: boolean;
   /** The first failure, or null when H_c, R_c and zν were all obtained. */
   reasonCode: TFailureCode | null;

@@ -70,6 +70,7 @@ describe("analyzeIsotherms", () => {
     });
     const r = analyzeIsotherms(iso);
     expect(r.reasonCode).toBe("crossing_drifts");
+    expect(r.crossing).toBe(false);
     expect(r.Hc_Oe).toBeNull();
     expect(r.drift!.significance).toBeGreaterThan(3);
     expect(r.drift!.relativeAcrossRange).toBeGreaterThan(0.05);
