@@ -627,10 +627,17 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     loadAxisNames(db, scope, query),
   ]);
   const axes = ranges ? { x: axisCells(query, "x", ranges.x, rows), y: axisCells(query, "y", ranges.y, rows) } : null;
-  const [counted, speculative] = await Promise.all([
+  // Boundaries are located along every curve with an x value (see loadAlongX): when they are
+  // wanted, the speculative read takes the flagged rows, from which both come in one scan.
+  const wantAlong = wantsAlongX(query);
+  const alongLimit = 2 * query.maxPoints;
+  const [counted, flaggedOrShown] = await Promise.all([
     loadCountsAndCells(db, scope, query, axes, rows),
-    mayBeDrawn ? loadPointRows(db, scope, query, { limit: query.maxPoints + 1, shownOnly: true }) : null,
+    mayBeDrawn ? loadPointRows(db, scope, query, wantAlong ? { limit: alongLimit + 1, shownOnly: false } : { limit: query.maxPoints + 1, shownOnly: true }) : null,
   ]);
+  const complete = flaggedOrShown !== null && wantAlong && flaggedOrShown.length <= alongLimit;
+  const speculative = flaggedOrShown === null || !wantAlong ? flaggedOrShown : complete ? flaggedOrShown.filter((r) => r.valid && r.ok && r.visible) : null;
+  const alongFromRead = complete ? flaggedOrShown.filter((r) => r.visible && r.ok && hasX(query, r)).map(stripFlags) : undefined;
   const { summary } = summarize(query, counted.groups);
   const common = {
     query,
@@ -646,7 +653,7 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     // a wrong estimate (the view is small after all) is read now
     const shownRows = speculative ?? (await loadPointRows(db, scope, query, { limit: query.maxPoints + 1, shownOnly: true }));
     const points = shownRows.slice(0, query.maxPoints).map(stripFlags);
-    const alongX = await loadAlongX(db, scope, query, points.length);
+    const alongX = alongFromRead ?? (await loadAlongX(db, scope, query, points.length));
     const provenance = await loadProvenance(db, provenanceIds(alongX ?? points));
     const assembled = assembleDiagram(points, { query, provenance, alongX });
     return { ...common, ...assembled, mode: "points", provenance, bins: [], notes: [...notes, ...assembled.notes] };
@@ -675,8 +682,12 @@ function hasX(query: TDiagramQuery, r: TBasePoint): boolean {
  * boundaries along; undefined when x is not a tuning parameter, when every row has a y value
  * anyway (sample rows, stages), or when there are too many to read.
  */
+function wantsAlongX(query: TDiagramQuery): boolean {
+  return isSeriesAxis(query.x) && !AXES[query.y].isOrdinal;
+}
+
 async function loadAlongX(db: Db, scope: AccessScope, query: TDiagramQuery, drawn: number): Promise<TBasePoint[] | undefined> {
-  if (!isSeriesAxis(query.x) || AXES[query.y].isOrdinal) return undefined;
+  if (!wantsAlongX(query)) return undefined;
   const limit = Math.max(4 * drawn, 1000);
   const rows = await loadPointRows(db, scope, query, { limit: limit + 1, shownOnly: false });
   if (rows.length > limit) return undefined;
