@@ -46,10 +46,20 @@ for (const c of measuredCorpus(seed, perFamily)) {
 
 /** Pool-adjacent violators: non-decreasing fit of right (0/1) against raw. */
 function isotonic(points: Sample[]): [number, number][] {
-  const sorted = [...points].sort((a, b) => a.raw - b.raw);
+  // answers with the same raw score (to 10⁻³) form one group: ties cannot be ordered
+  const groups = new Map<number, { sumX: number; sumY: number; n: number }>();
+  for (const p of points) {
+    const key = Math.round(p.raw * 1000);
+    const g = groups.get(key) ?? { sumX: 0, sumY: 0, n: 0 };
+    g.sumX += p.raw;
+    g.sumY += p.right ? 1 : 0;
+    g.n++;
+    groups.set(key, g);
+  }
+  const sorted = [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => g);
   const blocks: { sumX: number; sumY: number; n: number }[] = [];
-  for (const p of sorted) {
-    blocks.push({ sumX: p.raw, sumY: p.right ? 1 : 0, n: 1 });
+  for (const g of sorted) {
+    blocks.push({ ...g });
     while (blocks.length > 1 && blocks.at(-2)!.sumY / blocks.at(-2)!.n >= blocks.at(-1)!.sumY / blocks.at(-1)!.n) {
       const last = blocks.pop()!;
       const prev = blocks.at(-1)!;

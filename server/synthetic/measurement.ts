@@ -175,7 +175,10 @@ function build(rng: Rng, family: TMeasurementFamily): Omit<TMeasuredCurve, "id" 
       const Tmin = Tc * (1 + w * Math.log(g / (1 - g))) * 1.02;
       const T = sweep(rng, Tmin, Tc * rng.uniform(2, 6), rng.int(40, 600));
       const sigma = RN * rng.logUniform(1e-5, 1e-3);
-      return { T, R: T.map((t) => signedNoise(rng, RN * logistic(t, Tc, w), sigma, 1e-3)), expected: ["S", "M1"], inconclusiveIsRight: true, Tc90_K: tc90Of(Tc, w) };
+      // what lies below the window: zero resistance, or a plateau below the last reading (M1)
+      const qf = rng.chance(0.5) ? g * rng.uniform(0.1, 0.7) : 0;
+      const R = T.map((t) => signedNoise(rng, RN * (qf + (1 - qf) * logistic(t, Tc, w)), sigma, 1e-3));
+      return { T, R, expected: [qf > 0 ? "M1" : "S"], inconclusiveIsRight: true, Tc90_K: tc90Of(Tc, w) };
     }
     case "reentrant": {
       const Tc = rng.logUniform(0.3, 5);

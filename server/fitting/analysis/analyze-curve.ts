@@ -71,8 +71,8 @@ export function analyzeCurve(input: unknown, options: AnalyzeOptions = {}): Curv
 }
 
 /**
- * Readings near zero at the cold end (a coarse sweep's zero-resistance readings) are data, never
- * spikes. A reading ≤ 0 amid readings far above zero is a glitch: excluded from the fits like a
+ * Readings near zero at the cold end (a coarse sweep's zero-resistance readings) and readings
+ * between their neighbours are data, never spikes. A reading ≤ 0 amid readings far above zero is a glitch: excluded from the fits like a
  * spike (and reported with them), not dropped.
  */
 function reviewZeroReadings(d: CurveData, flags: Uint8Array, floor: number): void {
@@ -81,6 +81,13 @@ function reviewZeroReadings(d: CurveData, flags: Uint8Array, floor: number): voi
   const band = Math.max(3 * floor, 1e-3 * rMax);
   let cold = 0;
   for (; cold < d.n && Math.abs(d.R[cold]!) <= band; cold++) flags[cold] = 0;
+  // a spike is a local extremum: a reading between its two neighbours (a sparsely sampled steep
+  // transition) is never one
+  for (let i = 1; i + 1 < d.n; i++) {
+    const a = d.R[i - 1]!;
+    const b = d.R[i + 1]!;
+    if (flags[i] && (d.R[i]! - a) * (b - d.R[i]!) >= 0) flags[i] = 0;
+  }
   const around = new Float64Array(10);
   for (let i = cold; i < d.n; i++) {
     if (d.R[i]! > 0) continue;
@@ -178,7 +185,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
       if (dir.side === "ins") secondary.push(...ins.secondary);
     } else if (dir.side === "ins") converged = false;
   }
-  const reentrance = reentranceEvidence(profile, Math.max(floor0, 0));
+  const reentrance = reentranceEvidence(d, profile, Math.max(floor0, 0));
 
   // 5. context: the series of this film, the quantum of resistance, weak localization
   let isSeries = false;

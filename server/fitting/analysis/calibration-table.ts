@@ -1,9 +1,9 @@
-/** Written by `npm run -s calibrate` (seed 7, 4000 SIT curves, 300 per measurement family); do not edit by hand. */
+/** Written by `npm run -s calibrate` (seed 7, 3000 SIT curves, 500 per measurement family); do not edit by hand. */
 export type CalibrationKind = "conclusive" | "inconclusive" | "none";
 
 /** knots [raw, calibrated], ascending in raw */
 export const CALIBRATION_TABLE: Record<CalibrationKind, readonly (readonly [number, number])[]> = {
-  conclusive: [[0.6951,0.8444],[0.8598,0.8919],[0.9096,0.9583],[0.9308,0.9655],[0.9436,0.9808],[0.9792,0.9916],[0.9942,0.9991],[0.9993,1]],
-  inconclusive: [[0.5373,0.6338],[0.6189,0.9063],[0.6854,0.9242]],
-  none: [[0.5367,0.6857],[0.7901,0.9419],[0.9564,0.9665],[0.995,1]],
+  conclusive: [[0.7114,0.8281],[0.8513,0.9375],[0.9008,0.9677],[0.9733,0.9912],[0.994,0.9967],[0.9993,1]],
+  inconclusive: [[0.4385,0],[0.4842,0.1892],[0.4974,0.6042],[0.7124,0.7905]],
+  none: [[0.9561,0.9886]],
 };

@@ -2,11 +2,14 @@
  * Re-entrance (PHYSICS.md): a granular film drops partially below Tc and rises again on further
  * cooling. A drop followed by a rise is neither M1 nor M2. Read on the smoothed levels: an
  * interior minimum well above zero with a significant drop above it (≥ 15 % of the level above)
- * and a significant rise below it (≥ 10 % and ≥ 5σ). A shallow dip (< 30 %) under a cold rise
+ * and a significant rise below it (≥ 10 % and ≥ 5σ). A gentle fall (d ln R/d ln T < 2 everywhere
+ * on the readings) under an activated divergence more than 3× above it is a semiconductor. A shallow dip (< 30 %) under a cold rise
  * that dwarfs it (more than twice the level above) is a feature above an insulating upturn,
  * left to the insulating analysis.
  */
+import type { CurveData } from "../../models/common";
 import { fmt } from "../format";
+import { steepestOnReadings } from "./transition";
 import type { Profile } from "./profile";
 
 export interface Reentrance {
@@ -15,7 +18,7 @@ export interface Reentrance {
 }
 
 /** @param floor absolute noise floor of R (Ω) */
-export function reentranceEvidence(p: Profile, floor: number): Reentrance {
+export function reentranceEvidence(d: CurveData, p: Profile, floor: number): Reentrance {
   const { G, levR, centres, sigmaRel } = p;
   const none = { isReentrant: false, reason: "" };
   if (G < 5) return none;
@@ -24,7 +27,13 @@ export function reentranceEvidence(p: Profile, floor: number): Reentrance {
   if (kMin < 2 || kMin > G - 2) return none;
   const rMin = levR.level[kMin]!;
   let rAbove = 0;
-  for (let k = kMin + 1; k < G; k++) rAbove = Math.max(rAbove, levR.level[k]!);
+  let kAbove = kMin;
+  for (let k = kMin + 1; k < G; k++) {
+    if (levR.level[k]! > rAbove) {
+      rAbove = levR.level[k]!;
+      kAbove = k;
+    }
+  }
   const rCold = levR.level[0]!;
   const sigma = (k: number) => Math.hypot(floor, sigmaRel * Math.abs(levR.level[k]!)) / Math.sqrt(Math.max(1, levR.count[k]!));
   const rise = rCold - rMin;
@@ -33,9 +42,16 @@ export function reentranceEvidence(p: Profile, floor: number): Reentrance {
   const significantDrop = rAbove > 0 && drop / rAbove >= 0.15;
   // a partial drop: the minimum stays well above zero (a zero-resistance state is not re-entrant)
   const partial = rMin > 5 * sigma(kMin);
+  // and a superconducting one, steeper somewhere than a metal falls (d ln R/d ln T ≥ 2 on the
+  // readings): a semiconductor's intrinsic fall above its freeze-out is not
+  const steepest = steepestOnReadings(d, sigmaRel, Math.exp(centres[kMin]!), Math.exp(centres[kAbove]!));
+  const steep = !!steepest && steepest.s >= 2;
   // a shallow dip above an insulating upturn that dwarfs it belongs to the insulating analysis
   const dipAboveUpturn = drop / rAbove < 0.3 && rCold > 2 * rAbove;
-  if (!partial || !significantRise || !significantDrop || dipAboveUpturn) return none;
+  // a gentle fall followed by an activated divergence far above it is a semiconductor's
+  // intrinsic-to-freeze-out crossover, left to the insulating analysis
+  const semiconductor = !steep && rCold > 3 * rAbove;
+  if (!partial || semiconductor || !significantRise || !significantDrop || dipAboveUpturn) return none;
   return {
     isReentrant: true,
     reason: `re-entrant: R drops by ${fmt((100 * drop) / rAbove, 2)} % to ${fmt(rMin)} Ω at ${fmt(Math.exp(centres[kMin]!), 3)} K and rises again by ${fmt((100 * rise) / rMin, 2)} % on further cooling`,

@@ -161,7 +161,8 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
       reason = `R is levelling off at the lowest temperature (R(${fmt(d.T[0]!)} K) = ${fmt(rCold)} Ω); Eq. 2 on the tail extrapolates to ρ_QF = ${fmtPm(fs.params.rhoQF_ohm!, fs.uncertainties.rhoQF_ohm, "Ω")} (${fmt(z, 2)}σ)`;
       if (z < 3) flag = { code: "incomplete_transition", text: `no plateau and no zero reading inside the window; ${zero.reason}` };
     } else {
-      Lm1 = -0.5;
+      // S and M1 cannot be told apart: even odds
+      Lm1 = 0;
       reason = `R is still falling at the lowest temperature: R(${fmt(d.T[0]!)} K) = ${fmt(d.R[0]!)} Ω = ${fmt((100 * d.R[0]!) / rN, 2)} % of R_n, d ln R/d ln T = ${fmt(tr.sCold, 2)} there`;
       flag = { code: "incomplete_transition", text: "the window ends inside the transition: zero resistance and a finite plateau cannot be told apart" };
     }

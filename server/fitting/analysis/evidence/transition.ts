@@ -135,7 +135,7 @@ function refineOnset(d: CurveData, smooth: Float64Array, tLo: number, tHi: numbe
  * The steepest log slope of the lightly smoothed readings, over a baseline of at least 5 % in T
  * (and ten times the noise of a point), where R stays positive.
  */
-function steepestOnReadings(d: CurveData, sigmaRel: number): { s: number; i: number } | null {
+export function steepestOnReadings(d: CurveData, sigmaRel: number, tLo = 0, tHi = Infinity): { s: number; i: number } | null {
   const n = d.n;
   const sm = runningLocalLinear(d.lnT, d.R, 2, scratchF64("tr.steep", n));
   const minSpan = Math.max(0.05, 10 * sigmaRel);
@@ -144,12 +144,48 @@ function steepestOnReadings(d: CurveData, sigmaRel: number): { s: number; i: num
   for (let i = 0; i < n; i++) {
     if (j < i) j = i;
     while (j < n && d.lnT[j]! - d.lnT[i]! < minSpan) j++;
-    if (j >= n) break;
-    if (!(sm[i]! > 0 && sm[j]! > 0)) continue;
+    if (j >= n || d.T[j]! > tHi) break;
+    if (d.T[i]! < tLo || !(sm[i]! > 0 && sm[j]! > 0)) continue;
     const s = Math.log(sm[j]! / sm[i]!) / (d.lnT[j]! - d.lnT[i]!);
     if (!best || s > best.s) best = { s, i: (i + j) >> 1 };
   }
   return best;
+}
+
+/**
+ * Is d ln R/d ln T somewhere steeper than on a flatter stretch above it? A metal's only grows with
+ * T (a residual plus terms rising with T); over a baseline of ≥ 5 % in T, lightly smoothed.
+ */
+/**
+ * A drop below a flat stretch: some stretch falls more steeply on cooling than a flat stretch
+ * (|d ln R/d ln T| ≤ 0.1) above it. A metal is flat only at its residual resistance, at the cold
+ * end; a film that is flat above and falls again below has a transition the sweep resolves with
+ * a few readings only. Over a baseline of ≥ 5 % in T.
+ */
+function dropBelowFlat(d: CurveData, sigmaRel: number): boolean {
+  const n = d.n;
+  if (n < 6) return false;
+  const span = Math.max(0.05, 10 * sigmaRel);
+  const flatSlope = 0.1 + (3 * sigmaRel) / span;
+  // the slope of the stretch starting at each reading, and where that stretch ends
+  const slope = new Float64Array(n).fill(NaN);
+  const end = new Int32Array(n).fill(n);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (j <= i) j = i + 1;
+    while (j < n && d.lnT[j]! - d.lnT[i]! < span) j++;
+    if (j >= n) break;
+    end[i] = j;
+    if (d.R[i]! > 0 && d.R[j]! > 0) slope[i] = Math.log(d.R[j]! / d.R[i]!) / (d.lnT[j]! - d.lnT[i]!);
+  }
+  // is there a flat stretch starting at or above each reading?
+  const flatAbove = new Uint8Array(n + 1);
+  for (let i = n - 1; i >= 0; i--) flatAbove[i] = flatAbove[i + 1]! || (Number.isFinite(slope[i]!) && Math.abs(slope[i]!) <= flatSlope) ? 1 : 0;
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(slope[i]!) || end[i]! >= n) continue;
+    if (slope[i]! > flatSlope + 0.2 && flatAbove[end[i]!]) return true;
+  }
+  return false;
 }
 
 export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Array, floor: number): TransitionEvidence {
@@ -259,7 +295,15 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   // state above keeps a slope of the same order: the linear regime, s ≈ 1)
   const interior = kSteep < G - 1 && sBackground <= 0.3 * sPeak;
   // a superconducting drop happens within a factor of a few in T; a metal's spans decades
-  const spread = tc90 && tc10 ? Math.log(tc90.value / tc10.value) / Math.log(5) : 1;
+  // (measured on the fall itself, from the normal state to the lowest level below it, so a drop
+  // onto a plateau is measured too)
+  let bottom = Infinity;
+  for (let i = 0; i <= iOnset; i++) bottom = Math.min(bottom, smooth[i]!);
+  bottom = Math.max(bottom, 0);
+  const fallAt = (f: number) => crossingBelow(d.T, smooth, iNormalTop, bottom + f * (rNormal - bottom));
+  const f90 = fallAt(0.9);
+  const f10 = fallAt(0.1);
+  const spread = f90 && f10 && f10.T > 0 ? Math.log(f90.T / f10.T) / Math.log(5) : 1;
   // AICc: Eq. 2 (activated) against the metal law on the drop's window, from the cold end up
   // to twice the onset
   let iTop = n;
@@ -273,11 +317,15 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
     const eq2 = fitFailedSuperconductor(sub, w, { polish: false });
     if (Number.isFinite(metal.aicc) && Number.isFinite(eq2.aicc)) dAicc = metal.aicc - eq2.aicc;
   }
+  // a metal flattens towards its residual resistance and stays flat below it
+  const belowResidual = dropBelowFlat(d, sigmaRel);
   const shape = isCoarse
     ? 8
-    : clip((interior ? 1.5 : -3) + clip(2 * (sPeak - 2), -4, 6) + clip(dAicc / 4, -3, 3) - 2 * clip(spread - 1, 0, 2), -12, 12);
-  // steeper than any metallic law (s < n ≤ 5)
-  const L = sPeak >= 5 ? Math.max(shape, 6) : shape;
+    : // without a flatter normal state above, the comparison of two idealised laws cannot make a
+      // drop superconducting-like (a Bloch–Grüneisen metal is neither a power law nor Eq. 2)
+      clip((interior ? 1.5 : -3) + clip(2 * (sPeak - 2), -4, 6) + clip(dAicc / 4, -3, interior ? 3 : 0) - 2 * clip(spread - 1, 0, 2), -12, 12);
+  // steeper than any metallic law (s < n ≤ 5); below the residual of the metal law: not a metal
+  const L = sPeak >= 5 ? Math.max(shape, 6) : belowResidual ? Math.max(shape, 2) : shape;
   const reason = isCoarse
     ? `superconducting drop between ${fmt(d.T[coarse!.nZero - 1]!, 3)} K and ${fmt(tOnset, 3)} K: ${coarse!.nZero} cold reading(s) within the noise of zero below a normal state of ${fmt(rNormal)} Ω (a metal never reaches zero)`
     : L >= 0
