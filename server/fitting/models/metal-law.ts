@@ -11,6 +11,7 @@ import { minimize1D } from "../solvers/minimize-1d";
 import type { ModelFit } from "../types";
 import { scratchF64 } from "../workspace";
 import { buildModelFit, type CurveData } from "./common";
+import { binByLnT } from "./binning";
 import { lineRss } from "./linear-fit";
 
 const N_MIN = 0.5;
@@ -22,13 +23,19 @@ export function fitMetalLaw(d: CurveData, w: Float64Array): ModelFit {
   const coef = new Float64Array(2);
   // T scaled by the window top keeps T^n of order one
   const tRef = d.T[n - 1]!;
+  const lnRef = Math.log(tRef);
+  // the exponent is searched on data averaged in 48 bins of ln T (as for Eq. 1 and 2), then the
+  // amplitudes are solved on the full data
+  const bins = binByLnT(d.lnT, d.R, w, 0, n, 48);
+  const ub = scratchF64("metal.ub", bins.n);
   const objective = (e: number) => {
-    for (let i = 0; i < n; i++) u[i] = (d.T[i]! / tRef) ** e;
-    return lineRss(u, d.R, w, 0, n, coef);
+    for (let k = 0; k < bins.n; k++) ub[k] = Math.exp(e * (bins.lnT[k]! - lnRef));
+    return lineRss(ub, bins.y, bins.w, 0, bins.n, coef);
   };
-  const best = minimize1D(objective, N_MIN, N_MAX, 10, 1e-4);
+  const best = minimize1D(objective, N_MIN, N_MAX, 10, 1e-3);
   const e = best.x;
-  const rss = objective(e);
+  for (let i = 0; i < n; i++) u[i] = Math.exp(e * (d.lnT[i]! - lnRef));
+  const rss = lineRss(u, d.R, w, 0, n, coef);
   const r0 = coef[0]!;
   const aRef = coef[1]!;
   // Jacobian in (R0, A_ref, n) for R = R0 + A_ref·(T/tRef)^n, weighted
