@@ -310,7 +310,8 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   while (iTop > 0 && d.T[iTop - 1]! > 2 * tOnset) iTop--;
   let metal: ModelFit | null = null;
   let dAicc = 0;
-  if (iTop >= 8) {
+  // (a drop steeper than any metallic law, or read from zero readings, needs no comparison)
+  if (iTop >= 8 && sPeak < 5 && !isCoarse) {
     const sub = sliceCurve(d, 0, iTop);
     const w = weights.subarray(0, iTop);
     metal = fitMetalLaw(sub, w);
