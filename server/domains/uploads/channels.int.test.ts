@@ -126,6 +126,29 @@ describe("channels to samples", () => {
     expect(meta.assignments).toHaveLength(3);
   });
 
+  it("imports the second bridge of a file already imported into a sample created with the import", async () => {
+    const { user, labId, a } = await world();
+    const bytes = enc(puck(uid()));
+    const preview = await previewUpload(db, user.actor, bytes, { fileName: "puck.dat", options: {} }, deps);
+    const input = { sha256: preview.sha256, fileName: "puck.dat", options: {} };
+    await commitUpload(db, user.actor, { ...assign(a, { channels: { "Bridge 2": null, "Bridge 3": null } }), ...input }, deps);
+    const samplesBefore = await db.sample.count({ where: { labId } });
+    const second = await commitUpload(
+      db,
+      user.actor,
+      {
+        ...ZUploadAssignment.parse({ sample: { create: { labId, name: "film B (new)", material: "NbN", annealStage: "S0" } }, channels: { "Bridge 1": null, "Bridge 3": null } }),
+        ...input,
+      },
+      deps,
+    );
+    expect(second.isDuplicate).toBe(false);
+    expect(second.curveIds).toHaveLength(1);
+    expect(await db.sample.count({ where: { labId } })).toBe(samplesBefore + 1);
+    const created = await db.curve.findUniqueOrThrow({ where: { id: second.curveIds[0]! }, select: { channel: true, sample: { select: { name: true } } } });
+    expect(created).toEqual({ channel: "Bridge 2", sample: { name: "film B (new)" } });
+  });
+
   it("refuses a channel the file does not have and a sample of another lab, storing nothing", async () => {
     const { user, labId, a } = await world();
     const other = await world();
