@@ -1,6 +1,6 @@
 /**
  * The ordinary-metal law R = R0 + A·T^n: a residual resistance plus a phonon (or electron–electron)
- * term, the alternative to a superconducting drop on the falling side of the SIT (PHYSICS.md,
+ * term, the alternative to a superconducting drop on the falling side of the SIT (docs/physics.md,
  * "Ordinary metals"). n is searched in [0.5, 5] (n = 1: the linear high-T regime; n = 2: e–e
  * scattering; n = 5: Bloch–Grüneisen at T ≪ Θ_D) by variable projection, with R0 and A solved in
  * closed form; the uncertainties come from the full Jacobian [1, Tⁿ, A·Tⁿ ln T] at the optimum.

@@ -1,5 +1,5 @@
 /**
- * Is this a longitudinal resistance channel at all? (PHYSICS.md, "Dead and Hall channels")
+ * Is this a longitudinal resistance channel at all? (docs/physics.md, "Dead and Hall channels")
  *
  * - no_signal: every reading is exactly zero or identical, or the whole curve is structureless
  *   noise (readings scatter from one to the next as much as overall) around zero, or a positive

@@ -1,5 +1,5 @@
 /**
- * Context beyond the curve itself (PHYSICS.md, "Quantities" and "Series or contact resistance"):
+ * Context beyond the curve itself (docs/physics.md, "Quantities" and "Series or contact resistance"):
  * - the sheet resistance of the normal state against the quantum of resistance for pairs,
  *   h/4e² ≈ 6.45 kΩ (the SIT of many films sits near it);
  * - the weak-localization slope A above Tc (seed 003: the M2→I2 boundary near A ≈ 1×10⁻⁵ S);

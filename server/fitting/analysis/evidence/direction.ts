@@ -1,5 +1,5 @@
 /**
- * Direction (PHYSICS.md, "Direction"): does R fall on cooling (the superconducting side, S/M1, or
+ * Direction (docs/physics.md, "Direction"): does R fall on cooling (the superconducting side, S/M1, or
  * an ordinary metal) or rise (the insulating side, M2/I1/I2)? From smoothed levels: R_lo (lowest
  * T), R_hi (highest T), R_peak (maximum); fall = 1 − R_lo/R_peak; net = ln(R_lo/R_hi);
  * δ = max(0.03, 6σ_rel/√n_edge).

@@ -1,5 +1,5 @@
 /**
- * I1 or I2: the hopping exponent (PHYSICS.md, "Hopping exponent"). R = R0·exp((T0/T)^p): p ≈ 1 is
+ * I1 or I2: the hopping exponent (docs/physics.md, "Hopping exponent"). R = R0·exp((T0/T)^p): p ≈ 1 is
  * simply activated (I1, bosonic), p ≈ ½ (Efros–Shklovskii) or ⅓ (2D Mott) variable-range hopping
  * (I2, fermionic). Free-p fit against the boundary, AICc of Arrhenius against the best of ES/Mott
  * as a second opinion, the Zabrodskii slope of ln w against ln T reported as a cross-check. A

@@ -1,6 +1,6 @@
 /**
  * The rising side of the SIT: does the divergence saturate (M2, a failed insulator), or is it an
- * insulator (I1/I2, hopping-exponent.ts)? (PHYSICS.md, "Saturation" and "Insulators that are not
+ * insulator (I1/I2, hopping-exponent.ts)? (docs/physics.md, "Saturation" and "Insulators that are not
  * M2")
  *
  * The insulating window ends where w = −d ln R/d ln T turns significantly negative above its

@@ -1,5 +1,5 @@
 /**
- * A plateau at the cold end (PHYSICS.md: M1 "levels off at a finite ρ_QF"): the largest set of
+ * A plateau at the cold end (docs/physics.md: M1 "levels off at a finite ρ_QF"): the largest set of
  * coldest points, searched from the lower half of the drop downward, over which a weighted
  * straight line in ln T has χ²/dof ≤ 4 and changes by no more than its 3σ error plus 10 % of the
  * level (R − ρ_QF < 0.1 ρ_QF: flat, |d ln R/d ln T| small over the span), and whose slope

@@ -1,5 +1,5 @@
 /**
- * Re-entrance (PHYSICS.md): a granular film drops partially below Tc and rises again on further
+ * Re-entrance (docs/physics.md): a granular film drops partially below Tc and rises again on further
  * cooling. A drop followed by a rise is neither M1 nor M2. Read on the smoothed levels: an
  * interior minimum well above zero with a significant drop above it (≥ 15 % of the level above)
  * and a significant rise below it (≥ 10 % and ≥ 5σ). A gentle fall (d ln R/d ln T < 2 everywhere

@@ -1,5 +1,5 @@
 /**
- * The superconducting drop, if there is one (PHYSICS.md, "Metallic normal states" and "Ordinary
+ * The superconducting drop, if there is one (docs/physics.md, "Metallic normal states" and "Ordinary
  * metals").
  *
  * - Steepest fall: the grid point where s = d ln R/d ln T is largest.

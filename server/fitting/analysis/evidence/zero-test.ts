@@ -1,5 +1,5 @@
 /**
- * Zero resistance or a finite plateau? (PHYSICS.md, "Readout" and "Coarse sweeps")
+ * Zero resistance or a finite plateau? (docs/physics.md, "Readout" and "Coarse sweeps")
  *
  * The coldest readings of a curve that fell on cooling are tested against what the readout makes
  * of zero resistance:
