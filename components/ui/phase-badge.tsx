@@ -23,7 +23,7 @@ export function PhaseBadge({ phase, inconclusive, title }: { phase: TPhase | nul
   if (!phase) return <span className="badge">not fitted yet</span>;
   return (
     <span className={`badge phase phase-${inconclusive ? "X" : phase}`} title={title ?? PHASE_NAMES[phase]}>
-      {phase}
+      {phase === "NONE" ? "no SIT label" : phase}
       {inconclusive ? "?" : ""}
     </span>
   );

@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/server/db";
 import { AppError } from "~/server/errors";
-import { evaluateModel, ENGINE_VERSION, type ModelId } from "~/server/fitting";
+import { evaluateModel, ENGINE_VERSION, MODEL_IDS, type ModelId } from "~/server/fitting";
 import type { Actor } from "~/server/domains/access/actor";
 import { hasLabPermission, requireLabPermission, requireReadableSample, resolveScope } from "~/server/domains/access/service";
 import { recordAudit } from "~/server/domains/audit/service";
@@ -132,7 +132,8 @@ export async function getCurveDetail(db: Db, actor: Actor, curveId: string, maxP
   const current = curve.fits.find((f) => f.isCurrent) ?? curve.fits[0] ?? null;
   let overlay: ReturnType<typeof fitOverlay> = null;
   let window: { Tmin: number; Tmax: number; n: number } | null = null;
-  if (current && curve.kind === "RT") {
+  // a curve without a label has no model (stored as "none") unless a metal law described it
+  if (current && curve.kind === "RT" && (MODEL_IDS as readonly string[]).includes(current.model)) {
     const candidates = current.candidates as unknown as StoredCandidate[];
     window = candidates.find((c) => c.model === current.model)?.window ?? null;
     if (window) overlay = fitOverlay(current.model as ModelId, numbers(current.params as Record<string, number | null>), window, T, R);

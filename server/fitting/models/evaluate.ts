@@ -87,5 +87,7 @@ export function evaluateModel(model: ModelId, params: Record<string, number>, T:
       }
       return out;
     }
+    default:
+      throw new RangeError(`unknown model ${String(model)}`);
   }
 }
