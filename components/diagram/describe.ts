@@ -20,9 +20,12 @@ export function describeValue(axis: TAxisInfo, value: number, err: number | null
   return err !== null ? `${formatNumber(value, 4)} ± ${formatNumber(err, 2)}${unit}` : `${formatNumber(value, 4)}${unit}`;
 }
 
-export function phaseText(p: Pick<TDiagramPoint, "phase" | "autoPhase" | "isOverride" | "inconclusive" | "confidence">): string {
+export function phaseText(p: Pick<TDiagramPoint, "phase" | "autoPhase" | "isOverride" | "inconclusive" | "confidence" | "reasonCode">): string {
   const conf = `${Math.round(p.confidence * 100)} % confidence`;
-  if (p.isOverride) return `${p.phase} (member's override; the fit said ${p.autoPhase}, ${conf})`;
-  if (p.inconclusive) return `inconclusive — best guess ${p.phase}, ${conf}`;
+  const reason = p.reasonCode ? ` (${p.reasonCode.replaceAll("_", " ")})` : "";
+  const name = (phase: string) => (phase === "NONE" ? "no SIT label" : phase);
+  if (p.isOverride) return `${name(p.phase)} (member's override; the fit said ${name(p.autoPhase)}, ${conf})`;
+  if (p.phase === "NONE") return `no SIT label${reason}, ${conf}`;
+  if (p.inconclusive) return `inconclusive${reason} — best guess ${p.phase}, ${conf}`;
   return `${p.phase}, ${conf}`;
 }

@@ -97,6 +97,8 @@ export const ZDiagramPoint = z.object({
   autoPhase: ZPhase,
   isOverride: z.boolean(),
   inconclusive: z.boolean(),
+  /** why no SIT label applies, or why the label is inconclusive (absent in snapshots made before engine 1.0) */
+  reasonCode: z.string().nullable().optional(),
   confidence: z.number(),
   engineVersion: z.string(),
   fieldOe: z.number().nullable(),

@@ -4,7 +4,7 @@ import { readableSampleSql, readableSampleWhere, resolveScope, type AccessScope 
 import type { TPhase } from "~/server/domains/curves/schemas";
 import { AXES, isSeriesAxis, type TAxisKey } from "./axes";
 import { exportRows, type TExportRow } from "./export";
-import { assembleDiagram, axisInfo, BIN_GRID, binEdges, binsFromCountsWith, compareSamples, diagramFromPoints, type BinCount, type TBasePoint } from "./geometry";
+import { assembleDiagram, axisInfo, phaseKeyOf, BIN_GRID, binEdges, binsFromCountsWith, compareSamples, diagramFromPoints, type BinCount, type TBasePoint } from "./geometry";
 import {
   AXIS_SQL,
   accessSql,
@@ -321,6 +321,7 @@ interface PointRow {
   auto_phase: TPhase;
   is_override: boolean;
   inconclusive: boolean;
+  reason_code: string | null;
   confidence: number;
   engine: string;
   field_oe: number | null;
@@ -356,7 +357,7 @@ async function loadPointRows(db: Db, scope: AccessScope, query: TDiagramQuery, o
   p."setupId" AS setup_id, p."uploadId" AS upload_id,
   ${x.value} AS x, ${x.error ?? "NULL::float8"} AS x_err, ${y.value} AS y, ${y.error ?? "NULL::float8"} AS y_err,
   ${DISPLAYED_PHASE}::text AS phase, p."phase"::text AS auto_phase, (p."overridePhase" IS NOT NULL) AS is_override,
-  ${IS_INCONCLUSIVE} AS inconclusive, p."confidence" AS confidence, p."engineVersion" AS engine,
+  ${IS_INCONCLUSIVE} AS inconclusive, p."reasonCode" AS reason_code, p."confidence" AS confidence, p."engineVersion" AS engine,
   p."fieldOe" AS field_oe, p."pressureGPa" AS pressure_gpa, p."pressureDirection"::text AS pressure_direction, p."gateVoltageV" AS gate_v,
   ${GRADE} AS grade, ${IS_ARTIFACT} AS artifact, p."uploadedAt" AS uploaded_at
   ${options.shownOnly ? "" : `, ${flags[1]} AS ok, ${flags[2]} AS visible`}
@@ -381,6 +382,7 @@ LIMIT ${params.add(options.limit, "::int")}`;
     autoPhase: r.auto_phase,
     isOverride: r.is_override,
     inconclusive: r.inconclusive,
+    reasonCode: r.is_override ? null : r.reason_code,
     confidence: r.confidence,
     engineVersion: r.engine,
     fieldOe: r.field_oe,
@@ -703,7 +705,7 @@ async function diagramFromRows(db: Db, query: TDiagramQuery, rows: readonly Flag
   const alongX: TBasePoint[] = [];
   for (const r of rows) if (r.visible && r.ok && hasX(query, r)) alongX.push(stripFlags(r));
   for (const r of rows) {
-    const key: TPhaseKey = r.inconclusive ? "inconclusive" : r.phase;
+    const key: TPhaseKey = phaseKeyOf(r);
     if (r.valid && r.ok) summary.phaseCounts[key] = (summary.phaseCounts[key] ?? 0) + 1;
     if (!r.visible) continue;
     if (!r.ok) {

@@ -68,3 +68,50 @@ describe("curve detail and labels", () => {
     ]);
   });
 });
+
+describe("curves that carry no SIT label", () => {
+  async function storedCurve(T: number[], R: number[], extra: { fieldOe?: number } = {}) {
+    const db = testDb();
+    const owner = await makeUser(db, "Owner");
+    const lab = await makeLab(db, owner.id);
+    const id = `s-${lab.id}`;
+    await db.sample.create({ data: { id, labId: lab.id, name: "film", material: "a-InO", lineageRootId: id, visibility: "PUBLIC" } });
+    const { created } = await db.$transaction((tx) => insertCurves(tx, { labId: lab.id, sampleId: id, annealStage: "S0" }, [{ kind: "RT", quantity: "RESISTANCE", T, R, ...extra }]));
+    await fitCurve(db, created[0]!);
+    return { db, owner, lab, sampleId: id, curveId: created[0]! };
+  }
+
+  it("stores a dead channel as NONE with its reason code, in the fit and the diagram's read model", async () => {
+    const T = Array.from({ length: 60 }, (_, i) => 2 + i * 5);
+    const { db, owner, curveId } = await storedCurve(T, T.map(() => 0));
+    const fit = await db.fitResult.findFirstOrThrow({ where: { curveId }, select: { phase: true, reasonCode: true, model: true, inconclusive: true } });
+    expect(fit).toEqual({ phase: "NONE", reasonCode: "no_signal", model: "none", inconclusive: false });
+    const point = await db.diagramPoint.findFirstOrThrow({ where: { curveId }, select: { phase: true, reasonCode: true } });
+    expect(point).toEqual({ phase: "NONE", reasonCode: "no_signal" });
+    const detail = await getCurveDetail(db, owner.actor, curveId);
+    expect(detail.overlay).toBeNull();
+    expect(detail.fits[0]).toMatchObject({ phase: "NONE", reasonCode: "no_signal" });
+  });
+
+  it("an ordinary metal from 300 K is metallic_no_transition, with no Tc", async () => {
+    const T = Array.from({ length: 150 }, (_, i) => 2 + i * 2);
+    const R = T.map((t, i) => (10 + 20 * (t / 300) ** 1.2) * (1 + 1e-4 * Math.sin(i * 1.7)));
+    const { db, curveId } = await storedCurve(T, R);
+    const fit = await db.fitResult.findFirstOrThrow({ where: { curveId }, select: { phase: true, reasonCode: true, quantities: true } });
+    expect(fit.phase).toBe("NONE");
+    expect(fit.reasonCode).toBe("metallic_no_transition");
+    expect((fit.quantities as Record<string, unknown>).Tc90_K).toBeUndefined();
+  });
+
+  it("a member may say that no SIT label applies, with a reason code; without one the override is refused", async () => {
+    const T = Array.from({ length: 60 }, (_, i) => 2 + i * 5);
+    const { db, owner, curveId } = await storedCurve(T, T.map((t) => 5 + 0.01 * t));
+    await overrideLabel(db, owner.actor, { curveId, phase: "NONE", reasonCode: "series_resistance", justification: "The plateau is the same at every field of this film: contacts." });
+    const detail = await getCurveDetail(db, owner.actor, curveId);
+    expect(detail.overrides[0]).toMatchObject({ phase: "NONE", reasonCode: "series_resistance" });
+    const point = await db.diagramPoint.findFirstOrThrow({ where: { curveId }, select: { overridePhase: true } });
+    expect(point.overridePhase).toBe("NONE");
+    const { ZOverrideLabelInput } = await import("./schemas");
+    expect(ZOverrideLabelInput.safeParse({ curveId, phase: "NONE", justification: "no reason code given here" }).success).toBe(false);
+  });
+});
