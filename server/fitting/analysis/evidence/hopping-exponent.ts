@@ -8,16 +8,13 @@
 import type { FreeHoppingFit } from "../../models/hopping";
 import type { Estimate, ModelFit, QuantityKey } from "../../types";
 import { fmt, fmtPm } from "../format";
+import { est } from "../result";
 import { zabrodskiiFit } from "../log-derivative";
 import type { GridProfile } from "../smoothing";
 
 const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
-function est(value: number, unc: number | null | undefined): Estimate | undefined {
-  if (!Number.isFinite(value)) return undefined;
-  return { value, uncertainty: unc !== undefined && unc !== null && Number.isFinite(unc) ? unc : null };
-}
 
 export interface HoppingInput {
   centres: Float64Array;

@@ -16,6 +16,7 @@ import { fitFixedHopping, fitFreeHopping, type FreeHoppingFit } from "../../mode
 import { fitFailedInsulator, type SaturationFit } from "../../models/saturation";
 import type { Estimate, ModelFit, QuantityKey } from "../../types";
 import { fmt, fmtPm } from "../format";
+import { est } from "../result";
 import type { GridProfile } from "../smoothing";
 import { hoppingExponentEvidence } from "./hopping-exponent";
 
@@ -48,10 +49,6 @@ export interface InsResult {
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
-function est(value: number, unc: number | null | undefined): Estimate | undefined {
-  if (!Number.isFinite(value)) return undefined;
-  return { value, uncertainty: unc !== undefined && unc !== null && Number.isFinite(unc) ? unc : null };
-}
 
 export function analyzeInsSide(
   d: CurveData,
