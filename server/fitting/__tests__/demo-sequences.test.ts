@@ -9,7 +9,7 @@ const demo = buildDemoDataset();
 function sequence(sampleKey: string, keep: (c: (typeof demo.labs)[number]["curves"][number]) => boolean = () => true): string[] {
   const curves = demo.labs
     .flatMap((l) => l.curves)
-    .filter((c) => c.sampleKey === sampleKey && c.kind !== "RH" && keep(c))
+    .filter((c) => c.sampleKey === sampleKey && keep(c))
     .sort((a, b) => a.conditions.sequence - b.conditions.sequence);
   const labels = curves.map((c) => {
     const a = analyzeCurve({ T: c.T, R: c.R });
