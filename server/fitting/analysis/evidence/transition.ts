@@ -50,6 +50,8 @@ export interface TransitionEvidence {
 }
 
 const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+/** The onset: where dR/d ln T has fallen to this fraction of its peak over the normal-state background. */
+const ONSET_FRACTION = 0.02;
 
 /** Temperature where the smoothed curve crosses `level` going down in T from index `from`. */
 export function crossingBelow(T: Float64Array, s: Float64Array, from: number, level: number): { T: number; index: number } | null {
@@ -126,7 +128,7 @@ function refineOnset(d: CurveData, smooth: Float64Array, tLo: number, tHi: numbe
   if (!Number.isFinite(bg)) return null;
   for (let i = iPeak + 1; i < n - 1; i++) {
     const se = (Math.SQRT2 * noiseOf(smooth[i]!)) / (d.lnT[i + 1]! - d.lnT[i - 1]!);
-    if (slope(i) <= bg + 0.05 * (peak - bg) + 2 * se) return i;
+    if (slope(i) <= bg + ONSET_FRACTION * (peak - bg) + 2 * se) return i;
   }
   return n - 1;
 }
@@ -228,7 +230,7 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   let kOnset = G - 1;
   for (let k = kLin + 1; k < G; k++) {
     const se = levR.slopeSE1[k]! * Math.hypot(floor, sigmaRel * Math.abs(levR.level[k]!));
-    if (levR.slope[k]! <= linBackground + 0.05 * (linPeak - linBackground) + 2 * se) {
+    if (levR.slope[k]! <= linBackground + ONSET_FRACTION * (linPeak - linBackground) + 2 * se) {
       kOnset = k;
       break;
     }
