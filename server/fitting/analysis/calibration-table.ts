@@ -3,7 +3,7 @@ export type CalibrationKind = "conclusive" | "inconclusive" | "none";
 
 /** knots [raw, calibrated], ascending in raw */
 export const CALIBRATION_TABLE: Record<CalibrationKind, readonly (readonly [number, number])[]> = {
-  conclusive: [[0.7114,0.8281],[0.8513,0.9375],[0.9008,0.9677],[0.9733,0.9912],[0.994,0.9967],[0.9993,1]],
-  inconclusive: [[0.4385,0],[0.4842,0.1892],[0.4974,0.6042],[0.7124,0.7905]],
+  conclusive: [[0.7112,0.8281],[0.8516,0.9394],[0.9012,0.9588],[0.9736,0.9915],[0.9939,0.9967],[0.9993,1]],
+  inconclusive: [[0.4385,0],[0.4842,0.1892],[0.4972,0.6042],[0.7109,0.7895]],
   none: [[0.9561,0.9886]],
 };
