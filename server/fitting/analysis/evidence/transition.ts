@@ -306,10 +306,12 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   const f90 = fallAt(0.9);
   const f10 = fallAt(0.1);
   const spread = f90 && f10 && f10.T > 0 ? Math.log(f90.T / f10.T) / Math.log(5) : 1;
-  // AICc: Eq. 2 (activated) against the metal law on the drop's window, from the cold end up
-  // to twice the onset
+  // AICc: Eq. 2 (activated) against the metal law on the tail of the drop, from the cold end up
+  // to just above its steepest point: an activated approach to the plateau, or a power law
+  // (a ferromagnet's magnons, a metal's phonons)
+  const tSteep = Math.exp(centres[kSteep]!);
   let iTop = n;
-  while (iTop > 0 && d.T[iTop - 1]! > 2 * tOnset) iTop--;
+  while (iTop > 0 && d.T[iTop - 1]! > 1.2 * tSteep) iTop--;
   let metal: ModelFit | null = null;
   let dAicc = 0;
   // (a drop steeper than any metallic law, or read from zero readings, needs no comparison)
@@ -326,7 +328,7 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
     ? 8
     : // without a flatter normal state above, the comparison of two idealised laws cannot make a
       // drop superconducting-like (a Bloch–Grüneisen metal is neither a power law nor Eq. 2)
-      clip((interior ? 1.5 : -3) + clip(2 * (sPeak - 2), -4, 6) + clip(dAicc / 4, -3, interior ? 3 : 0) - 2 * clip(spread - 1, 0, 2), -12, 12);
+      clip((interior ? 1.5 : -3) + clip(2 * (sPeak - 2), -4, 6) + clip(dAicc / 4, -3, interior ? 2 : 0) - 4 * clip(spread - 0.8, 0, 2), -12, 12);
   // steeper than any metallic law (s < n ≤ 5); below the residual of the metal law: not a metal
   const L = sPeak >= 5 ? Math.max(shape, 6) : belowResidual ? Math.max(shape, 2) : shape;
   const reason = isCoarse
