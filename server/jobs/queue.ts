@@ -49,20 +49,47 @@ function getProducer(): PgBoss {
 }
 
 /**
+ * Fair queueing across labs: a lab's k-th waiting fit job gets priority -k (pg-boss runs higher
+ * priorities first, then the oldest). A lab that queues 10,000 curves does not hold up the next
+ * lab's single upload: that one runs after at most one job of each lab ahead of it.
+ */
+async function fairPriorities(tx: SqlRunner, curveIds: readonly string[]): Promise<Map<string, number>> {
+  const curves = await tx.$queryRawUnsafe<{ id: string; labId: string }[]>(`SELECT "id", "labId" FROM "Curve" WHERE "id" = ANY($1::text[])`, [...curveIds]);
+  const labIds = [...new Set(curves.map((c) => c.labId))];
+  const waiting = await tx.$queryRawUnsafe<{ labId: string; n: bigint }[]>(
+    `SELECT c."labId" AS "labId", count(*) AS n FROM pgboss.job j JOIN "Curve" c ON c."id" = j.data->>'curveId'
+      WHERE j.name = $1 AND j.state IN ('created', 'retry') AND c."labId" = ANY($2::text[]) GROUP BY c."labId"`,
+    FIT_QUEUE,
+    labIds,
+  );
+  const next = new Map(waiting.map((w) => [w.labId, Number(w.n)]));
+  const priorities = new Map<string, number>();
+  for (const c of curves) {
+    const k = next.get(c.labId) ?? 0;
+    priorities.set(c.id, k === 0 ? 0 : -Math.min(k, 2_000_000_000));
+    next.set(c.labId, k + 1);
+  }
+  return priorities;
+}
+
+/**
  * Queues fit jobs for curves inside the caller's transaction, so that curves and their jobs
  * are committed together or not at all. Jobs already waiting for a curve are not duplicated.
+ * Priorities interleave the labs (fairPriorities).
  */
 export async function enqueueFits(tx: SqlRunner, curveIds: readonly string[]): Promise<void> {
   if (curveIds.length === 0) return;
   const db = {
     executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }),
   };
+  const priorities = await fairPriorities(tx, curveIds);
   const CHUNK = 2000;
   for (let i = 0; i < curveIds.length; i += CHUNK) {
     const jobs = curveIds.slice(i, i + CHUNK).map((curveId) => ({
       name: FIT_QUEUE,
       data: { curveId } satisfies FitJobData,
       singletonKey: fitJobKey(curveId),
+      priority: priorities.get(curveId) ?? 0,
       retryLimit: FIT_QUEUE_OPTIONS.retryLimit,
       retryDelay: FIT_QUEUE_OPTIONS.retryDelay,
       retryBackoff: FIT_QUEUE_OPTIONS.retryBackoff,
