@@ -864,6 +864,7 @@ export interface operations {
                             /** @enum {string} */
                             pressureDirection: "PRESSURIZING" | "DEPRESSURIZING" | "UNKNOWN";
                             pressureGPa: number | null;
+                            reasonCode?: string | null;
                             sampleId: string;
                             seriesKey: string;
                             setupId: string | null;

@@ -25,7 +25,8 @@ describe("API tokens", () => {
     const [listed] = await listApiTokens(db, user.actor, lab.id);
     expect(listed?.revokedAt).not.toBeNull();
     const audit = await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { at: "asc" }, select: { action: true } });
-    expect(audit.map((a) => a.action)).toEqual(["token.create", "token.revoke"]);
+    // every authentication with the token is audited too (lab page → Audit)
+    expect(audit.map((a) => a.action)).toEqual(["token.create", "token.use", "token.revoke"]);
   });
 
   it("see only their own lab's private samples, even when their creator belongs to other labs", async () => {

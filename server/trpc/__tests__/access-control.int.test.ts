@@ -52,6 +52,15 @@ beforeAll(async () => {
   w = { db, alice: alice.actor, bob: bob.actor, labA: labA.id, labB: labB.id, privateSample: sample.id, privateCurve: created[0]!, setupB: setup.id, invitationB: invitation.id, tokenB: token.id };
 });
 
+/** A crossing found on lab B's private film (stored once). */
+async function ensurePrivateCriticalPoint() {
+  const existing = await w.db.isothermAnalysis.findFirst({ where: { sampleId: w.privateSample } });
+  if (existing) return;
+  await w.db.isothermAnalysis.create({
+    data: { sampleId: w.privateSample, annealStage: "S0", setupKey: "", channel: "", version: "test", source: "RH", curveIds: [], inputHash: "h", crossing: true, reasons: [], hcOe: 7000, hcOeUnc: 10, rcOhm: 5400, rcOhmUnc: 20, result: {} },
+  });
+}
+
 const caller = (actor: Actor) => createCaller({ db: w.db, actor, headers: new Headers() });
 
 async function expectDenied(promise: Promise<unknown>) {
@@ -126,6 +135,14 @@ const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
   "fit.revertOverride": (actor) => expectDenied(caller(actor).fit.revertOverride({ curveId: w.privateCurve })),
   "fit.refitLab": (actor) => expectDenied(caller(actor).fit.refitLab({ labId: w.labB })),
   "curve.listPlots": (actor) => expectDenied(caller(actor).curve.listPlots({ sampleId: w.privateSample, maxPointsPerCurve: 100 })),
+  "isotherm.getForSample": (actor) => expectDenied(caller(actor).isotherm.getForSample({ sampleId: w.privateSample })),
+  "isotherm.listCritical": async (actor) => {
+    await ensurePrivateCriticalPoint();
+    expect((await caller(w.bob).isotherm.listCritical()).map((p) => p.sampleId)).toContain(w.privateSample);
+    const seen = await caller(actor).isotherm.listCritical();
+    expect(seen.map((p) => p.sampleId)).not.toContain(w.privateSample);
+    expect(JSON.stringify(seen)).not.toContain("B secret film");
+  },
   "upload.listTemplates": (actor) => expectDenied(caller(actor).upload.listTemplates({ labId: w.labB })),
   "upload.saveTemplate": (actor) => expectDenied(caller(actor).upload.saveTemplate({ labId: w.labB, name: "stolen", options: { mapping: { temperature: 0 } } })),
   "upload.deleteTemplate": async (actor) => {
