@@ -1,5 +1,5 @@
 /**
- * Curves as instruments record them, beyond the five clean phases (PHYSICS.md, "What real
+ * Curves as instruments record them, beyond the five clean phases (docs/physics.md, "What real
  * measurements look like"): magnitude readouts, coarse PPMS sweeps from 300 K with a few signed
  * zero readings, metallic normal states, ordinary metals, dead and Hall channels, donor
  * freeze-out, incomplete and re-entrant transitions. Each family states what a careful
