@@ -1,3 +1,4 @@
+import { DEMO_DATASET_VERSION } from "./server/synthetic/demo";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -34,7 +35,8 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
-      DATA_DIR: process.env.DATA_DIR ?? ".data/e2e",
+      // a data folder per demo dataset version: the demo is seeded once per folder
+      DATA_DIR: process.env.DATA_DIR ?? `.data/e2e-${DEMO_DATASET_VERSION}`,
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54349",
       FIT_WORKERS: "1",
       // every test signs up its own users from one address

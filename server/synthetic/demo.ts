@@ -19,7 +19,7 @@ import { demoIsothermSets, type DemoIsothermSet } from "./demo-isotherms";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_EMAIL_DOMAIN = "demo.sit-atlas.org";
-export const DEMO_DATASET_VERSION = "demo-3";
+export const DEMO_DATASET_VERSION = "demo-4";
 
 export type TDemoRole = "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
 export type TDemoCryostat = "DILUTION" | "HE3" | "HE4" | "PPMS" | "DYNACOOL" | "ADR" | "OTHER";
