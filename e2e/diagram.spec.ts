@@ -50,7 +50,7 @@ test("a diagram of public data: axes and legend in the address, shared and opene
   await expect(page).toHaveURL(/y=Tc90/);
   await page.getByLabel("Colour by").selectOption("sample");
   await expect(page).toHaveURL(/color=sample/);
-  await expect(chart(page).locator("svg").first()).toHaveAttribute("aria-label", /Tc \(90 % of R_max\)/);
+  await expect(chart(page).locator("svg").first()).toHaveAttribute("aria-label", /Tc \(90 % of R_n\)/);
   const tcPoints = await points(page).count();
   expect(tcPoints).toBeGreaterThan(5);
   await snap(page, "diagram-tc-against-pressure");

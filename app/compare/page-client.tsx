@@ -144,7 +144,7 @@ export function CompareClient() {
                   <div className="alert alert-warn small">{curves.data.unavailable.length} chosen sample(s) cannot be read with your access and are left out.</div>
                 ) : null}
                 {curves.data && curves.data.withoutTc > 0 ? <p className="subtle small">{curves.data.withoutTc} curve(s) have no Tc from their fit and are not drawn against T/Tc.</p> : null}
-                <p className="subtle small">R_N is the resistance at 10 K (or at the warmest point of sweeps that stop below); Tc is at 90 % of R_max; h/4e² = 6.45 kΩ.</p>
+                <p className="subtle small">R_N is the resistance at 10 K (or at the warmest point of sweeps that stop below); Tc is at 90 % of the normal state just above the drop; h/4e² = 6.45 kΩ.</p>
                 {series.length > 0 ? (
                   <CurveChart key={`${view.normalization}-${view.temperature}-${logY}`} series={series} xLabel={curves.data?.xLabel ?? "T (K)"} yLabel={curves.data?.yLabel ?? "R"} initialLogX initialLogY={logY} />
                 ) : (

@@ -5,7 +5,9 @@ import type { TPhase } from "~/server/domains/curves/schemas";
 
 /** Names and units of the parameters and per-curve quantities reported by the engine. */
 export const QUANTITY_LABELS: Record<string, string> = {
-  Tc90_K: "Tc (90 % of R_max), K",
+  Tc90_K: "Tc (90 % of R_n), K",
+  TcOnset_K: "onset of the drop, K",
+  RoverRQ: "R_n/(h/4e²)",
   Tc50_K: "Tc (50 %), K",
   Tc10_K: "Tc (10 %), K",
   Rmax_ohm: "R_max, Ω",
@@ -28,7 +30,7 @@ export const QUANTITY_LABELS: Record<string, string> = {
   R0_ohm: "R₀, Ω",
   T0_K: "T₀, K",
   p: "p",
-  Rn_ohm: "R_N, Ω",
+  Rn_ohm: "R_n (normal state just above the drop), Ω",
   Tmid_K: "T_mid, K",
   width_K: "width, K",
   G0_S: "G₀, S",

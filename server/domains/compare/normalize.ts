@@ -3,7 +3,7 @@
  *   R/R_N       R_N is the resistance at 10 K (interpolated in ln T), or at the warmest point
  *               when the sweep stops below 10 K: the normal state above the fluctuation regime.
  *   R/(h/4e²)   the resistance in units of the pair quantum, 6.4532 kΩ.
- *   T/Tc        Tc at 90 % of R_max (seed 003 definition), from the curve's fit.
+ *   T/Tc        Tc at 90 % of the normal state just above the drop (seed 003 definition with a metallic normal state allowed for), from the curve's fit.
  */
 import { R_Q_PAIR_OHM } from "~/server/domains/diagrams/axes";
 

@@ -11,7 +11,7 @@ export const ZCompareCurvesInput = z.object({
   sampleIds: z.array(z.string().min(1).max(64)).min(1).max(MAX_COMPARED_SAMPLES),
   /** R/R_N (R_N: the resistance at 10 K, or at the warmest point below), R/(h/4e²), or R itself */
   normalization: ZNormalization.default("RN"),
-  /** the temperature axis: T, or T/Tc with Tc at 90 % of R_max from the fit */
+  /** the temperature axis: T, or T/Tc with Tc at 90 % of the normal state just above the drop, from the fit */
   temperature: z.enum(["T", "TTc"]).default("T"),
   maxPointsPerCurve: z.number().int().min(20).max(2000).default(240),
 });

@@ -53,7 +53,7 @@ export const AXES: Record<TAxisKey, AxisDef> = {
   R300: { key: "R300", label: "R(300 K)", description: "sheet resistance at 300 K (a disorder proxy), from the curve when it reaches 300 K", unit: "Ω/□", kind: "disorder", defaultScale: "log" },
   thickness: { key: "thickness", label: "Thickness", description: "film thickness", unit: "nm", kind: "disorder", defaultScale: "linear" },
   sample: { key: "sample", label: "Sample", description: "one row per sample (film at one anneal stage)", unit: "", kind: "category", defaultScale: "linear", isOrdinal: true },
-  Tc90: { key: "Tc90", label: "Tc (90 % of R_max)", description: "temperature where R falls to 90 % of its maximum (seed 003 definition)", unit: "K", kind: "quantity", defaultScale: "linear" },
+  Tc90: { key: "Tc90", label: "Tc (90 % of R_n)", description: "temperature where R falls to 90 % of the normal state just above the drop (seed 003 definition; a metallic normal state is extrapolated into the transition)", unit: "K", kind: "quantity", defaultScale: "linear" },
   rhoQF: { key: "rhoQF", label: "ρ_QF", description: "saturation resistance of a failed superconductor, ρ = ρ_QF + ρ₀·exp(−E_aS/T)", unit: "Ω/□", kind: "quantity", defaultScale: "log" },
   sigmaQFinv: { key: "sigmaQFinv", label: "1/σ_QF", description: "saturation resistance of a failed insulator, ρ = [σ_QF + σ₀·exp(−E_aI/T)]⁻¹", unit: "Ω/□", kind: "quantity", defaultScale: "log" },
   Rsat: { key: "Rsat", label: "Saturation ρ_QF or 1/σ_QF", description: "ρ_QF for curves labelled S or M1, 1/σ_QF for M2 (seed 001, Fig. 4); insulators do not saturate", unit: "Ω/□", kind: "quantity", defaultScale: "log" },

@@ -19,7 +19,7 @@ export const DIAGRAM_PRESETS: readonly DiagramPreset[] = [
   {
     id: "tc-pressure",
     title: "Tc against pressure, per sample",
-    description: "Tc at 90 % of R_max against pressure for every sample measured under pressure, like Fig. 2d of seed 003: non-monotonic for samples that start insulating or near the transition.",
+    description: "Tc at 90 % of the normal state against pressure for every sample measured under pressure, like Fig. 2d of seed 003: non-monotonic for samples that start insulating or near the transition.",
     query: { x: "P", y: "Tc90", colorBy: "sample" },
   },
   {
