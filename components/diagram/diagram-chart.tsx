@@ -89,13 +89,18 @@ const PointsLayer = memo(function PointsLayer({
         return (
           <g key={p.fitId} transform={`translate(${cx.toFixed(1)},${cy.toFixed(1)})`} data-phase={p.inconclusive ? "inconclusive" : p.phase} data-fit-id={p.fitId} data-artifact={p.isArtifact ? "1" : undefined} className="diagram-point">
             {p.isArtifact ? <circle r={r + 4.5} fill="none" stroke={ARTIFACT_COLOR} strokeWidth={1.4} strokeDasharray="2.5 2" /> : null}
-            <path
-              d={glyphPath(p.phase, r)}
-              fill={p.inconclusive ? "#ffffff" : color}
-              stroke={p.inconclusive ? color : "#ffffff"}
-              strokeWidth={p.inconclusive ? 1.6 : 0.8}
-              fillOpacity={0.92}
-            />
+            {p.phase === "NONE" ? (
+              // no SIT label: a cross, drawn as a line
+              <path d={glyphPath(p.phase, r)} fill="none" stroke={color} strokeWidth={2} strokeLinecap="round" />
+            ) : (
+              <path
+                d={glyphPath(p.phase, r)}
+                fill={p.inconclusive ? "#ffffff" : color}
+                stroke={p.inconclusive ? color : "#ffffff"}
+                strokeWidth={p.inconclusive ? 1.6 : 0.8}
+                fillOpacity={0.92}
+              />
+            )}
             {isSelected ? <circle r={r + 7} fill="none" stroke="#111827" strokeWidth={1.6} /> : null}
           </g>
         );
@@ -250,7 +255,13 @@ function legendLayout(diagram: TDiagramDto, scheme: ColorScheme, width: number, 
       onClick: onTogglePhase ? () => onTogglePhase(key) : undefined,
       node: (
         <>
-          <path d={glyphPath(key === "inconclusive" ? "S" : key, 5)} transform="translate(7,0)" fill={key === "inconclusive" ? "#fff" : color} stroke={key === "inconclusive" ? phaseKeyColor("inconclusive") : "none"} strokeWidth={1.6} />
+          <path
+            d={glyphPath(key === "inconclusive" ? "S" : key, 5)}
+            transform="translate(7,0)"
+            fill={key === "inconclusive" ? "#fff" : key === "NONE" ? "none" : color}
+            stroke={key === "inconclusive" ? phaseKeyColor("inconclusive") : key === "NONE" ? color : "none"}
+            strokeWidth={key === "NONE" ? 2 : 1.6}
+          />
           <text x={18} y={4}>
             {label}
           </text>

@@ -24,7 +24,9 @@ describe("demo sequences (seeds 001 and 003)", () => {
     expect(sequence("b-ino-41", (c) => c.conditions.pressureDirection === "PRESSURIZING")).toEqual(["I1", "S", "M1", "M2", "I2"]);
     expect(sequence("b-ino-41", (c) => c.conditions.pressureDirection === "DEPRESSURIZING")).toEqual(["I2", "M2", "M1"]);
   });
-  it("In/InOx stage S0 in field: M1 at zero field, M2 in field, an insulator at the highest field", () => {
+  it("In/InOx in field: S0 M1 → M2 → I1, the annealed S1 S → M1 → M2 and S2 S → M1", () => {
     expect(sequence("a-film-1-s0")).toEqual(["M1", "M2", "I1"]);
+    expect(sequence("a-film-1-s1")).toEqual(["S", "M1", "M2"]);
+    expect(sequence("a-film-1-s2")).toEqual(["S", "M1"]);
   });
 });

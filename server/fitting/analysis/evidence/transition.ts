@@ -296,6 +296,9 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   // (a metal's s also peaks inside the window where the phonon term takes over, but its normal
   // state above keeps a slope of the same order: the linear regime, s ≈ 1)
   const interior = kSteep < G - 1 && sBackground <= 0.3 * sPeak;
+  // a flat normal state above the drop (|s| ≤ 0.1): a metal is flat only at its residual, at the
+  // cold end, never above a fall
+  const flatAbove = interior && Math.abs(sBackground) <= 0.1;
   // a superconducting drop happens within a factor of a few in T; a metal's spans decades
   // (measured on the fall itself, from the normal state to the lowest level below it, so a drop
   // onto a plateau is measured too)
@@ -309,9 +312,10 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   // AICc: Eq. 2 (activated) against the metal law on the tail of the drop, from the cold end up
   // to just above its steepest point: an activated approach to the plateau, or a power law
   // (a ferromagnet's magnons, a metal's phonons)
+  // (from a flat normal state, the whole drop up to twice the onset is compared)
   const tSteep = Math.exp(centres[kSteep]!);
   let iTop = n;
-  while (iTop > 0 && d.T[iTop - 1]! > 1.2 * tSteep) iTop--;
+  while (iTop > 0 && d.T[iTop - 1]! > (flatAbove ? 2 * tOnset : 1.2 * tSteep)) iTop--;
   let metal: ModelFit | null = null;
   let dAicc = 0;
   // (a drop steeper than any metallic law, or read from zero readings, needs no comparison)
@@ -328,7 +332,7 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
     ? 8
     : // without a flatter normal state above, the comparison of two idealised laws cannot make a
       // drop superconducting-like (a Bloch–Grüneisen metal is neither a power law nor Eq. 2)
-      clip((interior ? 1.5 : -3) + clip(2 * (sPeak - 2), -4, 6) + clip(dAicc / 4, -3, interior ? 2 : 0) - 4 * clip(spread - 0.8, 0, 2), -12, 12);
+      clip((interior ? 1.5 : -3) + (flatAbove ? 1.5 : 0) + clip(2 * (sPeak - 2), -4, 6) + clip(dAicc / 4, -3, interior ? 2 : 0) - 4 * clip(spread - 0.8, 0, 2), -12, 12);
   // steeper than any metallic law (s < n ≤ 5); below the residual of the metal law: not a metal
   const L = sPeak >= 5 ? Math.max(shape, 6) : belowResidual ? Math.max(shape, 2) : shape;
   const reason = isCoarse
