@@ -99,18 +99,18 @@ export function DiagramView({
         ) : null}
       </section>
       <div className="grid grid-2">
-        <section className="card">
+        <section className="card" style={{ minWidth: 0 }}>
           <h2>Selected curve</h2>
           <PointDetails point={selected} diagram={diagram} onClose={() => setSelectedId(null)} />
         </section>
-        <section className="card">
+        <section className="card" style={{ minWidth: 0 }}>
           <h2>Phase boundaries</h2>
           {diagram.boundaries.length === 0 ? (
             <div className="subtle small">
               {diagram.mode === "aggregated" ? "Boundaries are located when the points are drawn one by one." : "No label changes along the series of this view."}
             </div>
           ) : (
-            <div style={{ maxHeight: 320, overflowY: "auto" }}>
+            <div style={{ maxHeight: 320, maxWidth: "100%", overflowY: "auto", overflowX: "auto" }}>
               <table className="table" data-testid="boundaries-table">
                 <thead>
                   <tr>
