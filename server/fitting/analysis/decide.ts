@@ -19,6 +19,7 @@ import type { Direction } from "./evidence/direction";
 import type { InsResult } from "./evidence/insulating-side";
 import type { Reentrance } from "./evidence/reentrance";
 import type { ScSide } from "./evidence/sc-side";
+import { clip, logistic } from "./math";
 
 export type Leaf = Phase | "NONE";
 
@@ -47,9 +48,6 @@ export interface Decision {
   /** the deciding evidence first */
   reasons: string[];
 }
-
-const logistic = (x: number) => 1 / (1 + Math.exp(-x));
-const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
 export function decide(input: DecisionInput): Decision {
   const { dir, sc, ins, reentrance } = input;

@@ -14,6 +14,7 @@
 import type { CurveData } from "../../models/common";
 import { fmt } from "../format";
 import type { Profile } from "./profile";
+import { clip, logistic } from "../math";
 
 export type Side = "sc" | "ins" | "flat";
 
@@ -28,9 +29,6 @@ export interface Direction {
   rLo: number;
   reason: string;
 }
-
-const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
-const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
 export function directionEvidence(d: CurveData, p: Profile, floor: number): Direction {
   const { G, levR, prof, kPeak, sigmaRel } = p;

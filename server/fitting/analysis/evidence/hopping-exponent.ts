@@ -11,10 +11,7 @@ import { fmt, fmtPm } from "../format";
 import { est } from "../result";
 import { zabrodskiiFit } from "../log-derivative";
 import type { GridProfile } from "../smoothing";
-
-const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
-const logistic = (x: number) => 1 / (1 + Math.exp(-x));
-
+import { clip, logistic } from "../math";
 
 export interface HoppingInput {
   centres: Float64Array;

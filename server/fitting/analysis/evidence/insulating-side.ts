@@ -19,12 +19,12 @@ import { fmt, fmtPm } from "../format";
 import { est } from "../result";
 import type { GridProfile } from "../smoothing";
 import { hoppingExponentEvidence } from "./hopping-exponent";
+import { clip, logistic } from "../math";
 
 /** Fraction of the maximum of w below which the high-T side is no longer fitted by the insulating laws. */
 const ACTIVATED_FRACTION = 0.15;
 /** w at the cold end below which the divergence has saturated (w → 0); above 1 it has not. */
 export const SATURATED_W = 0.5;
-const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
 export interface InsOptions {
   pBoundary: number;
@@ -46,9 +46,6 @@ export interface InsResult {
   /** w falls significantly toward the cold end (by ≥ 20 %, ≥ 4σ) but has not reached 0 */
   unfinishedTurnover: boolean;
 }
-
-const logistic = (x: number) => 1 / (1 + Math.exp(-x));
-
 
 export function analyzeInsSide(
   d: CurveData,

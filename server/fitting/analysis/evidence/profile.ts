@@ -6,6 +6,7 @@
 import type { CurveData } from "../../models/common";
 import { localLinearAt, runningLocalLinear, type GridProfile } from "../smoothing";
 import { scratchF64 } from "../../workspace";
+import { clip } from "../math";
 
 export interface Profile {
   centres: Float64Array;
@@ -21,8 +22,6 @@ export interface Profile {
   /** running local-linear smooth of R at every point (lazily computed) */
   smoothR(): Float64Array;
 }
-
-const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
 export function buildProfile(d: CurveData, sigmaRel: number): Profile {
   const n = d.n;

@@ -22,6 +22,7 @@ import { findPlateau, type Plateau } from "./plateau";
 import type { Profile } from "./profile";
 import { crossingBelow, transitionEvidence, type TransitionEvidence } from "./transition";
 import { zeroTest, type ZeroTest } from "./zero-test";
+import { clip } from "../math";
 
 export interface ScFlag {
   code: "incomplete_transition" | "series_resistance";
@@ -47,8 +48,6 @@ export interface ScSide {
   plateau: Plateau | null;
   zero: ZeroTest;
 }
-
-const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
 export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, readout: Readout, diag: CurveDiagnostics): ScSide {
   const n = d.n;

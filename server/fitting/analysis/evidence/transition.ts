@@ -26,6 +26,7 @@ import { neighbourLineSigma } from "../noise";
 import type { Profile } from "./profile";
 import { runningLocalLinear } from "../smoothing";
 import { scratchF64 } from "../../workspace";
+import { clip } from "../math";
 
 export interface TransitionEvidence {
   L: number;
@@ -49,7 +50,6 @@ export interface TransitionEvidence {
   reason: string;
 }
 
-const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 /** The onset: where dR/d ln T has fallen to this fraction of its peak over the normal-state background. */
 const ONSET_FRACTION = 0.02;
 

@@ -19,6 +19,7 @@
 import type { Readout } from "../../types";
 import { fmt, fmtPm } from "../format";
 import { neighbourLineSigma } from "../noise";
+import { clip } from "../math";
 
 export interface ZeroTest {
   /** log-odds of a finite resistance against zero */
@@ -39,8 +40,6 @@ export interface ZeroTestScales {
   /** the normal-state resistance just above the transition (Ω) */
   rNormal: number;
 }
-
-const clip = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
 /** Mean/SD of a magnitude floor: |Gaussian| 1.32, Rayleigh 1.91; a plateau of multiplicative noise ≫ 3. */
 export const MAGNITUDE_FLOOR_MAX_RATIO = 2.6;
