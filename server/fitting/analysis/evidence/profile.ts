@@ -21,6 +21,8 @@ export interface Profile {
   kPeak: number;
   /** running local-linear smooth of R at every point (lazily computed) */
   smoothR(): Float64Array;
+  /** the same over ±2 readings only, for steep features and the Tc points (lazily computed) */
+  lightSmoothR(): Float64Array;
 }
 
 export function buildProfile(d: CurveData, sigmaRel: number): Profile {
@@ -39,6 +41,7 @@ export function buildProfile(d: CurveData, sigmaRel: number): Profile {
   let kPeak = 0;
   for (let k = 1; k < G; k++) if (levR.level[k]! > levR.level[kPeak]!) kPeak = k;
   let smooth: Float64Array | null = null;
+  let light: Float64Array | null = null;
   return {
     centres,
     G,
@@ -47,6 +50,7 @@ export function buildProfile(d: CurveData, sigmaRel: number): Profile {
     sigmaRel,
     kPeak,
     smoothR: () => (smooth ??= runningLocalLinear(d.lnT, d.R, clip(Math.round(n / 60), 2, 8), scratchF64("an.smooth", n))),
+    lightSmoothR: () => (light ??= runningLocalLinear(d.lnT, d.R, 2, scratchF64("an.light", n))),
   };
 }
 

@@ -44,7 +44,7 @@ export function reentranceEvidence(d: CurveData, p: Profile, floor: number): Ree
   const partial = rMin > 5 * sigma(kMin);
   // and a superconducting one, steeper somewhere than a metal falls (d ln R/d ln T ≥ 2 on the
   // readings): a semiconductor's intrinsic fall above its freeze-out is not
-  const steepest = steepestOnReadings(d, sigmaRel, Math.exp(centres[kMin]!), Math.exp(centres[kAbove]!));
+  const steepest = steepestOnReadings(d, p.lightSmoothR(), sigmaRel, Math.exp(centres[kMin]!), Math.exp(centres[kAbove]!));
   const steep = !!steepest && steepest.s >= 2;
   // a shallow dip above an insulating upturn that dwarfs it belongs to the insulating analysis
   const dipAboveUpturn = drop / rAbove < 0.3 && rCold > 2 * rAbove;

@@ -24,8 +24,6 @@ import type { Estimate, ModelFit } from "../../types";
 import { fmt } from "../format";
 import { neighbourLineSigma } from "../noise";
 import type { Profile } from "./profile";
-import { runningLocalLinear } from "../smoothing";
-import { scratchF64 } from "../../workspace";
 import { clip } from "../math";
 
 export interface TransitionEvidence {
@@ -137,9 +135,8 @@ function refineOnset(d: CurveData, smooth: Float64Array, tLo: number, tHi: numbe
  * The steepest log slope of the lightly smoothed readings, over a baseline of at least 5 % in T
  * (and ten times the noise of a point), where R stays positive.
  */
-export function steepestOnReadings(d: CurveData, sigmaRel: number, tLo = 0, tHi = Infinity): { s: number; i: number } | null {
+export function steepestOnReadings(d: CurveData, sm: Float64Array, sigmaRel: number, tLo = 0, tHi = Infinity): { s: number; i: number } | null {
   const n = d.n;
-  const sm = runningLocalLinear(d.lnT, d.R, 2, scratchF64("tr.steep", n));
   const minSpan = Math.max(0.05, 10 * sigmaRel);
   let best: { s: number; i: number } | null = null;
   let j = 0;
@@ -203,7 +200,7 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   let sPeak = Number.isFinite(prof.slope[kSteep]!) ? prof.slope[kSteep]! : 0;
   // across a wide window the grid smears a sharp drop: the readings, lightly smoothed, over a
   // baseline of at least 5 % in T, can show it steeper (and elsewhere)
-  const steepest = steepestOnReadings(d, sigmaRel);
+  const steepest = steepestOnReadings(d, p.lightSmoothR(), sigmaRel);
   if (steepest && steepest.s > sPeak) {
     sPeak = steepest.s;
     kSteep = 0;
@@ -270,7 +267,7 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
 
   // light smoothing for the Tc points (a wide one rounds the top of a sharp transition)
   const k = isCoarse ? 0 : 2;
-  const smooth = isCoarse ? d.R : runningLocalLinear(d.lnT, d.R, k, scratchF64("tr.smooth", n));
+  const smooth = isCoarse ? d.R : p.lightSmoothR();
   // the normal state extrapolated into the transition: a power law through the levels from the
   // onset up to twice its temperature (flat, metallic or weakly insulating alike)
   const normalLaw = normalStateLaw(d, smooth, iOnset, rNormal);
