@@ -124,6 +124,14 @@ export function mergePoints(
     counts[b] = c;
     spread[b] = c > 1 ? Math.sqrt(ss / (c - 1)) : 0;
   }
+  // The pooled means are monotonic (poolMonotonic); summing the readings again can step one
+  // back by a few units of the last place. Such a step is rounding: level it.
+  const swept = Hk ?? Tk;
+  const dir = Math.sign(swept[n - 1]! - swept[0]!);
+  for (let b = 1; b < n; b++) {
+    const step = (swept[b]! - swept[b - 1]!) * dir;
+    if (step < 0 && -step <= 1e-12 * Math.abs(swept[b - 1]!)) swept[b] = swept[b - 1]!;
+  }
   return { T: Tk, R: Rk, H: Hk, counts, spread };
 }
 
