@@ -45,3 +45,22 @@ export async function makeLab(db: Db, userId: string, role: LabRole = "OWNER"): 
 export async function addMember(db: Db, labId: string, userId: string, role: LabRole): Promise<void> {
   await db.membership.create({ data: { labId, userId, role } });
 }
+
+/**
+ * A user who signs in only through an identity provider (ORCID by default): no password, no
+ * confirmed address (a synthetic one, as the provider gives none), a linked account whose id is
+ * the ORCID iD.
+ */
+export async function makeProviderUser(
+  db: Db,
+  name = "Provider User",
+  provider = "orcid",
+): Promise<{ id: string; accountId: string; actor: Actor }> {
+  const digits = () => String(Math.floor(Math.random() * 10_000)).padStart(4, "0");
+  const accountId = provider === "orcid" ? `0000-${digits()}-${digits()}-${digits()}` : uid("sub-");
+  const user = await db.user.create({
+    data: { email: `${accountId}@${provider}.invalid`, name, accounts: { create: { type: "oauth", provider, providerAccountId: accountId } } },
+    select: { id: true },
+  });
+  return { id: user.id, accountId, actor: userActor(user.id) };
+}

@@ -34,7 +34,7 @@ export const AUDIT_KINDS = {
   export: ["export.diagram", "export.permalink"],
   download: ["upload.download"],
   visibility: ["sample.visibility"],
-  role: ["membership.role", "membership.remove", "invitation.accept", "invitation.create", "invitation.revoke"],
+  role: ["membership.role", "membership.remove", "invitation.accept", "invitation.create", "invitation.revoke", "invitation.claim", "invitation.confirm"],
   token: ["token.use", "token.create", "token.revoke"],
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;

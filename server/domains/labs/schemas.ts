@@ -18,7 +18,45 @@ export const ZInviteInput = z.object({
 });
 export type TInviteInput = z.infer<typeof ZInviteInput>;
 
+/** An account-bound link (no address): claimed by an ORCID/OIDC account, confirmed by an admin. */
+export const ZAccountInviteInput = z.object({ labId: z.string().min(1), role: ZLabRole.default("MEMBER") });
+export type TAccountInviteInput = z.infer<typeof ZAccountInviteInput>;
+
 export const ZAcceptInvitationInput = z.object({ token: z.string().min(20) });
+export const ZConfirmClaimInput = z.object({ invitationId: z.string().min(1), claimantId: z.string().min(1) });
+export type TConfirmClaimInput = z.infer<typeof ZConfirmClaimInput>;
+
+export const ZInvitationKind = z.enum(["EMAIL", "ACCOUNT"]);
+
+/** An identity-provider account of a person: the provider and its id there (for ORCID, the ORCID iD). */
+export const ZIdentityDto = z.object({ provider: z.string(), label: z.string(), accountId: z.string() });
+export type TIdentityDto = z.infer<typeof ZIdentityDto>;
+
+export const ZInvitationListItemDto = z.object({
+  id: z.string(),
+  kind: ZInvitationKind,
+  email: z.string().nullable(),
+  role: ZLabRole,
+  createdAt: z.date(),
+  expiresAt: z.date(),
+  /** account-bound links: who claimed it, waiting for an admin's confirmation */
+  claim: z.object({ userId: z.string(), name: z.string().nullable(), claimedAt: z.date(), identities: z.array(ZIdentityDto) }).nullable(),
+});
+export type TInvitationListItemDto = z.infer<typeof ZInvitationListItemDto>;
+
+export const ZInvitationViewDto = z.object({
+  kind: ZInvitationKind,
+  labName: z.string(),
+  email: z.string().nullable(),
+  role: ZLabRole,
+  isUsable: z.boolean(),
+  /** account-bound links, for the viewer: open to claim, held for them, confirmed, held for someone else, or no longer usable */
+  claim: z.enum(["open", "mine", "confirmed", "other", "closed"]).nullable(),
+  claimedAt: z.date().nullable().optional(),
+  /** account-bound links: the identity the signed-in viewer claims with */
+  me: z.object({ name: z.string().nullable(), identities: z.array(ZIdentityDto) }).nullable(),
+});
+export type TInvitationViewDto = z.infer<typeof ZInvitationViewDto>;
 export const ZRevokeInvitationInput = z.object({ invitationId: z.string().min(1) });
 
 export const ZUpdateMemberRoleInput = z.object({ labId: z.string().min(1), userId: z.string().min(1), role: ZLabRole });
@@ -47,7 +85,8 @@ export const ZLabDto = z.object({
   citation: z.string().nullable(),
   myRole: ZLabRole,
   members: z.array(z.object({ userId: z.string(), name: z.string().nullable(), email: z.string(), role: ZLabRole, since: z.date() })),
-  invitations: z.array(z.object({ id: z.string(), email: z.string(), role: ZLabRole, createdAt: z.date(), expiresAt: z.date() })),
+  /** pending invitations, for owners and admins only (empty for the others) */
+  invitations: z.array(ZInvitationListItemDto),
   sampleCount: z.number().int(),
   setupCount: z.number().int(),
   /** raw bytes of the lab's uploads against its quota (LAB_STORAGE_QUOTA_BYTES) */

@@ -8,9 +8,10 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { LabRole } from "~/generated/prisma/enums";
 import { listLabAudit, recordAudit } from "~/server/domains/audit/service";
 import { labStorage } from "~/server/security/quota";
+import { invitationListSelect, toInvitationListItem } from "./account-invitations";
 import type { TLabAuditInput, TCreateLabInput, TInviteInput, TLabDto, TLabSummaryDto, TUpdateLabCitationInput, TUpdateMemberRoleInput } from "./schemas";
 
-const INVITATION_DAYS = 14;
+export const INVITATION_DAYS = 14;
 
 export function slugify(name: string): string {
   const base = name
@@ -86,9 +87,10 @@ export async function getLab(db: Db, actor: Actor, labId: string): Promise<TLabD
       citation: true,
       memberships: { orderBy: { createdAt: "asc" }, select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } } },
       invitations: {
-        where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        // Who is invited (and who claimed a link) is for the people who manage the members.
+        where: roleAtLeast(myRole, LAB_PERMISSIONS.manageMembers) ? { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } : { id: { in: [] } },
         orderBy: { createdAt: "desc" },
-        select: { id: true, email: true, role: true, createdAt: true, expiresAt: true },
+        select: invitationListSelect,
       },
       _count: { select: { samples: true, setups: true } },
     },
@@ -102,7 +104,7 @@ export async function getLab(db: Db, actor: Actor, labId: string): Promise<TLabD
     citation: lab.citation,
     myRole,
     members: lab.memberships.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, since: m.createdAt })),
-    invitations: lab.invitations,
+    invitations: lab.invitations.map(toInvitationListItem),
     sampleCount: lab._count.samples,
     setupCount: lab._count.setups,
     storage: await labStorage(db, labId),
@@ -120,22 +122,12 @@ export async function inviteMember(db: Db, actor: Actor, input: TInviteInput): P
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.create({
-      data: { labId: input.labId, email: input.email, role: input.role, tokenHash: sha256Hex(token), invitedById: requireUser(actor), expiresAt },
+      data: { labId: input.labId, kind: "EMAIL", email: input.email, role: input.role, tokenHash: sha256Hex(token), invitedById: requireUser(actor), expiresAt },
       select: { id: true },
     });
-    await recordAudit(tx, { actor, labId: input.labId, action: "invitation.create", entityType: "Invitation", entityId: invitation.id, details: { email: input.email, role: input.role } });
+    await recordAudit(tx, { actor, labId: input.labId, action: "invitation.create", entityType: "Invitation", entityId: invitation.id, details: { kind: "email", email: input.email, role: input.role } });
     return { invitationId: invitation.id, token, expiresAt };
   });
-}
-
-export async function getInvitation(db: Db, token: string): Promise<{ labName: string; email: string; role: string; isUsable: boolean }> {
-  const invitation = await db.invitation.findUnique({
-    where: { tokenHash: sha256Hex(token) },
-    select: { email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, lab: { select: { name: true } } },
-  });
-  if (!invitation) throw new AppError("NOT_FOUND", "This invitation does not exist.");
-  const isUsable = !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt > new Date();
-  return { labName: invitation.lab.name, email: invitation.email, role: invitation.role, isUsable };
 }
 
 /** The signed-in user joins the lab. The invitation is bound to the address it was sent to. */
@@ -143,9 +135,12 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string): Pro
   const userId = requireUser(actor);
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: sha256Hex(token) },
-    select: { id: true, labId: true, email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true },
+    select: { id: true, labId: true, kind: true, email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true },
   });
   if (!invitation) throw new AppError("NOT_FOUND", "This invitation does not exist.");
+  if (invitation.kind !== "EMAIL" || !invitation.email) {
+    throw new AppError("FORBIDDEN", "This link is bound to an account by an admin of the lab: claim it, then wait for their confirmation.");
+  }
   if (invitation.acceptedAt) throw new AppError("CONFLICT", "This invitation was already used.");
   if (invitation.revokedAt) throw new AppError("FORBIDDEN", "This invitation was revoked.");
   if (invitation.expiresAt <= new Date()) throw new AppError("FORBIDDEN", "This invitation has expired. Ask for a new one.");
@@ -169,13 +164,24 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string): Pro
   });
 }
 
+/**
+ * Revokes an invitation that was not used yet (also how an admin declines a claim of an
+ * account-bound link). Revoking twice changes nothing; a used invitation cannot be revoked
+ * (remove the member instead).
+ */
 export async function revokeInvitation(db: Db, actor: Actor, invitationId: string): Promise<void> {
   const invitation = await db.invitation.findUnique({ where: { id: invitationId }, select: { id: true, labId: true } });
   if (!invitation) throw new AppError("NOT_FOUND", `Invitation ${invitationId} not found`);
   const scope = await resolveScope(db, actor);
   requireLabPermission(scope, invitation.labId, "manageMembers", `Invitation ${invitationId}`);
   await db.$transaction(async (tx) => {
-    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
+    // Decided on the row itself: a concurrent accept or confirmation either wins or loses to this.
+    const revoked = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (revoked.count === 0) {
+      const now = await tx.invitation.findUniqueOrThrow({ where: { id: invitation.id }, select: { acceptedAt: true } });
+      if (now.acceptedAt) throw new AppError("CONFLICT", "This invitation was already used; remove the member instead.");
+      return; // already revoked
+    }
     await recordAudit(tx, { actor, labId: invitation.labId, action: "invitation.revoke", entityType: "Invitation", entityId: invitation.id });
   });
 }
@@ -187,7 +193,7 @@ type Tx = Prisma.TransactionClient;
  * returns them by user: role changes of one lab run one after the other, each seeing the
  * roles the previous one left, so that a lab always keeps an owner.
  */
-async function lockMemberships(tx: Tx, labId: string): Promise<Map<string, { id: string; role: LabRole }>> {
+export async function lockMemberships(tx: Tx, labId: string): Promise<Map<string, { id: string; role: LabRole }>> {
   const rows = await tx.$queryRaw<{ id: string; userId: string; role: LabRole }[]>`SELECT "id", "userId", "role"::text AS "role" FROM "Membership" WHERE "labId" = ${labId} ORDER BY "id" FOR UPDATE`;
   return new Map(rows.map((r) => [r.userId, { id: r.id, role: r.role }]));
 }

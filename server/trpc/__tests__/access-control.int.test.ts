@@ -100,6 +100,13 @@ const attacks: Record<string, (actor: Actor) => Promise<unknown>> = {
   "lab.audit": (actor) => expectDenied(caller(actor).lab.audit({ labId: w.labB, limit: 10 })),
   "lab.acceptInvitation": (actor) => expectDenied(caller(actor).lab.acceptInvitation({ token: "inv_not-a-real-token-000000" })),
   "lab.revokeInvitation": (actor) => expectDenied(caller(actor).lab.revokeInvitation({ invitationId: w.invitationB })),
+  "lab.inviteAccount": (actor) => expectDenied(caller(actor).lab.inviteAccount({ labId: w.labB, role: "MEMBER" })),
+  "lab.claimInvitation": (actor) => expectDenied(caller(actor).lab.claimInvitation({ token: "inv_not-a-real-token-000000" })),
+  "lab.confirmInvitationClaim": async (actor) => {
+    const aliceId = (actor as { userId: string }).userId;
+    await expectDenied(caller(actor).lab.confirmInvitationClaim({ invitationId: w.invitationB, claimantId: aliceId }));
+    expect(await w.db.membership.count({ where: { labId: w.labB, userId: aliceId } })).toBe(0);
+  },
   "lab.updateMemberRole": async (actor) => {
     const bobId = (w.bob as { userId: string }).userId;
     await expectDenied(caller(actor).lab.updateMemberRole({ labId: w.labB, userId: bobId, role: "VIEWER" }));

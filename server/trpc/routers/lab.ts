@@ -1,6 +1,9 @@
 import { z } from "zod";
 import {
   ZAcceptInvitationInput,
+  ZAccountInviteInput,
+  ZConfirmClaimInput,
+  ZInvitationViewDto,
   ZAuditEventDto,
   ZCreateLabInput,
   ZInvitationCreatedDto,
@@ -17,7 +20,6 @@ import {
 import {
   acceptInvitation,
   createLab,
-  getInvitation,
   getLab,
   getLabAudit,
   inviteMember,
@@ -28,6 +30,7 @@ import {
   updateLabCitation,
   updateMemberRole,
 } from "~/server/domains/labs/service";
+import { claimInvitation, confirmInvitationClaim, getInvitation, inviteAccount } from "~/server/domains/labs/account-invitations";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../init";
 
 export const labRouter = createTRPCRouter({
@@ -38,10 +41,13 @@ export const labRouter = createTRPCRouter({
   listMine: protectedProcedure.output(z.array(ZLabSummaryDto)).query(({ ctx }) => listMyLabs(ctx.db, ctx.actor)),
   get: protectedProcedure.input(ZLabIdInput).output(ZLabDto).query(({ ctx, input }) => getLab(ctx.db, ctx.actor, input.labId)),
   invite: protectedProcedure.input(ZInviteInput).output(ZInvitationCreatedDto).mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.actor, input)),
-  getInvitation: publicProcedure
+  inviteAccount: protectedProcedure.input(ZAccountInviteInput).output(ZInvitationCreatedDto).mutation(({ ctx, input }) => inviteAccount(ctx.db, ctx.actor, input)),
+  getInvitation: publicProcedure.input(ZAcceptInvitationInput).output(ZInvitationViewDto).query(({ ctx, input }) => getInvitation(ctx.db, ctx.actor, input.token)),
+  claimInvitation: protectedProcedure
     .input(ZAcceptInvitationInput)
-    .output(z.object({ labName: z.string(), email: z.string(), role: z.string(), isUsable: z.boolean() }))
-    .query(({ ctx, input }) => getInvitation(ctx.db, input.token)),
+    .output(z.object({ status: z.enum(["pending", "confirmed"]), labId: z.string().nullable() }))
+    .mutation(({ ctx, input }) => claimInvitation(ctx.db, ctx.actor, input.token)),
+  confirmInvitationClaim: protectedProcedure.input(ZConfirmClaimInput).output(z.object({ labId: z.string() })).mutation(({ ctx, input }) => confirmInvitationClaim(ctx.db, ctx.actor, input)),
   acceptInvitation: protectedProcedure.input(ZAcceptInvitationInput).output(z.object({ labId: z.string() })).mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.actor, input.token)),
   revokeInvitation: protectedProcedure.input(ZRevokeInvitationInput).output(z.void()).mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input.invitationId)),
   updateMemberRole: protectedProcedure.input(ZUpdateMemberRoleInput).output(z.void()).mutation(({ ctx, input }) => updateMemberRole(ctx.db, ctx.actor, input)),
