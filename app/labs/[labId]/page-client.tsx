@@ -18,27 +18,31 @@ export function LabClient({ labId }: { labId: string }) {
   const { data: lab } = useSuspenseQuery(trpc.lab.get.queryOptions({ labId }));
   const { data: setups } = useSuspenseQuery(trpc.setup.list.queryOptions({ labId }));
   const [inviteLink, setInviteLink] = useState<string | null>(null);
+  /** an invitation to a confirmed address, or a link an admin binds to the ORCID/OIDC account that claims it */
+  const [bindTo, setBindTo] = useState<"email" | "account">("email");
   const refresh = () => queryClient.invalidateQueries(trpc.lab.get.queryFilter({ labId }));
-  const invite = useMutation(
-    trpc.lab.invite.mutationOptions({
-      onSuccess: async (created) => {
-        setInviteLink(`${window.location.origin}/invite/${created.token}`);
-        await refresh();
-      },
-    }),
-  );
+  const onCreated = async (created: { token: string }) => {
+    setInviteLink(`${window.location.origin}/invite/${created.token}`);
+    await refresh();
+  };
+  const invite = useMutation(trpc.lab.invite.mutationOptions({ onSuccess: onCreated }));
+  const inviteAccount = useMutation(trpc.lab.inviteAccount.mutationOptions({ onSuccess: onCreated }));
   const updateRole = useMutation(trpc.lab.updateMemberRole.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.lab.removeMember.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.lab.revokeInvitation.mutationOptions({ onSuccess: refresh }));
+  const confirmClaim = useMutation(trpc.lab.confirmInvitationClaim.mutationOptions({ onSuccess: refresh }));
   const isAdmin = lab.myRole === "OWNER" || lab.myRole === "ADMIN";
-  const inviteError = errorInfo(invite.error);
+  const inviteError = errorInfo(bindTo === "email" ? invite.error : inviteAccount.error);
   const memberError = errorInfo(updateRole.error ?? remove.error);
+  const invitationError = errorInfo(confirmClaim.error ?? revoke.error);
 
   function onInvite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setInviteLink(null);
-    invite.mutate({ labId, email: String(form.get("email")), role: String(form.get("role")) as (typeof ROLES)[number] });
+    const role = String(form.get("role")) as (typeof ROLES)[number];
+    if (bindTo === "account") inviteAccount.mutate({ labId, role });
+    else invite.mutate({ labId, email: String(form.get("email")), role });
   }
 
   return (
@@ -171,9 +175,19 @@ export function LabClient({ labId }: { labId: string }) {
           {isAdmin ? (
             <form className="card stack" onSubmit={onInvite} noValidate>
               <h2>Invite someone</h2>
-              <Field label="E-mail" htmlFor="invite-email" error={inviteError.fields.email}>
-                <input id="invite-email" name="email" type="email" />
-              </Field>
+              <div className="stack small" role="radiogroup" aria-label="Who may accept">
+                <label>
+                  <input type="radio" name="bind-to" checked={bindTo === "email"} onChange={() => setBindTo("email")} /> the person with this e-mail address (once confirmed)
+                </label>
+                <label>
+                  <input type="radio" name="bind-to" checked={bindTo === "account"} onChange={() => setBindTo("account")} data-testid="invite-bind-account" /> someone who signs in with ORCID or another identity provider: you confirm their account after they claim the link
+                </label>
+              </div>
+              {bindTo === "email" ? (
+                <Field label="E-mail" htmlFor="invite-email" error={inviteError.fields.email}>
+                  <input id="invite-email" name="email" type="email" />
+                </Field>
+              ) : null}
               <Field label="Role" htmlFor="invite-role">
                 <select id="invite-role" name="role" defaultValue="MEMBER">
                   {ROLES.map((r) => (
@@ -184,12 +198,12 @@ export function LabClient({ labId }: { labId: string }) {
                 </select>
               </Field>
               {inviteError.message && !inviteError.fields.email ? <div className="alert alert-error">{inviteError.message}</div> : null}
-              <button className="btn btn-primary" type="submit" disabled={invite.isPending}>
-                Create invitation
+              <button className="btn btn-primary" type="submit" disabled={invite.isPending || inviteAccount.isPending}>
+                {bindTo === "email" ? "Create invitation" : "Create account link"}
               </button>
               {inviteLink ? (
                 <div className="alert alert-ok small">
-                  Send this link to the person invited (shown once):
+                  Send this link to the person invited (shown once){bindTo === "account" ? "; when they have claimed it, confirm their account below" : ""}:
                   <br />
                   <code data-testid="invite-link" style={{ wordBreak: "break-all" }}>
                     {inviteLink}
@@ -199,19 +213,53 @@ export function LabClient({ labId }: { labId: string }) {
             </form>
           ) : null}
           {lab.invitations.length > 0 ? (
-            <section className="card">
+            <section className="card" data-testid="invitations">
               <h3>Pending invitations</h3>
+              {invitationError.message ? <div className="alert alert-error">{invitationError.message}</div> : null}
               <ul className="stack" style={{ listStyle: "none", padding: 0, margin: 0 }}>
                 {lab.invitations.map((inv) => (
-                  <li key={inv.id} className="spread">
-                    <span>
-                      {inv.email} <span className="badge">{inv.role.toLowerCase()}</span>
-                    </span>
-                    {isAdmin ? (
-                      <button className="btn btn-small" onClick={() => revoke.mutate({ invitationId: inv.id })}>
-                        Revoke
-                      </button>
-                    ) : null}
+                  <li key={inv.id} className="stack" data-testid={`invitation-${inv.id}`}>
+                    <div className="spread">
+                      <span>
+                        {inv.kind === "EMAIL" ? inv.email : inv.claim ? `Claimed by ${inv.claim.name ?? "an unnamed account"}` : "Account link, not claimed yet"}{" "}
+                        <span className="badge">{inv.role.toLowerCase()}</span>
+                      </span>
+                      {isAdmin ? (
+                        <span className="row">
+                          {inv.claim ? (
+                            <button
+                              className="btn btn-small btn-primary"
+                              onClick={() => confirmClaim.mutate({ invitationId: inv.id, claimantId: inv.claim!.userId })}
+                              disabled={confirmClaim.isPending}
+                            >
+                              Confirm
+                            </button>
+                          ) : null}
+                          <button className="btn btn-small" onClick={() => revoke.mutate({ invitationId: inv.id })}>
+                            {inv.claim ? "Decline" : "Revoke"}
+                          </button>
+                        </span>
+                      ) : null}
+                    </div>
+                    {inv.claim ? (
+                      <span className="subtle small" data-testid="claim-identity">
+                        {inv.claim.identities.map((id) => (
+                          <span key={`${id.provider}:${id.accountId}`}>
+                            {id.label}{" "}
+                            {id.provider === "orcid" ? (
+                              <a href={`https://orcid.org/${id.accountId}`} target="_blank" rel="noreferrer noopener">
+                                {id.accountId}
+                              </a>
+                            ) : (
+                              <code>{id.accountId}</code>
+                            )}{" "}
+                          </span>
+                        ))}
+                        · claimed {inv.claim.claimedAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Confirm only if this is the person you sent the link to; declining revokes the link.
+                      </span>
+                    ) : (
+                      <span className="subtle small">expires {inv.expiresAt.toISOString().slice(0, 10)}</span>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -39,7 +39,7 @@ describe("account-bound invitations", () => {
 
     // Before membership: the lab's public name and the role, nothing of its data.
     const anonymous = await getInvitation(db, ANONYMOUS, token);
-    expect(anonymous).toMatchObject({ kind: "ACCOUNT", role: "MEMBER", isUsable: true, claim: "open", me: null, email: null });
+    expect(anonymous).toMatchObject({ kind: "ACCOUNT", role: "MEMBER", isUsable: true, claim: "open", me: null, email: null, labId: null });
     expect(JSON.stringify(anonymous)).not.toMatch(/Secret film|sampleCount|"count"/);
     const before = await getInvitation(db, invitee.actor, token);
     expect(before.me).toEqual({ name: "Ines Invitee", identities: [{ provider: "orcid", label: "ORCID", accountId: invitee.accountId }] });
@@ -68,7 +68,7 @@ describe("account-bound invitations", () => {
     expect(await confirmInvitationClaim(db, owner.actor, { invitationId, claimantId: invitee.id })).toEqual({ labId });
     expect((await getLab(db, invitee.actor, labId)).myRole).toBe("MEMBER");
     expect(await claimInvitation(db, invitee.actor, token)).toEqual({ status: "confirmed", labId });
-    expect(await getInvitation(db, invitee.actor, token)).toMatchObject({ claim: "confirmed", isUsable: false });
+    expect(await getInvitation(db, invitee.actor, token)).toMatchObject({ claim: "confirmed", isUsable: false, labId });
     await expect(confirmInvitationClaim(db, owner.actor, { invitationId, claimantId: invitee.id })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await getLab(db, owner.actor, labId)).invitations).toHaveLength(0);
     expect([await audits(invitationId, "invitation.create"), await audits(invitationId, "invitation.claim"), await audits(invitationId, "invitation.confirm")]).toEqual([1, 1, 1]);

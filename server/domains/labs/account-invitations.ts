@@ -104,7 +104,7 @@ const viewSelect = {
  * identity the viewer would claim it with. Who else claimed a link is never said.
  */
 export async function getInvitation(db: Db, actor: Actor, token: string): Promise<TInvitationViewDto> {
-  const invitation = await db.invitation.findUnique({ where: { tokenHash: sha256Hex(token) }, select: viewSelect });
+  const invitation = await db.invitation.findUnique({ where: { tokenHash: sha256Hex(token) }, select: { ...viewSelect, labId: true } });
   if (!invitation) throw new AppError("NOT_FOUND", "This invitation does not exist.");
   const viewerId = actorUserId(actor);
   const isOpen = !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt > new Date();
@@ -131,6 +131,7 @@ export async function getInvitation(db: Db, actor: Actor, token: string): Promis
     isUsable: claim === "open" || claim === "mine",
     claim,
     claimedAt: claim === "mine" ? invitation.claimedAt : null,
+    labId: claim === "confirmed" ? invitation.labId : null,
     me: me ? { name: me.name, identities: identities(me) } : null,
   };
 }

@@ -53,6 +53,8 @@ export const ZInvitationViewDto = z.object({
   /** account-bound links, for the viewer: open to claim, held for them, confirmed, held for someone else, or no longer usable */
   claim: z.enum(["open", "mine", "confirmed", "other", "closed"]).nullable(),
   claimedAt: z.date().nullable().optional(),
+  /** the lab, once the viewer is its member through this link */
+  labId: z.string().nullable().optional(),
   /** account-bound links: the identity the signed-in viewer claims with */
   me: z.object({ name: z.string().nullable(), identities: z.array(ZIdentityDto) }).nullable(),
 });
