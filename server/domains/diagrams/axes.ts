@@ -74,15 +74,47 @@ export function isSeriesAxis(key: TAxisKey): boolean {
   return key === "H" || key === "P" || key === "stage" || key === "gate";
 }
 
-/** Axes whose values are resistances in Ω/□ (the chart marks h/4e² on them). */
+/**
+ * Axes whose values are resistances of the curves: Ω/□ when the curve stores a sheet resistance,
+ * Ω when it stores a resistance (no number of squares recorded), Ω·m for a resistivity.
+ */
 export function isResistanceAxis(key: TAxisKey): boolean {
   return AXES[key].unit === "Ω/□";
+}
+
+/** What a curve stores (Curve.quantity). */
+export type TStoredQuantity = "RESISTANCE" | "SHEET_RESISTANCE" | "RESISTIVITY";
+export const STORED_QUANTITIES: readonly TStoredQuantity[] = ["SHEET_RESISTANCE", "RESISTANCE", "RESISTIVITY"];
+export const QUANTITY_UNIT: Record<TStoredQuantity, string> = { SHEET_RESISTANCE: "Ω/□", RESISTANCE: "Ω", RESISTIVITY: "Ω·m" };
+
+/** The unit of one point's value on an axis: a resistance axis follows what its curve stores. */
+export function pointUnit(key: TAxisKey, quantity: TStoredQuantity | null | undefined): string {
+  return isResistanceAxis(key) && quantity ? QUANTITY_UNIT[quantity] : AXES[key].unit;
+}
+
+/**
+ * The unit of an axis over the points it shows. A resistance axis says Ω/□ only when every point
+ * is a sheet resistance; when sheet resistances and resistances meet on one axis it says so
+ * ("Ω/□ or Ω, mixed": each point's own unit is in its tooltip and in the exports). With no
+ * points (or points frozen before curves carried their quantity) it keeps the axis' unit.
+ */
+export function axisUnit(key: TAxisKey, quantities: Iterable<TStoredQuantity>): string {
+  if (!isResistanceAxis(key)) return AXES[key].unit;
+  const present = new Set(quantities);
+  const units = STORED_QUANTITIES.filter((q) => present.has(q)).map((q) => QUANTITY_UNIT[q]);
+  if (units.length === 0) return AXES[key].unit;
+  return units.length === 1 ? units[0]! : `${units.join(" or ")}, mixed`;
+}
+
+/** A unit written by axisUnit for a mix of quantities: tick labels then carry no unit. */
+export function isMixedUnit(unit: string): boolean {
+  return unit.endsWith(", mixed");
 }
 
 /** h/4e², the resistance quantum for pairs, in ohm. */
 export const R_Q_PAIR_OHM = 6453.2;
 
-export function axisTitle(key: TAxisKey): string {
+export function axisTitle(key: TAxisKey, unit: string = AXES[key].unit): string {
   const def = AXES[key];
-  return def.unit ? `${def.label} (${def.unit})` : def.label;
+  return unit ? `${def.label} (${unit})` : def.label;
 }

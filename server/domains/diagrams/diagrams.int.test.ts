@@ -3,7 +3,7 @@ import type { Db } from "~/server/db";
 import { ANONYMOUS, type Actor } from "~/server/domains/access/actor";
 import { insertCurves } from "~/server/domains/curves/service";
 import { makeLab, makeUser, testDb, uid } from "~/server/testing/db";
-import { DEFAULT_DIAGRAM_QUERY, type TDiagramDto, type TDiagramQuery } from "./schemas";
+import { DEFAULT_DIAGRAM_QUERY, ZDiagramDto, type TDiagramDto, type TDiagramQuery } from "./schemas";
 import { resolveScope } from "~/server/domains/access/service";
 import { buildDiagram, exportDiagramRows, getDiagram, listDiagramFilterOptions } from "./service";
 import { addFit, addFittedCurve, makeSample, makeSetup } from "./test-fixtures";
@@ -306,6 +306,11 @@ describe("diagram query: geometry", () => {
       { x: "Tc90", y: "Ea", minConfidence: 0.6 },
       { maxPoints: 100, materials: [] , labIds: [w.labA], x: "P", y: "sample" },
       { maxPoints: 100, labIds: [w.labA], x: "P", y: "ratio350", yScale: "log", facetBy: "material" },
+      // boundaries located along every curve with an x value, by the database or in memory
+      { y: "Tc90" },
+      { y: "rhoQF", yScale: "log", hidePhases: ["S"] },
+      { x: "stage", y: "Tc90" },
+      { x: "P", y: "Tc90", materials: [] },
     ];
     for (const [i, patch] of cases.entries()) {
       const scope = scopes[i % 2]!;
@@ -315,7 +320,11 @@ describe("diagram query: geometry", () => {
       const summary = (d: TDiagramDto) => [d.mode, d.total, d.missing, d.removedBySwitch, d.phaseCounts, d.artifactCount, d.engineVersions];
       expect(summary(counted), JSON.stringify(patch)).toEqual(summary(onePass));
       expect(counted.points, JSON.stringify(patch)).toEqual(onePass.points);
-      expect(counted.boundaries).toEqual(onePass.boundaries);
+      expect(counted.boundaries, JSON.stringify(patch)).toEqual(onePass.boundaries);
+      expect(counted.xAxis).toEqual(onePass.xAxis);
+      expect(counted.yAxis).toEqual(onePass.yAxis);
+      // what the procedure sends is what its schema says (the router does not parse its output)
+      ZDiagramDto.parse(counted);
       const cellTotal = (d: TDiagramDto) => d.bins.reduce((n, b) => n + b.count, 0);
       expect(cellTotal(counted)).toBe(cellTotal(onePass));
       if (counted.mode === "aggregated") {

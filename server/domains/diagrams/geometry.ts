@@ -4,7 +4,7 @@
  * colour groups, the data domain and, for large sets, cells that aggregate the points.
  * Used by the live diagram and by permalinks, which store only the points.
  */
-import { AXES, axisTitle, isSeriesAxis, type TAxisKey } from "./axes";
+import { AXES, axisTitle, axisUnit, isSeriesAxis, type TAxisKey, type TStoredQuantity } from "./axes";
 import {
   PHASE_KEYS,
   type TAxisInfo,
@@ -39,9 +39,19 @@ const round = (value: number | null, step: number): string => (value === null ? 
 
 /** Points of one series share everything but the tuning parameter on the x axis. */
 export function seriesKeyOf(point: TBasePoint, xKey: TAxisKey, provenance: TProvenance): string {
-  const sample = provenance.samples[point.sampleId];
   if (!isSeriesAxis(xKey)) return [point.sampleId, point.setupId ?? "-", point.pressureDirection].join("|");
-  const parts = [xKey === "stage" ? (sample?.lineageRootId ?? point.sampleId) : point.sampleId, point.setupId ?? "-"];
+  return seriesKeyWith(point, xKey, xKey === "stage" ? (provenance.samples[point.sampleId]?.lineageRootId ?? point.sampleId) : point.sampleId);
+}
+
+/** The conditions a series shares: everything a point's series key is made of. */
+export type SeriesConditions = Pick<TBasePoint, "setupId" | "fieldOe" | "pressureGPa" | "pressureDirection" | "gateVoltageV">;
+
+/**
+ * The key of a series along a tuning parameter `xKey`, from the conditions of any of its points and
+ * the film it follows (the sample; on the anneal-stage axis, the root of the sample's lineage).
+ */
+export function seriesKeyWith(point: SeriesConditions, xKey: TAxisKey, film: string): string {
+  const parts = [film, point.setupId ?? "-"];
   if (xKey !== "H") parts.push(`H${round(point.fieldOe, 1)}`);
   if (xKey !== "P") parts.push(`P${round(point.pressureGPa, 0.01)}`);
   else parts.push(point.pressureDirection);
@@ -146,10 +156,18 @@ function stageTicks(points: readonly TBasePoint[], provenance: TProvenance): Tic
   };
 }
 
-export function axisInfo(key: TAxisKey, scale: "linear" | "log", ticks: TAxisInfo["ticks"], facetTicks: TAxisInfo["facetTicks"] = null): TAxisInfo {
+export function axisInfo(key: TAxisKey, scale: "linear" | "log", ticks: TAxisInfo["ticks"], facetTicks: TAxisInfo["facetTicks"] = null, quantities: Iterable<TStoredQuantity> = []): TAxisInfo {
   const def = AXES[key];
+  const unit = axisUnit(key, quantities);
   // ordinal axes are always linear: their positions are row numbers
-  return { key, label: def.label, unit: def.unit, title: axisTitle(key), scale: def.isOrdinal ? "linear" : scale, ticks, facetTicks };
+  return { key, label: def.label, unit, title: axisTitle(key, unit), scale: def.isOrdinal ? "linear" : scale, ticks, facetTicks };
+}
+
+/** What the points store (sheet resistance, resistance, resistivity), for the units of the axes. */
+export function quantitiesOf(points: readonly Pick<TBasePoint, "quantity">[]): Set<TStoredQuantity> {
+  const out = new Set<TStoredQuantity>();
+  for (const p of points) if (p.quantity) out.add(p.quantity);
+  return out;
 }
 
 /** Geometric middle on a log axis, arithmetic otherwise. */
@@ -217,7 +235,15 @@ export interface AssembleOptions {
    * where the label changes). Defaults to the drawn points.
    */
   alongX?: readonly TBasePoint[];
+  /**
+   * The label changes along every curve of each series, located by the database (see
+   * loadPointsView in ./service.ts), by series key: used instead of `alongX` when given.
+   */
+  alongBoundaries?: ReadonlyMap<string, readonly AlongBoundary[]>;
 }
+
+/** A label change along a series, located over every curve with a value on x. */
+export type AlongBoundary = Pick<TBoundary, "from" | "to" | "xLow" | "xHigh" | "undecidedBetween">;
 
 export interface Assembled {
   points: TDiagramPoint[];
@@ -288,6 +314,7 @@ function withKeys(p: TBasePoint, x: number, y: number, seriesKey: string, facetK
     grade: p.grade,
     isArtifact: p.isArtifact,
     uploadedAt: p.uploadedAt,
+    ...(p.quantity ? { quantity: p.quantity } : {}),
     seriesKey,
     facetKey,
     colorKey,
@@ -325,7 +352,7 @@ export function zeroFieldPressureCurves(base: readonly TBasePoint[], query: Pick
   return out;
 }
 
-export function assembleDiagram(all: readonly TBasePoint[], { query, provenance, alongX }: AssembleOptions): Assembled {
+export function assembleDiagram(all: readonly TBasePoint[], { query, provenance, alongX, alongBoundaries }: AssembleOptions): Assembled {
   const pressureOnly = zeroFieldPressureCurves(all, query, provenance);
   const base = pressureOnly.size > 0 ? all.filter((p) => !pressureOnly.has(p.fitId)) : all;
   const facetOf = (p: TBasePoint) => facetKeyOf(p, query.facetBy, provenance);
@@ -403,16 +430,29 @@ export function assembleDiagram(all: readonly TBasePoint[], { query, provenance,
   const xScale = AXES[query.x].isOrdinal ? "linear" : query.xScale;
   if (isSeriesAxis(query.x)) {
     const unit = AXES[query.x].unit;
-    const alongBySeries = alongX ? seriesAlongX(alongX, query, provenance, tickers.x, pressureOnly) : null;
+    const alongBySeries = alongX && !alongBoundaries ? seriesAlongX(alongX, query, provenance, tickers.x, pressureOnly) : null;
+    const located = (s: TSeries, drawn: readonly TDiagramPoint[]): Omit<TBoundary, "seriesKey" | "facetKey" | "label">[] => {
+      if (!alongBoundaries) return boundariesAlong(alongBySeries ? (alongBySeries.get(s.key) ?? drawn) : drawn, xScale);
+      return (alongBoundaries.get(s.key) ?? []).map((b) => ({ ...b, x: middle(b.xLow, b.xHigh, xScale), yLow: 0, yHigh: 0 }));
+    };
     for (const s of series) {
       const drawn = s.points.map((i) => points[i]!);
-      const along = alongBySeries ? (alongBySeries.get(s.key) ?? drawn) : drawn;
-      const yLo = Math.min(...drawn.map((p) => p.y));
-      const yHi = Math.max(...drawn.map((p) => p.y));
-      for (const found of boundariesAlong(along, xScale)) {
+      let yLo = Infinity;
+      let yHi = -Infinity;
+      for (const p of drawn) {
+        if (p.y < yLo) yLo = p.y;
+        if (p.y > yHi) yHi = p.y;
+      }
+      for (const found of located(s, drawn)) {
         // located along every curve of the series; drawn across the y range of its drawn points there
-        const near = drawn.filter((p) => p.x >= found.xLow && p.x <= found.xHigh);
-        const b = alongBySeries ? { ...found, yLow: near.length > 0 ? Math.min(...near.map((p) => p.y)) : yLo, yHigh: near.length > 0 ? Math.max(...near.map((p) => p.y)) : yHi } : found;
+        let nearLo = Infinity;
+        let nearHi = -Infinity;
+        for (const p of drawn) {
+          if (p.x < found.xLow || p.x > found.xHigh) continue;
+          if (p.y < nearLo) nearLo = p.y;
+          if (p.y > nearHi) nearHi = p.y;
+        }
+        const b = alongBySeries || alongBoundaries ? { ...found, yLow: nearLo <= nearHi ? nearLo : yLo, yHigh: nearLo <= nearHi ? nearHi : yHi } : found;
         const where = query.x === "stage" ? `between ${tickLabel(tickers.x, b.xLow)} and ${tickLabel(tickers.x, b.xHigh)}` : `at ${formatValue(b.x)}${unit ? ` ${unit}` : ""} (${formatValue(b.xLow)}–${formatValue(b.xHigh)})`;
         const half = trackHalf.get(s.key);
         const span = rowAxis === "y" && half !== undefined ? { yLow: b.yLow - half, yHigh: b.yHigh + half } : {};
@@ -469,8 +509,8 @@ export function assembleDiagram(all: readonly TBasePoint[], { query, provenance,
       provenance,
       query.colorBy === "phase" ? PHASE_KEYS : undefined,
     ),
-    xAxis: axisInfo(query.x, query.xScale, tickers.x?.ticks ?? null, tickers.x?.facetTicks ?? null),
-    yAxis: axisInfo(query.y, query.yScale, tickers.y?.ticks ?? null, tickers.y?.facetTicks ?? null),
+    xAxis: axisInfo(query.x, query.xScale, tickers.x?.ticks ?? null, tickers.x?.facetTicks ?? null, quantitiesOf(points)),
+    yAxis: axisInfo(query.y, query.yScale, tickers.y?.ticks ?? null, tickers.y?.facetTicks ?? null, quantitiesOf(points)),
     domain: dx && dy ? { x: dx, y: dy } : null,
     notes,
   };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZPhase, ZPressureDirection } from "~/server/domains/curves/schemas";
+import { ZPhase, ZPressureDirection, ZQuantity } from "~/server/domains/curves/schemas";
 import { AXIS_KEYS } from "./axes";
 
 export const ZAxisKey = z.enum(AXIS_KEYS);
@@ -109,6 +109,8 @@ export const ZDiagramPoint = z.object({
   /** M1 or M2 measured with poor or unknown filtering: the saturation may be a radiation artifact */
   isArtifact: z.boolean(),
   uploadedAt: z.string(),
+  /** what the curve stores, which sets the unit of its resistances (absent in snapshots made before curves carried it) */
+  quantity: ZQuantity.optional(),
   seriesKey: z.string(),
   facetKey: z.string(),
   colorKey: z.string(),

@@ -1,10 +1,23 @@
-import type { Db } from "~/server/db";
+import { sqlPool, type Db } from "~/server/db";
 import type { Actor } from "~/server/domains/access/actor";
 import { readableSampleSql, readableSampleWhere, resolveScope, type AccessScope } from "~/server/domains/access/service";
 import type { TPhase } from "~/server/domains/curves/schemas";
-import { AXES, isSeriesAxis, type TAxisKey } from "./axes";
+import { AXES, isSeriesAxis, type TAxisKey, type TStoredQuantity } from "./axes";
 import { exportRows, type TExportRow } from "./export";
-import { assembleDiagram, axisInfo, phaseKeyOf, BIN_GRID, binEdges, binsFromCountsWith, compareSamples, diagramFromPoints, type BinCount, type TBasePoint } from "./geometry";
+import {
+  assembleDiagram,
+  axisInfo,
+  phaseKeyOf,
+  BIN_GRID,
+  binEdges,
+  binsFromCountsWith,
+  compareSamples,
+  diagramFromPoints,
+  seriesKeyWith,
+  type AlongBoundary,
+  type BinCount,
+  type TBasePoint,
+} from "./geometry";
 import {
   AXIS_SQL,
   accessSql,
@@ -22,6 +35,16 @@ import {
 import { PHASE_KEYS, type TDiagramDto, type TDiagramFilterOptions, type TDiagramQuery, type TGrade, type TPhaseKey, type TProvenance, type TSampleRef } from "./schemas";
 import { normalizeDiagramQuery } from "./url";
 
+/**
+ * Rows of a read-only statement: through node-postgres directly when the client has its pool
+ * (decoding thousands of rows costs several times less than through Prisma), else through Prisma.
+ */
+async function sqlRows<T>(db: Db, text: string, values: readonly unknown[]): Promise<T[]> {
+  const pool = sqlPool(db);
+  if (!pool) return db.$queryRawUnsafe<T[]>(text, ...values);
+  return (await pool.query(text, values as unknown[])).rows as T[];
+}
+
 // ───────────────────────────── overview: counts, and cells above the limit ─────────────────────────────
 
 export interface DiagramSummary {
@@ -31,6 +54,8 @@ export interface DiagramSummary {
   phaseCounts: Partial<Record<TPhaseKey, number>>;
   artifactCount: number;
   engineVersions: string[];
+  /** what the curves shown store (for the units of resistance axes) */
+  quantities: Set<TStoredQuantity>;
 }
 
 /** One group of the filtered rows: the raw label columns, so that the database groups cheaply. */
@@ -46,6 +71,8 @@ interface GroupRow {
   gk: number;
   engine: string;
   valid: boolean;
+  /** what the curves store (for the units of resistance axes) */
+  q: TStoredQuantity;
   n: number;
 }
 
@@ -131,19 +158,19 @@ async function loadSummaryGroups(db: Db, scope: AccessScope, query: TDiagramQuer
   const params = new SqlParams();
   const value = (axis: "x" | "y") => (query[axis] === "sample" && rows ? "0::float8" : AXIS_SQL[query[axis]].value);
   // the inner query (kept apart by OFFSET 0) computes each axis expression once per row
-  const text = `SELECT lk, gk, engine, ${validSql(query, { x: "x", y: "y" })} AS valid, count(*)::int AS n, min(x) AS x0, max(x) AS x1, min(y) AS y0, max(y) AS y1
+  const text = `SELECT lk, gk, engine, ${validSql(query, { x: "x", y: "y" })} AS valid, q, count(*)::int AS n, min(x) AS x0, max(x) AS x1, min(y) AS y0, max(y) AS y1
 FROM (
-  SELECT p."labelKey" AS lk, p."gradeKey" AS gk, p."engineVersion" AS engine, ${value("x")} AS x, ${value("y")} AS y
+  SELECT p."labelKey" AS lk, p."gradeKey" AS gk, p."engineVersion" AS engine, p."quantity"::text AS q, ${value("x")} AS x, ${value("y")} AS y
   ${FROM_POINTS}
   WHERE ${filterSql(query, scope, params)}
   OFFSET 0
 ) t
-GROUP BY 1, 2, 3, 4`;
-  return db.$queryRawUnsafe(text, ...params.values);
+GROUP BY 1, 2, 3, 4, 5`;
+  return sqlRows(db, text, params.values);
 }
 
 function summarize(query: TDiagramQuery, groups: readonly (GroupRow & { x0?: number | null; x1?: number | null; y0?: number | null; y1?: number | null })[]) {
-  const summary: DiagramSummary = { total: 0, missing: 0, removedBySwitch: 0, phaseCounts: {}, artifactCount: 0, engineVersions: [] };
+  const summary: DiagramSummary = { total: 0, missing: 0, removedBySwitch: 0, phaseCounts: {}, artifactCount: 0, engineVersions: [], quantities: new Set() };
   const hidden = new Set<TPhaseKey>(query.hidePhases);
   const versions = new Set<string>();
   let extent: { x: [number, number]; y: [number, number] } | null = null;
@@ -163,6 +190,7 @@ function summarize(query: TDiagramQuery, groups: readonly (GroupRow & { x0?: num
     summary.total += g.n;
     if (isArtifactRow(g)) summary.artifactCount += g.n;
     versions.add(g.engine);
+    summary.quantities.add(g.q);
     if (g.x0 != null && g.x1 != null && g.y0 != null && g.y1 != null) {
       extent = extent
         ? { x: [Math.min(extent.x[0], g.x0), Math.max(extent.x[1], g.x1)], y: [Math.min(extent.y[0], g.y0), Math.max(extent.y[1], g.y1)] }
@@ -215,10 +243,7 @@ async function loadSampleRanges(db: Db, scope: AccessScope, query: TDiagramQuery
   const columns = new Set<string>();
   for (const c of Object.values(RANGE_COLUMN)) columns.add(c);
   const select = [...columns].flatMap((c) => [`min(e."${c}Min") AS "${c}Min"`, `max(e."${c}Max") AS "${c}Max"`, `min(e."${c}MinPos") AS "${c}MinPos"`]);
-  const [row] = await db.$queryRawUnsafe<Record<string, number | null>[]>(
-    `SELECT ${select.join(", ")} FROM "DiagramSampleExtent" e JOIN "Sample" s ON s."id" = e."sampleId" WHERE ${where.join(" AND ")}`,
-    ...params.values,
-  );
+  const [row] = await sqlRows<Record<string, number | null>>(db, `SELECT ${select.join(", ")} FROM "DiagramSampleExtent" e JOIN "Sample" s ON s."id" = e."sampleId" WHERE ${where.join(" AND ")}`, params.values);
   if (!row) return null;
   const range = (column: string, log: boolean): [number, number] | null => {
     const lo = log ? row[`${column}MinPos`] : row[`${column}Min`];
@@ -265,14 +290,14 @@ async function loadCountsAndCells(
   // A shown row's cell, legend entry (the index in PHASE_KEYS) and artifact mark in one integer:
   // ((ix·ny + iy)·7 + legend)·2 + artifact — as few groups as the drawing needs.
   const ny = axes.y.n;
-  const text = `SELECT (GROUPING(facet) = 1) AS is_summary, lk, gk, engine, valid, facet, cell, count(*)::int AS n
+  const text = `SELECT (GROUPING(facet) = 1) AS is_summary, lk, gk, engine, valid, q, facet, cell, count(*)::int AS n
 FROM (
-  SELECT lk, gk, engine, facet, valid,
+  SELECT lk, gk, engine, q, facet, valid,
     CASE WHEN valid AND ok AND visible THEN ((${cellSql("x", axes.x, params)} * ${ny} + ${cellSql("y", axes.y, params)}) * 7 + (CASE WHEN lk = ${NO_LABEL_KEY} THEN 6 ELSE LEAST(lk, 5) END)) * 2 + ((lk % 5) IN (1, 2) AND gk >= 2)::int END AS cell
   FROM (
     SELECT *, ${validSql(query, { x: "x", y: "y" })} AS valid
     FROM (
-      SELECT p."labelKey" AS lk, p."gradeKey" AS gk, p."engineVersion" AS engine,
+      SELECT p."labelKey" AS lk, p."gradeKey" AS gk, p."engineVersion" AS engine, p."quantity"::text AS q,
         ${query.facetBy === "none" ? "NULL::text" : FACET_SQL[query.facetBy]} AS facet, ${value("x")} AS x, ${value("y")} AS y,
         ${switchSql(query)} AS ok, ${visibleSql(query, params)} AS visible
       ${FROM_POINTS}
@@ -282,8 +307,8 @@ FROM (
     ) a
   ) b
 ) c
-GROUP BY GROUPING SETS ((lk, gk, engine, valid), (facet, cell))`;
-  const result = await db.$queryRawUnsafe<(GroupRow & { is_summary: boolean; facet: string | null; cell: number | null })[]>(text, ...params.values);
+GROUP BY GROUPING SETS ((lk, gk, engine, valid, q), (facet, cell))`;
+  const result = await sqlRows<GroupRow & { is_summary: boolean; facet: string | null; cell: number | null }>(db, text, params.values);
   const groups: GroupRow[] = [];
   const cells: CellRow[] = [];
   for (const r of result) {
@@ -330,10 +355,14 @@ interface PointRow {
   gate_v: number | null;
   grade: TGrade;
   artifact: boolean;
-  uploaded_at: Date;
+  uploaded_at: string;
+  quantity: TStoredQuantity;
 }
 
-const finiteOrNull = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
+/** An uncertainty as the database gives it (JSON writes NaN and ±Infinity as strings): finite or null. */
+const finiteOrNull = (v: number | string | null): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+/** The upload time as JavaScript writes it (toISOString), from the UTC timestamp stored. */
+const UPLOADED_AT_ISO = `to_char(p."uploadedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 interface FlaggedRow extends PointRow {
   valid: boolean;
@@ -359,14 +388,14 @@ async function loadPointRows(db: Db, scope: AccessScope, query: TDiagramQuery, o
   ${DISPLAYED_PHASE}::text AS phase, p."phase"::text AS auto_phase, (p."overridePhase" IS NOT NULL) AS is_override,
   ${IS_INCONCLUSIVE} AS inconclusive, p."reasonCode" AS reason_code, p."confidence" AS confidence, p."engineVersion" AS engine,
   p."fieldOe" AS field_oe, p."pressureGPa" AS pressure_gpa, p."pressureDirection"::text AS pressure_direction, p."gateVoltageV" AS gate_v,
-  ${GRADE} AS grade, ${IS_ARTIFACT} AS artifact, p."uploadedAt" AS uploaded_at
+  ${GRADE} AS grade, ${IS_ARTIFACT} AS artifact, ${UPLOADED_AT_ISO} AS uploaded_at, p."quantity"::text AS quantity
   ${options.shownOnly ? "" : `, ${flags[1]} AS ok, ${flags[2]} AS visible`}
 ${FROM_POINTS}
 WHERE ${filterSql(query, scope, params)}${options.shownOnly ? ` AND ${validSql(query)} AND ${flags[1]} AND ${flags[2]}` : ""}
 OFFSET 0) t
 ${options.shownOnly ? `WHERE ${flags[0]}` : ""}
 LIMIT ${params.add(options.limit, "::int")}`;
-  const rows = await db.$queryRawUnsafe<FlaggedRow[]>(text, ...params.values);
+  const rows = await sqlRows<FlaggedRow>(db, text, params.values);
   const points: FlaggedPoint[] = rows.map((r) => ({
     fitId: r.fit_id,
     curveId: r.curve_id,
@@ -391,7 +420,8 @@ LIMIT ${params.add(options.limit, "::int")}`;
     gateVoltageV: r.gate_v,
     grade: r.grade,
     isArtifact: r.artifact,
-    uploadedAt: r.uploaded_at.toISOString(),
+    uploadedAt: r.uploaded_at,
+    quantity: r.quantity,
     valid: options.shownOnly ? true : r.valid,
     ok: options.shownOnly ? true : r.ok,
     visible: options.shownOnly ? true : r.visible,
@@ -449,11 +479,12 @@ export async function planRows(db: Db, scope: AccessScope, query: TDiagramQuery)
   // one query on the small sample table, with the lab names
   const params = new SqlParams();
   const where = sampleFilterSql(scope, query, params);
-  const samples = await db.$queryRawUnsafe<(TSampleRef & { id: string; labName: string; labSlug: string })[]>(
+  const samples = await sqlRows<TSampleRef & { id: string; labName: string; labSlug: string }>(
+    db,
     `SELECT s."id", s."name", s."material", s."labId", s."annealStage", s."stageIndex", s."lineageRootId", s."visibility"::text AS "visibility", s."thicknessNm",
        l."name" AS "labName", l."slug" AS "labSlug"
      FROM "Sample" s JOIN "Lab" l ON l."id" = s."labId" WHERE ${where.join(" AND ")}`,
-    ...params.values,
+    params.values,
   );
   const provenance: TProvenance = { labs: {}, samples: {}, setups: {} };
   for (const { id, labName, labSlug, ...rest } of samples) {
@@ -509,6 +540,7 @@ function aggregatedView(
   axes: { x: AxisCells; y: AxisCells },
   rows: RowPlan | null,
   names: { stages: { value: number; label: string }[] | null; labs: Map<string, string> },
+  quantities: Iterable<TStoredQuantity>,
 ): Pick<TDiagramDto, "bins" | "xAxis" | "yAxis" | "domain" | "xDomainByFacet" | "yDomainByFacet" | "facets"> {
   const cells = rawCells.map((c) => ({ ...c, facet: c.facet ?? "all" }));
   const ticks: Record<"x" | "y", { value: number; label: string }[] | null> = { x: null, y: null };
@@ -562,8 +594,8 @@ function aggregatedView(
   const labNames = names.labs;
   return {
     bins,
-    xAxis: axisInfo(query.x, query.xScale, ticks.x, facetTicks.x),
-    yAxis: axisInfo(query.y, query.yScale, ticks.y, facetTicks.y),
+    xAxis: axisInfo(query.x, query.xScale, ticks.x, facetTicks.x, quantities),
+    yAxis: axisInfo(query.y, query.yScale, ticks.y, facetTicks.y, quantities),
     domain,
     xDomainByFacet: {},
     yDomainByFacet: {},
@@ -575,15 +607,13 @@ function aggregatedView(
 
 // ───────────────────────────── the diagram ─────────────────────────────
 
-/** Views whose filters match at most this many rows are read in one pass, points and counts together. */
-const ONE_PASS_ROWS = 6000;
-/** Points are read beside the count only when the planner's estimate is within this factor of the drawing limit. */
+/** Views the planner expects within this factor of the drawing limit are read as points first. */
 const SPECULATIVE_READ_FACTOR = 3;
 
 /** The planner's estimate of the rows the filters match (no rows are read). */
 async function estimateRows(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<number> {
   const params = new SqlParams();
-  const [row] = await db.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) SELECT 1 ${FROM_POINTS} WHERE ${filterSql(query, scope, params)}`, ...params.values);
+  const [row] = await sqlRows<{ "QUERY PLAN": unknown }>(db, `EXPLAIN (FORMAT JSON) SELECT 1 ${FROM_POINTS} WHERE ${filterSql(query, scope, params)}`, params.values);
   const plan = typeof row?.["QUERY PLAN"] === "string" ? (JSON.parse(row["QUERY PLAN"]) as unknown) : row?.["QUERY PLAN"];
   const rows = (plan as { Plan?: { "Plan Rows"?: unknown } }[] | undefined)?.[0]?.Plan?.["Plan Rows"];
   return typeof rows === "number" ? rows : Number.POSITIVE_INFINITY;
@@ -604,44 +634,193 @@ function aggregatedNote(total: number, limit: number): string {
   return `${total.toLocaleString("en")} points are more than can be drawn one by one (limit ${limit.toLocaleString("en")}): each cell shows how many curves fall in it, coloured by the most frequent label. Narrow the filters to see individual points, their series and boundaries.`;
 }
 
+/** SQL of whether the row's x value can be drawn on the x axis (the twin of hasX). */
+function hasXSql(query: TDiagramQuery, x: string): string {
+  const finite = `${x} IS NOT NULL AND ${x} <> 'NaN'::float8 AND ${x} <> 'Infinity'::float8 AND ${x} <> '-Infinity'::float8`;
+  return !AXES[query.x].isOrdinal && query.xScale === "log" ? `(${finite} AND ${x} > 0)` : `(${finite})`;
+}
+
 /**
- * The diagram for a scope. Small views (the usual case once a lab, material or sample is chosen)
- * read every matching row once, and the counts, points or cells all come from it; larger ones
- * are counted in the database first, then read as points or as counts per cell.
- * `onePassRows` (tests) moves the line between the two ways.
+ * SQL of the series key of a row of `base` along the tuning parameter on x (the twin of
+ * seriesKeyOf: the same film, setup and other conditions, rounded alike), and of the film.
  */
-export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQuery, options: { onePassRows?: number } = {}): Promise<TDiagramDto> {
-  const onePassRows = options.onePassRows ?? ONE_PASS_ROWS;
-  const estimate = await estimateRows(db, scope, query);
-  if (onePassRows > 0 && estimate <= onePassRows) {
-    const rows = await loadPointRows(db, scope, query, { limit: onePassRows + 1, shownOnly: false });
-    if (rows.length <= onePassRows) return diagramFromRows(db, query, rows);
-  }
-  // When the planner expects far more rows than can be drawn, the view will be aggregated:
-  // reading points as well would only compete with the count for the two cores.
-  const mayBeDrawn = estimate <= SPECULATIVE_READ_FACTOR * query.maxPoints;
-  // The ranges of the axes over the readable samples (a small table) and the sample rows come first;
-  // then one scan counts the rows and lays them into cells, while the points are read as if the view
-  // were small enough (with a limit: that read stops early when it is not).
-  const [rows, ranges, names] = await Promise.all([
-    query.x === "sample" || query.y === "sample" ? planRows(db, scope, query) : null,
-    loadSampleRanges(db, scope, query),
-    loadAxisNames(db, scope, query),
-  ]);
-  const axes = ranges ? { x: axisCells(query, "x", ranges.x, rows), y: axisCells(query, "y", ranges.y, rows) } : null;
-  // Boundaries are located along every curve with an x value (see loadAlongX): when they are
-  // wanted, the speculative read takes the flagged rows, from which both come in one scan.
+function seriesSql(query: TDiagramQuery): { film: string; key: string } {
+  const film = query.x === "stage" ? `COALESCE(s."lineageRootId", b.sample_id)` : "b.sample_id";
+  // Math.round(v / step) of seriesKeyOf
+  const rounded = (column: string, step: number) => `COALESCE(floor(b.${column} / ${step} + 0.5)::text, '-')`;
+  const parts = [film, "COALESCE(b.setup_id, '-')"];
+  if (query.x !== "H") parts.push(rounded("field_oe", 1));
+  if (query.x !== "P") parts.push(rounded("pressure_gpa", 0.01));
+  else parts.push("b.pressure_direction");
+  if (query.x !== "gate") parts.push(rounded("gate_v", 0.001));
+  return { film, key: `concat_ws('|', ${parts.join(", ")})` };
+}
+
+interface PointsView {
+  groups: GroupRow[];
+  /** the points shown, at most maxPoints + 1 (more means the view is aggregated) */
+  points: TBasePoint[];
+  /** label changes along every curve with an x value, by series key; null when not wanted or too many points */
+  boundaries: Map<string, AlongBoundary[]> | null;
+}
+
+/** The shown points as the database sends them: one array per column. */
+type PointColumns = Record<string, unknown[] | null>;
+
+interface BoundaryRow extends Pick<TBasePoint, "setupId" | "fieldOe" | "pressureGPa" | "pressureDirection" | "gateVoltageV"> {
+  film: string;
+  from: TPhase;
+  to: TPhase;
+  xLow: number;
+  xHigh: number;
+  undecided: number;
+}
+
+/**
+ * One statement and one scan of DiagramPoint for a view that may be drawn point by point: the
+ * counts by label, grade, engine, axis validity and stored quantity; the points shown (column by
+ * column, as JSON: far cheaper to decode than rows); and, when the x axis is a tuning parameter,
+ * where the label changes along every series, located over every curve with an x value whether
+ * or not it has a y value (so that boundaries do not move when only the y axis changes). The
+ * boundaries are computed by window functions over the same rows, only when the view is within
+ * the drawing limit, and only they leave the database, not the curves along the series.
+ */
+async function loadPointsView(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<PointsView> {
+  const params = new SqlParams();
+  const x = AXIS_SQL[query.x];
+  const y = AXIS_SQL[query.y];
+  const valid = validSql(query, { x: "x", y: "y" });
+  const shown = `ok AND visible AND ${valid}`;
   const wantAlong = wantsAlongX(query);
-  const alongLimit = 2 * query.maxPoints;
-  const [counted, flaggedOrShown] = await Promise.all([
-    loadCountsAndCells(db, scope, query, axes, rows),
-    mayBeDrawn ? loadPointRows(db, scope, query, wantAlong ? { limit: alongLimit + 1, shownOnly: false } : { limit: query.maxPoints + 1, shownOnly: true }) : null,
-  ]);
-  const complete = flaggedOrShown !== null && wantAlong && flaggedOrShown.length <= alongLimit;
-  const speculative = flaggedOrShown === null || !wantAlong ? flaggedOrShown : complete ? flaggedOrShown.filter((r) => r.valid && r.ok && r.visible) : null;
-  const alongFromRead = complete ? flaggedOrShown.filter((r) => r.visible && r.ok && hasX(query, r)).map(stripFlags) : undefined;
-  const { summary } = summarize(query, counted.groups);
-  const common = {
+  const limit = params.add(query.maxPoints + 1, "::int");
+  // (a parameter the statement does not use has no type: added only when the boundaries are wanted)
+  const max = wantAlong ? params.add(query.maxPoints, "::int") : "";
+  const series = seriesSql(query);
+  const columns: [string, string][] = [
+    ["fitId", "fit_id"],
+    ["curveId", "curve_id"],
+    ["sampleId", "sample_id"],
+    ["labId", "lab_id"],
+    ["setupId", "setup_id"],
+    ["uploadId", "upload_id"],
+    ["x", "x"],
+    ["xErr", "x_err"],
+    ["y", "y"],
+    ["yErr", "y_err"],
+    ["phase", "phase"],
+    ["autoPhase", "auto_phase"],
+    ["isOverride", "is_override"],
+    ["inconclusive", "inconclusive"],
+    ["reasonCode", "reason_code"],
+    ["confidence", "confidence"],
+    ["engineVersion", "engine"],
+    ["fieldOe", "field_oe"],
+    ["pressureGPa", "pressure_gpa"],
+    ["pressureDirection", "pressure_direction"],
+    ["gateVoltageV", "gate_v"],
+    ["grade", "grade"],
+    ["isArtifact", "artifact"],
+    ["uploadedAt", "uploaded_at"],
+    ["quantity", "q"],
+  ];
+  const text = `WITH base AS MATERIALIZED (
+  SELECT p."fitResultId" AS fit_id, p."curveId" AS curve_id, p."sampleId" AS sample_id, p."labId" AS lab_id,
+    p."setupId" AS setup_id, p."uploadId" AS upload_id,
+    ${x.value} AS x, ${x.error ?? "NULL::float8"} AS x_err, ${y.value} AS y, ${y.error ?? "NULL::float8"} AS y_err,
+    ${DISPLAYED_PHASE}::text AS phase, p."phase"::text AS auto_phase, (p."overridePhase" IS NOT NULL) AS is_override,
+    ${IS_INCONCLUSIVE} AS inconclusive, p."reasonCode" AS reason_code, p."confidence" AS confidence, p."engineVersion" AS engine,
+    p."fieldOe" AS field_oe, p."pressureGPa" AS pressure_gpa, p."pressureDirection"::text AS pressure_direction, p."gateVoltageV" AS gate_v,
+    ${GRADE} AS grade, ${IS_ARTIFACT} AS artifact, ${UPLOADED_AT_ISO} AS uploaded_at, p."quantity"::text AS q,
+    p."labelKey" AS lk, p."gradeKey" AS gk, ${switchSql(query)} AS ok, ${visibleSql(query, params)} AS visible
+  ${FROM_POINTS}
+  WHERE ${filterSql(query, scope, params)}
+),
+shown AS (SELECT * FROM base WHERE ${shown} LIMIT ${limit})${
+    wantAlong
+      ? `,
+along AS (
+  SELECT b.x, b.phase, b.inconclusive, b.sample_id, b.fit_id, ${series.film} AS film, b.setup_id, b.field_oe, b.pressure_gpa, b.pressure_direction, b.gate_v,
+    ${series.key} AS sk
+  FROM base b${query.x === "stage" ? ` LEFT JOIN "Sample" s ON s."id" = b.sample_id` : ""}
+  WHERE b.ok AND b.visible AND ${hasXSql(query, "b.x")} AND (SELECT count(*) FROM base WHERE ${shown}) <= ${max}
+),
+ranked AS (
+  SELECT *, count(*) FILTER (WHERE NOT inconclusive) OVER (PARTITION BY sk ORDER BY x, sample_id COLLATE "C", fit_id COLLATE "C" ROWS UNBOUNDED PRECEDING) AS dn
+  FROM along
+),
+decided AS (
+  SELECT *, lag(phase) OVER w AS prev_phase, lag(x) OVER w AS prev_x FROM ranked WHERE NOT inconclusive WINDOW w AS (PARTITION BY sk ORDER BY dn)
+),
+undecided AS (SELECT sk, dn, count(*)::int AS n FROM ranked WHERE inconclusive AND dn > 0 GROUP BY 1, 2),
+bounds AS (
+  SELECT d.film, d.setup_id AS "setupId", d.field_oe AS "fieldOe", d.pressure_gpa AS "pressureGPa", d.pressure_direction AS "pressureDirection",
+    d.gate_v AS "gateVoltageV", d.prev_phase AS "from", d.phase AS "to", d.prev_x AS "xLow", d.x AS "xHigh", COALESCE(u.n, 0) AS undecided
+  FROM decided d LEFT JOIN undecided u ON u.sk = d.sk AND u.dn = d.dn - 1
+  WHERE d.prev_phase IS NOT NULL AND d.prev_phase <> d.phase
+)`
+      : ""
+  }
+SELECT
+  (SELECT COALESCE(json_agg(g), '[]'::json) FROM (SELECT lk, gk, engine, valid, q, count(*)::int AS n FROM (SELECT lk, gk, engine, q, ${valid} AS valid FROM base) v GROUP BY 1, 2, 3, 4, 5) g) AS groups,
+  (SELECT json_build_object(${columns.map(([key, column]) => `'${key}', array_agg(${column})`).join(", ")}) FROM shown) AS shown,
+  ${wantAlong ? `(SELECT json_agg(bounds) FROM bounds)` : "NULL::json"} AS bounds,
+  ${wantAlong ? `(SELECT count(*) FROM base WHERE ${shown}) <= ${max}` : "FALSE"} AS located`;
+  const [row] = await sqlRows<{ groups: GroupRow[]; shown: PointColumns; bounds: BoundaryRow[] | null; located: boolean }>(db, text, params.values);
+  const cols = row?.shown ?? {};
+  const count = cols.fitId?.length ?? 0;
+  const col = (key: string): unknown[] => cols[key] ?? [];
+  const [fitId, curveId, sampleId, labId, setupId, uploadId, xs, xErr, ys, yErr] = ["fitId", "curveId", "sampleId", "labId", "setupId", "uploadId", "x", "xErr", "y", "yErr"].map(col) as unknown[][];
+  const [phase, autoPhase, isOverride, inconclusive, reasonCode, confidence, engineVersion, fieldOe, pressureGPa, pressureDirection] = ["phase", "autoPhase", "isOverride", "inconclusive", "reasonCode", "confidence", "engineVersion", "fieldOe", "pressureGPa", "pressureDirection"].map(col) as unknown[][];
+  const [gateVoltageV, grade, isArtifact, uploadedAt, quantity] = ["gateVoltageV", "grade", "isArtifact", "uploadedAt", "quantity"].map(col) as unknown[][];
+  const points: TBasePoint[] = new Array<TBasePoint>(count);
+  for (let i = 0; i < count; i++) {
+    const override = isOverride![i] as boolean;
+    points[i] = {
+      fitId: fitId![i] as string,
+      curveId: curveId![i] as string,
+      sampleId: sampleId![i] as string,
+      labId: labId![i] as string,
+      setupId: setupId![i] as string | null,
+      uploadId: uploadId![i] as string | null,
+      x: Number(xs![i]),
+      y: Number(ys![i]),
+      xErr: finiteOrNull(xErr![i] as number | null),
+      yErr: finiteOrNull(yErr![i] as number | null),
+      phase: phase![i] as TPhase,
+      autoPhase: autoPhase![i] as TPhase,
+      isOverride: override,
+      inconclusive: inconclusive![i] as boolean,
+      reasonCode: override ? null : (reasonCode![i] as string | null),
+      confidence: Number(confidence![i]),
+      engineVersion: engineVersion![i] as string,
+      fieldOe: fieldOe![i] as number | null,
+      pressureGPa: pressureGPa![i] as number | null,
+      pressureDirection: pressureDirection![i] as TBasePoint["pressureDirection"],
+      gateVoltageV: gateVoltageV![i] as number | null,
+      grade: grade![i] as TGrade,
+      isArtifact: isArtifact![i] as boolean,
+      uploadedAt: uploadedAt![i] as string,
+      quantity: quantity![i] as TStoredQuantity,
+    };
+  }
+  // a fixed order (the database's is arbitrary) keeps snapshots and exports stable
+  points.sort((a, b) => (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : a.x - b.x || (a.fitId < b.fitId ? -1 : a.fitId > b.fitId ? 1 : 0)));
+  let boundaries: Map<string, AlongBoundary[]> | null = null;
+  if (wantAlong && row?.located) {
+    boundaries = new Map();
+    for (const b of row.bounds ?? []) {
+      const key = seriesKeyWith(b, query.x, b.film);
+      const list = boundaries.get(key) ?? [];
+      list.push({ from: b.from, to: b.to, xLow: Number(b.xLow), xHigh: Number(b.xHigh), undecidedBetween: b.undecided });
+      boundaries.set(key, list);
+    }
+    for (const list of boundaries.values()) list.sort((a, b) => a.xLow - b.xLow || a.xHigh - b.xHigh);
+  }
+  return { groups: row?.groups ?? [], points, boundaries };
+}
+
+function commonOf(query: TDiagramQuery, summary: DiagramSummary) {
+  return {
     query,
     total: summary.total,
     missing: summary.missing,
@@ -650,19 +829,50 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     artifactCount: summary.artifactCount,
     engineVersions: summary.engineVersions,
   };
-  const notes = missingNote(query, summary.missing);
-  if ((summary.total <= query.maxPoints && (speculative === null || speculative.length <= query.maxPoints)) || !axes) {
-    // a wrong estimate (the view is small after all) is read now
-    const shownRows = speculative ?? (await loadPointRows(db, scope, query, { limit: query.maxPoints + 1, shownOnly: true }));
-    const points = shownRows.slice(0, query.maxPoints).map(stripFlags);
-    const alongX = alongFromRead ?? (await loadAlongX(db, scope, query, points.length));
-    const provenance = await loadProvenance(db, provenanceIds(alongX ?? points));
-    const assembled = assembleDiagram(points, { query, provenance, alongX });
-    return { ...common, ...assembled, mode: "points", provenance, bins: [], notes: [...notes, ...assembled.notes] };
+}
+
+/**
+ * The diagram for a scope. A view the planner expects to be drawable (within a few times the
+ * drawing limit) is read in one statement: counts, points and boundaries (loadPointsView). Larger
+ * views, and those that turn out larger than the limit, are counted per cell in the database.
+ * `onePassRows` (tests) instead reads views of at most that many rows as flagged rows and builds
+ * everything in memory, as permalinks do: the reference the database's answer is compared with.
+ */
+export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQuery, options: { onePassRows?: number } = {}): Promise<TDiagramDto> {
+  const onePassRows = options.onePassRows ?? 0;
+  const estimate = await estimateRows(db, scope, query);
+  if (onePassRows > 0 && estimate <= onePassRows) {
+    const rows = await loadPointRows(db, scope, query, { limit: onePassRows + 1, shownOnly: false });
+    if (rows.length <= onePassRows) return diagramFromRows(db, query, rows);
   }
-  const aggregated = aggregatedView(query, counted.cells, axes, rows, names);
+  if (estimate <= SPECULATIVE_READ_FACTOR * query.maxPoints) {
+    const view = await loadPointsView(db, scope, query);
+    const { summary } = summarize(query, view.groups);
+    if (summary.total <= query.maxPoints) return pointsDiagram(db, query, summary, view);
+  }
+  // The ranges of the axes over the readable samples (a small table) and the sample rows come
+  // first; then one scan counts the rows and lays them into cells.
+  const [rows, ranges, names] = await Promise.all([
+    query.x === "sample" || query.y === "sample" ? planRows(db, scope, query) : null,
+    loadSampleRanges(db, scope, query),
+    loadAxisNames(db, scope, query),
+  ]);
+  if (!ranges) {
+    // nothing readable has a value on these axes
+    const view = await loadPointsView(db, scope, query);
+    return pointsDiagram(db, query, summarize(query, view.groups).summary, view);
+  }
+  const axes = { x: axisCells(query, "x", ranges.x, rows), y: axisCells(query, "y", ranges.y, rows) };
+  const counted = await loadCountsAndCells(db, scope, query, axes, rows);
+  const { summary } = summarize(query, counted.groups);
+  if (summary.total <= query.maxPoints) {
+    // the planner's estimate was far too high: the view is drawable after all
+    const view = await loadPointsView(db, scope, query);
+    return pointsDiagram(db, query, summarize(query, view.groups).summary, view);
+  }
+  const aggregated = aggregatedView(query, counted.cells, axes, rows, names, summary.quantities);
   return {
-    ...common,
+    ...commonOf(query, summary),
     ...aggregated,
     mode: "aggregated",
     points: [],
@@ -670,8 +880,15 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     series: [],
     boundaries: [],
     colorGroups: [],
-    notes: [...notes, aggregatedNote(summary.total, query.maxPoints)],
+    notes: [...missingNote(query, summary.missing), aggregatedNote(summary.total, query.maxPoints)],
   };
+}
+
+async function pointsDiagram(db: Db, query: TDiagramQuery, summary: DiagramSummary, view: PointsView): Promise<TDiagramDto> {
+  const points = view.points.slice(0, query.maxPoints);
+  const provenance = await loadProvenance(db, provenanceIds(points));
+  const assembled = assembleDiagram(points, { query, provenance, alongBoundaries: view.boundaries ?? undefined });
+  return { ...commonOf(query, summary), ...assembled, mode: "points", provenance, bins: [], notes: [...missingNote(query, summary.missing), ...assembled.notes] };
 }
 
 /** Whether a row's x value can be drawn on the x axis of the query. */
@@ -680,25 +897,17 @@ function hasX(query: TDiagramQuery, r: TBasePoint): boolean {
 }
 
 /**
- * Every curve of the view with a value on x (whether or not it has one on y), to locate the
- * boundaries along; undefined when x is not a tuning parameter, when every row has a y value
- * anyway (sample rows, stages), or when there are too many to read.
+ * Whether boundaries are located along every curve of the view with a value on x (whether or not
+ * it has one on y): not when x is not a tuning parameter, nor when every row has a y value anyway
+ * (sample rows, stages), where the drawn points are all the curves.
  */
 function wantsAlongX(query: TDiagramQuery): boolean {
   return isSeriesAxis(query.x) && !AXES[query.y].isOrdinal;
 }
 
-async function loadAlongX(db: Db, scope: AccessScope, query: TDiagramQuery, drawn: number): Promise<TBasePoint[] | undefined> {
-  if (!wantsAlongX(query)) return undefined;
-  const limit = Math.max(4 * drawn, 1000);
-  const rows = await loadPointRows(db, scope, query, { limit: limit + 1, shownOnly: false });
-  if (rows.length > limit) return undefined;
-  return rows.filter((r) => r.visible && r.ok && hasX(query, r)).map(stripFlags);
-}
-
 /** The diagram from every matching row, read in one pass. */
 async function diagramFromRows(db: Db, query: TDiagramQuery, rows: readonly FlaggedPoint[]): Promise<TDiagramDto> {
-  const summary: DiagramSummary = { total: 0, missing: 0, removedBySwitch: 0, phaseCounts: {}, artifactCount: 0, engineVersions: [] };
+  const summary: Omit<DiagramSummary, "quantities"> = { total: 0, missing: 0, removedBySwitch: 0, phaseCounts: {}, artifactCount: 0, engineVersions: [] };
   const versions = new Set<string>();
   const shown: TBasePoint[] = [];
   // curves the view would draw if they had a y value: the boundaries are located along them

@@ -53,6 +53,8 @@ export type TSnapshotPayload = z.infer<typeof ZSnapshotPayload>;
 export function packPoints(points: readonly TBasePoint[], provenance: TProvenance, counts: { missing: number; removedBySwitch: number }): TSnapshotPayload {
   const columns = {} as Record<string, unknown[]>;
   for (const key of POINT_COLUMNS) columns[key] = points.map((p) => p[key]);
+  // what each curve stores (the unit of its resistances); snapshots made before have no such column
+  if (points.some((p) => p.quantity)) columns.quantity = points.map((p) => p.quantity ?? null);
   return { version: PAYLOAD_VERSION, count: points.length, columns, provenance, ...counts };
 }
 
@@ -65,6 +67,8 @@ export function unpackPoints(payload: TSnapshotPayload): TBasePoint[] {
   for (let i = 0; i < payload.count; i++) {
     const point = {} as Record<string, unknown>;
     for (const key of POINT_COLUMNS) point[key] = columns[key][i];
+    const quantity = payload.columns.quantity?.[i];
+    if (quantity === "SHEET_RESISTANCE" || quantity === "RESISTANCE" || quantity === "RESISTIVITY") point.quantity = quantity;
     out[i] = point as TBasePoint;
   }
   return out;
