@@ -2,8 +2,9 @@
  * `npm start`: runs the platform on one machine. Starts (or connects to) PostgreSQL, applies
  * migrations, seeds the demo data, builds the app when its sources changed, then serves it
  * on PORT (default 3000) with FIT_WORKERS fit workers (default 1). SKIP_BUILD=true serves the
- * existing build as it is (containers, whose image was built ahead). On SIGTERM the web server
- * finishes its requests, then the workers stop, then the database (scripts/lib/launcher.ts).
+ * existing build as it is (containers, whose image was built ahead). On SIGTERM or Ctrl-C the web
+ * server finishes its requests, then the workers stop, then the database (scripts/lib/launcher.ts;
+ * the children run in process groups of their own, so Ctrl-C reaches the launcher alone).
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -176,11 +176,13 @@ export function LabClient({ labId }: { labId: string }) {
             <form className="card stack" onSubmit={onInvite} noValidate>
               <h2>Invite someone</h2>
               <div className="stack small" role="radiogroup" aria-label="Who may accept">
-                <label>
-                  <input type="radio" name="bind-to" checked={bindTo === "email"} onChange={() => setBindTo("email")} /> the person with this e-mail address (once confirmed)
+                <label style={{ display: "flex", gap: 6, alignItems: "baseline" }}>
+                  <input type="radio" name="bind-to" checked={bindTo === "email"} onChange={() => setBindTo("email")} />
+                  <span>the person with this e-mail address (once confirmed)</span>
                 </label>
-                <label>
-                  <input type="radio" name="bind-to" checked={bindTo === "account"} onChange={() => setBindTo("account")} data-testid="invite-bind-account" /> someone who signs in with ORCID or another identity provider: you confirm their account after they claim the link
+                <label style={{ display: "flex", gap: 6, alignItems: "baseline" }}>
+                  <input type="radio" name="bind-to" checked={bindTo === "account"} onChange={() => setBindTo("account")} data-testid="invite-bind-account" />
+                  <span>someone who signs in with ORCID or another identity provider: you confirm their account after they claim the link</span>
                 </label>
               </div>
               {bindTo === "email" ? (
