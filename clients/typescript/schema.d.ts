@@ -864,6 +864,8 @@ export interface operations {
                             /** @enum {string} */
                             pressureDirection: "PRESSURIZING" | "DEPRESSURIZING" | "UNKNOWN";
                             pressureGPa: number | null;
+                            /** @enum {string} */
+                            quantity?: "RESISTANCE" | "SHEET_RESISTANCE" | "RESISTIVITY";
                             reasonCode?: string | null;
                             sampleId: string;
                             seriesKey: string;

@@ -1,10 +1,10 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "~/server/db";
 import { AppError, type AppErrorCode } from "~/server/errors";
 import { ANONYMOUS, userActor, type Actor } from "~/server/domains/access/actor";
 import { clientIp, consume, type RatePolicy } from "~/server/security/rate-limit";
+import { transformer } from "./transformer";
 
 export interface TRPCContext {
   db: Db;
@@ -36,7 +36,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
 };
 
 const t = initTRPC.context<TRPCContext>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const isInternal = error.code === "INTERNAL_SERVER_ERROR";
     const cause = error.cause;

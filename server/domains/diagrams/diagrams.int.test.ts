@@ -336,6 +336,28 @@ describe("diagram query: geometry", () => {
     }
   });
 
+  it("serves a repeated view from the cache, never across labs and never after a change", async () => {
+    const material = `mat-${uid()}`;
+    const sample = await makeSample(w.db, w.labA, { material, visibility: "PRIVATE" });
+    await addFittedCurve(w.db, { labId: w.labA, sampleId: sample, fieldOe: 0, phase: "S" });
+    const q = query({ materials: [material] });
+    const first = await getDiagram(w.db, w.owner, q);
+    expect(first.total).toBe(1);
+    // the same view in the same state of the database: the same answer, built once
+    expect(await getDiagram(w.db, w.owner, q)).toBe(first);
+    // another viewer's visibility is another entry: a visitor and the other lab see nothing
+    expect((await getDiagram(w.db, ANONYMOUS, q)).total).toBe(0);
+    expect((await getDiagram(w.db, w.other, q)).total).toBe(0);
+    // a new fit, then a share: every later request sees them
+    await addFittedCurve(w.db, { labId: w.labA, sampleId: sample, fieldOe: 100, phase: "M1" });
+    const after = await getDiagram(w.db, w.owner, q);
+    expect(after.total).toBe(2);
+    expect(after.boundaries.map((b) => [b.from, b.to])).toEqual([["S", "M1"]]);
+    await w.db.sample.update({ where: { id: sample }, data: { visibility: "SHARED", shares: { create: { labId: w.labB } } } });
+    expect((await getDiagram(w.db, w.other, q)).total).toBe(2);
+    expect((await getDiagram(w.db, ANONYMOUS, q)).total).toBe(0);
+  });
+
   it("exports the points with their provenance", async () => {
     const { rows } = await exportDiagramRows(w.db, ANONYMOUS, query({ grades: ["POOR"] }), "https://atlas.test");
     expect(rows).toHaveLength(2);

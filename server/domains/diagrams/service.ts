@@ -3,6 +3,7 @@ import type { Actor } from "~/server/domains/access/actor";
 import { readableSampleSql, readableSampleWhere, resolveScope, type AccessScope } from "~/server/domains/access/service";
 import type { TPhase } from "~/server/domains/curves/schemas";
 import { AXES, isSeriesAxis, type TAxisKey, type TStoredQuantity } from "./axes";
+import { cachedDiagram } from "./cache";
 import { exportRows, type TExportRow } from "./export";
 import {
   assembleDiagram,
@@ -622,7 +623,8 @@ async function estimateRows(db: Db, scope: AccessScope, query: TDiagramQuery): P
 /** The phase diagram of a query, as the viewer may see it: points (with series and boundaries) or cells. */
 export async function getDiagram(db: Db, actor: Actor, input: TDiagramQuery): Promise<TDiagramDto> {
   const scope = await resolveScope(db, actor);
-  return buildDiagram(db, scope, normalizeDiagramQuery(input));
+  const query = normalizeDiagramQuery(input);
+  return cachedDiagram(db, scope, query, () => buildDiagram(db, scope, query));
 }
 
 function missingNote(query: TDiagramQuery, missing: number): string[] {
