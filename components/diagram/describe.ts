@@ -1,4 +1,5 @@
 import { formatNumber } from "~/components/charts/log-ticks";
+import { isMixedUnit, pointUnit } from "~/server/domains/diagrams/axes";
 import type { TAxisInfo, TDiagramPoint, TProvenance } from "~/server/domains/diagrams/schemas";
 
 export { GRADE_LABEL } from "~/components/ui/grade-badge";
@@ -12,11 +13,21 @@ export function describeConditions(p: Pick<TDiagramPoint, "fieldOe" | "pressureG
   return parts.length > 0 ? parts.join(" · ") : "no field, pressure or gate recorded";
 }
 
+/**
+ * The unit of one point's value: what its curve stores on a resistance axis (Ω/□ for a sheet
+ * resistance, Ω without a number of squares), else the axis' unit.
+ */
+export function valueUnit(axis: Pick<TAxisInfo, "key" | "unit">, point: Pick<TDiagramPoint, "quantity">): string {
+  if (point.quantity) return pointUnit(axis.key, point.quantity);
+  return isMixedUnit(axis.unit) ? "" : axis.unit;
+}
+
 /** "1.23 ± 0.04 K" */
 export function describeValue(axis: TAxisInfo, value: number, err: number | null, provenance: TProvenance, point: TDiagramPoint): string {
   if (axis.key === "sample") return provenance.samples[point.sampleId]?.name ?? point.sampleId;
   if (axis.key === "stage") return provenance.samples[point.sampleId]?.annealStage ?? String(value);
-  const unit = axis.unit ? ` ${axis.unit}` : "";
+  const u = valueUnit(axis, point);
+  const unit = u ? ` ${u}` : "";
   return err !== null ? `${formatNumber(value, 4)} ± ${formatNumber(err, 2)}${unit}` : `${formatNumber(value, 4)}${unit}`;
 }
 

@@ -3,7 +3,7 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode, type Ref } from "react";
 import { formatNumber } from "~/components/charts/log-ticks";
 import { axisTitle, linearAxis, logAxis } from "~/components/charts/ticks";
-import { isResistanceAxis, R_Q_PAIR_OHM } from "~/server/domains/diagrams/axes";
+import { isMixedUnit, R_Q_PAIR_OHM } from "~/server/domains/diagrams/axes";
 import { PHASE_KEYS, type TAxisInfo, type TBin, type TBoundary, type TDiagramDto, type TDiagramPoint, type TPhaseKey } from "~/server/domains/diagrams/schemas";
 import { ARTIFACT_COLOR, categoricalColor, glyphPath, PHASE_KEY_LABEL, phaseKeyColor } from "./glyphs";
 import { PointTooltip, TOOLTIP_STYLE } from "./point-tooltip";
@@ -38,8 +38,11 @@ function axisTicks(axis: TAxisInfo, domain: [number, number], pixels: number): A
     const step = Math.max(1, Math.ceil(inside.length / room));
     return { values: inside.filter((_, i) => i % step === 0).map((t) => ({ ...t, major: true })), title: axis.title };
   }
-  const layout = axis.scale === "log" && domain[0] > 0 ? logAxis(domain[0], domain[1], { unit: axis.unit, pixels }) : linearAxis(domain[0], domain[1], { unit: axis.unit, pixels, snap: false });
-  return { values: layout.ticks, title: axis.scale === "log" ? axis.title : axisTitle(axis.label, layout.unit) };
+  // a mix of units (sheet resistances and resistances) is named in the title; the ticks carry none
+  const mixed = isMixedUnit(axis.unit);
+  const unit = mixed ? "" : axis.unit;
+  const layout = axis.scale === "log" && domain[0] > 0 ? logAxis(domain[0], domain[1], { unit, pixels }) : linearAxis(domain[0], domain[1], { unit, pixels, snap: false });
+  return { values: layout.ticks, title: axis.scale === "log" || mixed ? axis.title : axisTitle(axis.label, layout.unit) };
 }
 
 export interface ColorScheme {
@@ -225,7 +228,8 @@ function Axes({ panel, xAxis, yAxis, domain, xTicks, yTicks, showXTitle, showYTi
           {yAxis.scale === "log" ? " · log" : ""}
         </text>
       ) : null}
-      {isResistanceAxis(yAxis.key) && R_Q_PAIR_OHM > domain.y[0] && R_Q_PAIR_OHM < domain.y[1] ? (
+      {/* h/4e² is a sheet resistance: marked only on an axis of sheet resistances */}
+      {yAxis.unit === "Ω/□" && R_Q_PAIR_OHM > domain.y[0] && R_Q_PAIR_OHM < domain.y[1] ? (
         <g>
           <line x1={left} x2={right} y1={panel.sy(R_Q_PAIR_OHM)} y2={panel.sy(R_Q_PAIR_OHM)} stroke="#d92d20" strokeDasharray="6 4" strokeWidth={1} />
           <text x={right - 4} y={panel.sy(R_Q_PAIR_OHM) - 4} textAnchor="end" fill="#d92d20" fontSize={10.5}>

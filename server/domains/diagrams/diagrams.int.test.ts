@@ -336,6 +336,21 @@ describe("diagram query: geometry", () => {
     }
   });
 
+  it("labels resistance axes Ω/□ only for sheet resistances, Ω for curves stored in Ω, and says when they mix", async () => {
+    const material = `mat-${uid()}`;
+    const sample = await makeSample(w.db, w.labA, { material });
+    const rho = (value: number) => ({ rhoQF_ohm: { value, uncertainty: 1 } });
+    await addFittedCurve(w.db, { labId: w.labA, sampleId: sample, fieldOe: 0, phase: "M1", quantity: "RESISTANCE", quantities: rho(50) });
+    const q = query({ materials: [material], y: "rhoQF", yScale: "log" });
+    const ohm = await getDiagram(w.db, ANONYMOUS, q);
+    expect([ohm.yAxis.unit, ohm.yAxis.title, ohm.points[0]!.quantity]).toEqual(["Ω", "ρ_QF (Ω)", "RESISTANCE"]);
+    await addFittedCurve(w.db, { labId: w.labA, sampleId: sample, fieldOe: 100, phase: "M1", quantities: rho(80) });
+    expect((await getDiagram(w.db, ANONYMOUS, q)).yAxis.title).toBe("ρ_QF (Ω/□ or Ω, mixed)");
+    // so does another layout of the same curves
+    const rows = await buildDiagram(w.db, await resolveScope(w.db, ANONYMOUS), { ...q, x: "sample", y: "rhoQF" });
+    expect(rows.yAxis.unit).toBe("Ω/□ or Ω, mixed");
+  });
+
   it("serves a repeated view from the cache, never across labs and never after a change", async () => {
     const material = `mat-${uid()}`;
     const sample = await makeSample(w.db, w.labA, { material, visibility: "PRIVATE" });

@@ -2,7 +2,7 @@
  * The data behind a diagram as a table: one row per point with its provenance, for CSV and JSON
  * downloads and for the API. Pure: no database.
  */
-import { AXES, type TAxisKey } from "./axes";
+import { AXES, pointUnit, type TAxisKey } from "./axes";
 import type { TBasePoint } from "./geometry";
 import type { TProvenance } from "./schemas";
 
@@ -41,9 +41,10 @@ export const EXPORT_COLUMNS = [
 
 export type TExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null>;
 
-function axisName(key: TAxisKey): string {
-  const def = AXES[key];
-  return def.unit ? `${def.label} (${def.unit})` : def.label;
+/** The axis with the unit of this row's value (a resistance in Ω when its curve is not a sheet resistance). */
+function axisName(key: TAxisKey, p: Pick<TBasePoint, "quantity">): string {
+  const unit = pointUnit(key, p.quantity);
+  return unit ? `${AXES[key].label} (${unit})` : AXES[key].label;
 }
 
 /** Rows with provenance; on the sample and stage axes the value is the sample's name or stage. */
@@ -78,10 +79,10 @@ export function exportRows(points: readonly TBasePoint[], provenance: TProvenanc
       inconclusive: p.inconclusive,
       confidence: p.confidence,
       engine_version: p.engineVersion,
-      x_axis: axisName(axes.x),
+      x_axis: axisName(axes.x, p),
       x: value(axes.x, p.x, p),
       x_uncertainty: p.xErr,
-      y_axis: axisName(axes.y),
+      y_axis: axisName(axes.y, p),
       y: value(axes.y, p.y, p),
       y_uncertainty: p.yErr,
       uploaded_at: p.uploadedAt,

@@ -44,6 +44,8 @@ export interface FittedCurveSpec {
   inconclusive?: boolean;
   engineVersion?: string;
   quantities?: Record<string, { value: number; uncertainty: number | null }>;
+  /** what the curve stores (default: sheet resistance) */
+  quantity?: "RESISTANCE" | "SHEET_RESISTANCE" | "RESISTIVITY";
 }
 
 let counter = 0;
@@ -56,7 +58,7 @@ export async function addFittedCurve(db: Db, spec: FittedCurveSpec): Promise<{ c
     insertCurves(tx, { labId: spec.labId, sampleId: spec.sampleId, annealStage: "S0", setupId: spec.setupId ?? null }, [
       {
         kind: "RT",
-        quantity: "SHEET_RESISTANCE",
+        quantity: spec.quantity ?? "SHEET_RESISTANCE",
         fieldOe: spec.fieldOe ?? null,
         pressureGPa: spec.pressureGPa ?? null,
         pressureDirection: spec.pressureDirection ?? "UNKNOWN",
