@@ -20,7 +20,8 @@ import { fmt, fmtPm } from "../format";
 import type { NoiseEstimate } from "../noise";
 import { findPlateau, type Plateau } from "./plateau";
 import type { Profile } from "./profile";
-import { crossingBelow, transitionEvidence, type TransitionEvidence } from "./transition";
+import { crossingBelow } from "./tc-points";
+import { transitionEvidence, type TransitionEvidence } from "./transition";
 import { zeroTest, type ZeroTest } from "./zero-test";
 import { clip } from "../math";
 
@@ -179,6 +180,7 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
     // the model-free plateau is the reported ρ_QF when Eq. 2 is not sound
     if (!eq2Sound(fs)) quantities.rhoQF_ohm = { value: plateau.level, uncertainty: plateau.se };
   }
+  if (tr.normalState) secondary.push(tr.normalState.note);
   if (tr.tc90) secondary.push(`Tc (90 % of R_n = ${fmt(rN)} Ω, the normal state just above the drop) = ${fmtPm(tr.tc90.value, tr.tc90.uncertainty, "K")}`);
   return { Ldrop: tr.L, Lm1, dropReason: tr.reason, reason, secondary, fits, fs, transition, metal: tr.metal, quantities, flag, readout: zero.readout, tr, plateau, zero };
 }

@@ -25,6 +25,7 @@ import { fmt } from "../format";
 import { neighbourLineSigma } from "../noise";
 import type { Profile } from "./profile";
 import { clip } from "../math";
+import { crossingBelow, tcPoints, type NormalStateNote } from "./tc-points";
 
 export interface TransitionEvidence {
   L: number;
@@ -46,23 +47,12 @@ export interface TransitionEvidence {
   sCold: number;
   metal: ModelFit | null;
   reason: string;
+  /** how the normal state under the transition was found, when a fluctuation fit was used */
+  normalState?: NormalStateNote;
 }
 
 /** The onset: where dR/d ln T has fallen to this fraction of its peak over the normal-state background. */
 const ONSET_FRACTION = 0.02;
-
-/** Temperature where the smoothed curve crosses `level` going down in T from index `from`. */
-export function crossingBelow(T: Float64Array, s: Float64Array, from: number, level: number): { T: number; index: number } | null {
-  for (let j = Math.min(from, T.length - 1); j >= 1; j--) {
-    const a = s[j - 1]!;
-    const b = s[j]!;
-    if (a < level && b >= level) {
-      const t = (level - a) / (b - a);
-      return { T: T[j - 1]! + t * (T[j]! - T[j - 1]!), index: j };
-    }
-  }
-  return null;
-}
 
 /**
  * The drop read from the readings themselves, for sweeps too coarse for the profile (a PPMS sweep
@@ -79,31 +69,6 @@ export function coarseDrop(d: CurveData, noise: number): { nZero: number; iOnset
   let i = nZero;
   while (i + 1 < n && Math.log(d.R[i + 1]! / d.R[i]!) / Math.log(d.T[i + 1]! / d.T[i]!) > 5) i++;
   return { nZero, iOnset: i, rNormal: d.R[i]! };
-}
-
-/** ln–ln least-squares line through the smoothed readings from the onset up to twice its temperature. */
-function normalStateLaw(d: CurveData, smooth: Float64Array, iOnset: number, rNormal: number): (lnT: number) => number {
-  const xTop = d.lnT[iOnset]! + Math.log(2);
-  let sw = 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = iOnset; i < d.n && d.lnT[i]! <= xTop + 1e-12; i++) {
-    if (!(smooth[i]! > 0)) continue;
-    const x = d.lnT[i]!;
-    const y = Math.log(smooth[i]!);
-    sw++;
-    sx += x;
-    sy += y;
-    sxx += x * x;
-    sxy += x * y;
-  }
-  const det = sw * sxx - sx * sx;
-  if (sw < 3 || !(det > 1e-12 * sw * sw)) return () => rNormal;
-  const b = (sw * sxy - sx * sy) / det;
-  const a = (sy - b * sx) / sw;
-  return (lnT: number) => Math.exp(a + b * lnT);
 }
 
 /**
@@ -266,28 +231,11 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   const normalNoise = Math.max(Number.isFinite(noiseAbove) ? noiseAbove : 0, sigmaRel * rNormal, floor);
 
   // light smoothing for the Tc points (a wide one rounds the top of a sharp transition)
-  const k = isCoarse ? 0 : 2;
   const smooth = isCoarse ? d.R : p.lightSmoothR();
-  // the normal state extrapolated into the transition: a power law through the levels from the
-  // onset up to twice its temperature (flat, metallic or weakly insulating alike)
-  const normalLaw = normalStateLaw(d, smooth, iOnset, rNormal);
   let iNormalTop = iOnset + 1;
   while (iNormalTop + 1 < n && d.T[iNormalTop + 1]! <= 2 * tOnset) iNormalTop++;
   iNormalTop = Math.min(n - 1, iNormalTop);
-  const ratio = new Float64Array(n);
-  for (let i = 0; i < n; i++) ratio[i] = smooth[i]! / normalLaw(d.lnT[i]!);
-  const tcOf = (frac: number): Estimate | undefined => {
-    const c = crossingBelow(d.T, ratio, iNormalTop, frac);
-    if (!c) return undefined;
-    const j = c.index;
-    const dT = d.T[j]! - d.T[j - 1]!;
-    const slope = (smooth[j]! - smooth[j - 1]!) / dT;
-    const sR = Math.hypot(floor, sigmaRel * frac * rNormal) / Math.sqrt(2 * k + 1);
-    return { value: c.T, uncertainty: Math.hypot(slope > 0 ? sR / slope : dT, dT / Math.sqrt(12)) };
-  };
-  const tc90 = tcOf(0.9);
-  const tc50 = tcOf(0.5);
-  const tc10 = tcOf(0.1);
+  const { tc90, tc50, tc10, normalState } = tcPoints(d, { smooth, heavy: smoothed, raw: isCoarse, iOnset, rNormal, weights, floor, sigmaRel, kSmooth });
 
   // s peaks inside the window, with a flatter normal state above
   // (a metal's s also peaks inside the window where the phonon term takes over, but its normal
@@ -338,5 +286,5 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
       ? `superconducting-like drop below ${fmt(tOnset, 3)} K: d ln R/d ln T peaks at ${fmt(sPeak, 2)} at ${fmt(Math.exp(centres[kSteep]!), 3)} K${interior ? " with a flatter normal state above" : ""}${metal ? `; AICc ${dAicc >= 0 ? "prefers" : "disfavours"} the activated Eq. 2 over the metal law R0 + A·Tⁿ by ${fmt(Math.abs(dAicc), 2)}` : ""}`
       : `R falls like an ordinary metal: d ln R/d ln T is at most ${fmt(sPeak, 2)}${interior ? "" : ", largest at the top of the window"}${metal ? `; the metal law R0 + A·Tⁿ (n = ${fmt(metal.params.n!, 2)}) beats the activated Eq. 2 by ΔAICc = ${fmt(-dAicc, 2)}` : ""}; no superconducting drop`;
   const sCold = prof.slope[0]!;
-  return { L, kSteep, sPeak, kOnset, iOnset, rNormal, tOnset, normalNoise, tc90, tc50, tc10, sCold, metal, reason };
+  return { L, kSteep, sPeak, kOnset, iOnset, rNormal, tOnset, normalNoise, tc90, tc50, tc10, sCold, metal, reason, ...(normalState ? { normalState } : {}) };
 }
