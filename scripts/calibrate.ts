@@ -7,10 +7,14 @@
  * and the measurement families (server/synthetic/measurement.ts). For each kind of answer
  * (conclusive, inconclusive best guess, no label) the raw probability of the decision tree is
  * mapped to the observed frequency of right answers by isotonic regression (pool-adjacent
- * violators). It is checked on another corpus: `npm run -s bench:realworld`.
+ * violators). Inconclusive and no-label answers of one reason code that occur at least
+ * MIN_DETAIL times get a map of their own: an incomplete transition's best guess is right at
+ * another rate than a weak-evidence one at the same raw score. Raw scores closer than
+ * RAW_RESOLUTION are ties. It is checked on another corpus: `npm run -s bench:realworld`.
  */
 import { writeFileSync } from "node:fs";
 import { analyzeCurve, type CurveAnalysis } from "../server/fitting";
+import { calibrationKey } from "../server/fitting/analysis/calibration";
 import type { CalibrationKind } from "../server/fitting/analysis/calibration-table";
 import { generateCorpus } from "../server/synthetic/corpus";
 import { measuredCorpus } from "../server/synthetic/measurement";
@@ -23,10 +27,16 @@ const perFamily = args.num("per-family", 300);
 
 type Sample = { raw: number; right: boolean };
 const samples: Record<CalibrationKind, Sample[]> = { conclusive: [], inconclusive: [], none: [] };
+const detailed = new Map<string, Sample[]>();
+/** answers of one detail needed for a map of its own */
+const MIN_DETAIL = 200;
 const kindOf = (a: CurveAnalysis): CalibrationKind => (a.phase === null ? "none" : a.inconclusive ? "inconclusive" : "conclusive");
 const families = new Map<string, { n: number; right: number; answers: Map<string, number> }>();
 function record(family: string, a: CurveAnalysis, right: boolean) {
-  samples[kindOf(a)].push({ raw: a.confidence, right });
+  const kind = kindOf(a);
+  samples[kind].push({ raw: a.confidence, right });
+  const detail = calibrationKey(kind, a.phase, a.reasonCode);
+  detailed.set(detail, [...(detailed.get(detail) ?? []), { raw: a.confidence, right }]);
   const f = families.get(family) ?? { n: 0, right: 0, answers: new Map() };
   f.n++;
   if (right) f.right++;
@@ -44,12 +54,16 @@ for (const c of measuredCorpus(seed, perFamily)) {
   record(c.family, a, c.expected.includes(a.phase ?? "NONE"));
 }
 
+/** Width of the groups of raw scores that the isotonic fit orders (scores closer than this are ties). */
+const RAW_RESOLUTION = 0.02;
+
 /** Pool-adjacent violators: non-decreasing fit of right (0/1) against raw. */
 function isotonic(points: Sample[]): [number, number][] {
-  // answers with the same raw score (to 10⁻³) form one group: ties cannot be ordered
+  // answers whose raw scores lie within RAW_RESOLUTION of each other form one group: the decision
+  // tree's scores are not meaningful to finer than that, and ties cannot be ordered
   const groups = new Map<number, { sumX: number; sumY: number; n: number }>();
   for (const p of points) {
-    const key = Math.round(p.raw * 1000);
+    const key = Math.floor(p.raw / RAW_RESOLUTION);
     const g = groups.get(key) ?? { sumX: 0, sumY: 0, n: 0 };
     g.sumX += p.raw;
     g.sumY += p.right ? 1 : 0;
@@ -68,11 +82,12 @@ function isotonic(points: Sample[]): [number, number][] {
       prev.n += last.n;
     }
   }
-  // blocks of fewer than 20 answers are merged with their neighbour (a knot needs support)
+  // blocks of fewer than 30 answers are merged with their neighbour (a knot needs support)
+  const minBlock = 30;
   const merged: typeof blocks = [];
   for (const b of blocks) {
     const last = merged.at(-1);
-    if (last && last.n < 20) {
+    if (last && last.n < minBlock) {
       last.sumX += b.sumX;
       last.sumY += b.sumY;
       last.n += b.n;
@@ -81,17 +96,24 @@ function isotonic(points: Sample[]): [number, number][] {
   return merged.map((b) => [Number((b.sumX / b.n).toFixed(4)), Number((b.sumY / b.n).toFixed(4))]);
 }
 
-const table = Object.fromEntries((Object.keys(samples) as CalibrationKind[]).map((k) => [k, isotonic(samples[k])])) as Record<CalibrationKind, [number, number][]>;
+const table: Record<string, [number, number][]> = Object.fromEntries((Object.keys(samples) as CalibrationKind[]).map((k) => [k, isotonic(samples[k])]));
+// (conclusive answers keep one map: their informative tail, raw below 0.95, is too thin per label)
+for (const [key, pts] of [...detailed.entries()].sort()) if (pts.length >= MIN_DETAIL && !key.startsWith("conclusive:")) table[key] = isotonic(pts);
 for (const [name, f] of [...families.entries()].sort()) {
   const answers = [...f.answers.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ");
   console.log(`${name.padEnd(22)} n ${String(f.n).padStart(5)}  right ${((100 * f.right) / f.n).toFixed(1).padStart(5)} %  ${answers}`);
 }
-for (const k of Object.keys(table) as CalibrationKind[]) console.log(`${k}: ${samples[k].length} answers, ${table[k].length} knots ${JSON.stringify(table[k])}`);
+for (const k of Object.keys(table)) console.log(`${k}: ${(samples[k as CalibrationKind] ?? detailed.get(k))!.length} answers, ${table[k]!.length} knots ${JSON.stringify(table[k])}`);
 if (!args.flag("dry-run")) {
-  const body = (Object.keys(table) as CalibrationKind[]).map((k) => `  ${k}: ${JSON.stringify(table[k])},`).join("\n");
+  const body = Object.keys(table)
+    .map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(table[k])},`)
+    .join("\n");
   writeFileSync(
     new URL("../server/fitting/analysis/calibration-table.ts", import.meta.url),
-    `/** Written by \`npm run -s calibrate\` (seed ${seed}, ${count} SIT curves, ${perFamily} per measurement family); do not edit by hand. */\nexport type CalibrationKind = "conclusive" | "inconclusive" | "none";\n\n/** knots [raw, calibrated], ascending in raw */\nexport const CALIBRATION_TABLE: Record<CalibrationKind, readonly (readonly [number, number])[]> = {\n${body}\n};\n`,
+    `/** Written by \`npm run -s calibrate\` (seed ${seed}, ${count} SIT curves, ${perFamily} per measurement family); do not edit by hand. */\n` +
+      `export type CalibrationKind = "conclusive" | "inconclusive" | "none";\n\n` +
+      `/** knots [raw, calibrated], ascending in raw: one map per kind, and per kind:label or kind:reasonCode where there were ${MIN_DETAIL} answers or more */\n` +
+      `export const CALIBRATION_TABLE: Record<string, readonly (readonly [number, number])[]> = {\n${body}\n};\n`,
   );
   console.log("wrote server/fitting/analysis/calibration-table.ts");
 }

@@ -1,9 +1,14 @@
-/** Written by `npm run -s calibrate` (seed 7, 3000 SIT curves, 500 per measurement family); do not edit by hand. */
+/** Written by `npm run -s calibrate` (seed 7, 4000 SIT curves, 300 per measurement family); do not edit by hand. */
 export type CalibrationKind = "conclusive" | "inconclusive" | "none";
 
-/** knots [raw, calibrated], ascending in raw */
-export const CALIBRATION_TABLE: Record<CalibrationKind, readonly (readonly [number, number])[]> = {
-  conclusive: [[0.7114,0.8281],[0.8512,0.9375],[0.901,0.9588],[0.9734,0.9912],[0.994,0.9967],[0.9993,1]],
-  inconclusive: [[0.4384,0],[0.483,0.2188],[0.4974,0.5818],[0.711,0.7895]],
-  none: [[0.9563,0.9886]],
+/** knots [raw, calibrated], ascending in raw: one map per kind, and per kind:label or kind:reasonCode where there were 200 answers or more */
+export const CALIBRATION_TABLE: Record<string, readonly (readonly [number, number])[]> = {
+  "conclusive": [[0.6739,0.7879],[0.837,0.8837],[0.9053,0.9333],[0.9408,0.9919],[0.9926,0.9982]],
+  "inconclusive": [[0.4485,0.2],[0.4969,0.5633],[0.7533,0.8089]],
+  "none": [[0.9566,0.9819]],
+  "inconclusive:incomplete_transition": [[0.4457,0],[0.497,0.5544],[0.7779,0.8636]],
+  "none:metallic_no_transition": [[0.9556,0.95],[0.9921,0.9704]],
+  "none:no_signal": [[0.95,1]],
+  "none:not_longitudinal": [[0.95,1]],
+  "none:reentrant": [[0.9386,0.961]],
 };
