@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 const banned = (patterns, message) => ({ "no-restricted-imports": ["error", { patterns: patterns.map((group) => ({ group: [group], message })) }] });
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "generated/**", ".data/**", "test-results/**", "playwright-report/**", "bench/out/**", "next-env.d.ts"] },
+  { ignores: [".next/**", "node_modules/**", "generated/**", ".data/**", "test-results/**", "playwright-report/**", "bench/out/**", ".build/**", "next-env.d.ts"] },
   ...nextVitals,
   ...nextTs,
   {
