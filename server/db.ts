@@ -15,7 +15,11 @@ export function createDb(databaseUrl: string, options: { max?: number } = {}): D
   // No parallel plans and no JIT: the app serves many small concurrent reads on a few cores, where
   // parallel workers only queue for the same cores (a diagram scan took 250 ms gathered from two
   // workers of 30 ms each under load) and JIT compilation costs more than the queries it speeds up.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10, options: "-c max_parallel_workers_per_gather=0 -c jit=off" });
+  // 32 MB of working memory per sort or hash: a diagram's rows (tens of thousands) are held and
+  // grouped in memory instead of spilling to temporary files.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10, options: "-c max_parallel_workers_per_gather=0 -c jit=off -c work_mem=32MB" });
+  // An idle connection the server closes (a restart, a shutdown) must not end the process.
+  pool.on("error", (error) => console.error(`database connection closed: ${error.message}`));
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
   return client;

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { DiagramControls } from "~/components/diagram/diagram-controls";
 import { DiagramView } from "~/components/diagram/diagram-view";
@@ -14,7 +14,6 @@ import { plural } from "~/components/ui/plural";
 
 export function DiagramClient({ isSignedIn }: { isSignedIn: boolean }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const search = searchParams.toString();
@@ -24,10 +23,12 @@ export function DiagramClient({ isSignedIn }: { isSignedIn: boolean }) {
   const share = useMutation(trpc.permalink.create.mutationOptions());
 
   // Every change is a new address: back and forward step through the views, and copying the
-  // address copies the view.
+  // address copies the view. The address is pushed onto the browser's history directly (Next's
+  // router follows it in useSearchParams): a router navigation would first fetch the page from the
+  // server again, before the diagram's own request could even start.
   const update = (patch: Partial<TDiagramQuery>) => {
     share.reset();
-    router.push(diagramHref({ ...query, ...patch }, pathname), { scroll: false });
+    window.history.pushState(null, "", diagramHref({ ...query, ...patch }, pathname));
   };
   const togglePhase = (key: TPhaseKey) => update({ hidePhases: query.hidePhases.includes(key) ? query.hidePhases.filter((k) => k !== key) : [...query.hidePhases, key] });
   const diagram = diagramQuery.data;

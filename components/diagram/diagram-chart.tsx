@@ -68,6 +68,8 @@ interface Panel {
   plot: { left: number; top: number; right: number; bottom: number };
 }
 
+const NO_BINS: TBin[] = [];
+
 const FONT = "Inter, 'Segoe UI', system-ui, -apple-system, sans-serif";
 
 const PointsLayer = memo(function PointsLayer({
@@ -112,33 +114,45 @@ const PointsLayer = memo(function PointsLayer({
   );
 });
 
-function BinsLayer({ bins, panel, maxCount }: { bins: TBin[]; panel: Panel; maxCount: number }) {
-  const logMax = Math.log(maxCount + 1);
+/**
+ * The cells of an aggregated view. Thousands of cells are drawn as a few paths, one per colour
+ * and opacity step (and one for the artifact outlines), not one element each: the browser lays
+ * out and paints a handful of nodes, and a filter change replaces them at once.
+ */
+const BinsLayer = memo(function BinsLayer({ bins, panel, maxCount }: { bins: TBin[]; panel: Panel; maxCount: number }) {
+  const layers = useMemo(() => {
+    const logMax = Math.log(maxCount + 1);
+    const fills = new Map<string, { color: string; opacity: number; d: string[] }>();
+    const outlines: string[] = [];
+    for (const b of bins) {
+      const x0 = panel.sx(b.x0);
+      const x1 = panel.sx(b.x1);
+      const y0 = panel.sy(b.y0);
+      const y1 = panel.sy(b.y1);
+      const x = Math.min(x0, x1);
+      const y = Math.min(y0, y1);
+      const w = Math.max(1, Math.abs(x1 - x0) - 0.5);
+      const h = Math.max(1, Math.abs(y1 - y0) - 0.5);
+      // opacity 0.3–1 by log count, in 16 steps
+      const step = Math.round(15 * (Math.log(b.count + 1) / logMax));
+      const key = `${b.dominant}|${step}`;
+      const rect = `M${x.toFixed(1)} ${y.toFixed(1)}h${w.toFixed(1)}v${h.toFixed(1)}h${(-w).toFixed(1)}z`;
+      const layer = fills.get(key);
+      if (layer) layer.d.push(rect);
+      else fills.set(key, { color: phaseKeyColor(b.dominant), opacity: 0.3 + (0.7 * step) / 15, d: [rect] });
+      if (b.artifactCount > 0) outlines.push(rect);
+    }
+    return { fills: [...fills.entries()], outlines: outlines.join("") };
+  }, [bins, panel, maxCount]);
   return (
-    <g data-testid="diagram-bins">
-      {bins.map((b, i) => {
-        const x0 = panel.sx(b.x0);
-        const x1 = panel.sx(b.x1);
-        const y0 = panel.sy(b.y0);
-        const y1 = panel.sy(b.y1);
-        const opacity = 0.3 + 0.7 * (Math.log(b.count + 1) / logMax);
-        return (
-          <rect
-            key={i}
-            x={Math.min(x0, x1)}
-            y={Math.min(y0, y1)}
-            width={Math.max(1, Math.abs(x1 - x0) - 0.5)}
-            height={Math.max(1, Math.abs(y1 - y0) - 0.5)}
-            fill={phaseKeyColor(b.dominant)}
-            fillOpacity={opacity}
-            stroke={b.artifactCount > 0 ? ARTIFACT_COLOR : "none"}
-            strokeWidth={b.artifactCount > 0 ? 0.8 : 0}
-          />
-        );
-      })}
+    <g data-testid="diagram-bins" data-cells={bins.length}>
+      {layers.fills.map(([key, layer]) => (
+        <path key={key} d={layer.d.join("")} fill={layer.color} fillOpacity={layer.opacity} />
+      ))}
+      {layers.outlines ? <path d={layers.outlines} fill="none" stroke={ARTIFACT_COLOR} strokeWidth={0.8} /> : null}
     </g>
   );
-}
+});
 
 function BoundaryLayer({ boundaries, panel, isRowAxis, onHover }: { boundaries: TBoundary[]; panel: Panel; isRowAxis: boolean; onHover: (b: TBoundary | null, x: number, y: number) => void }) {
   return (
@@ -457,6 +471,15 @@ export function DiagramChart({ diagram, height = 520, title, selectedFitId = nul
     return map;
   }, [diagram.points]);
   const maxBin = useMemo(() => diagram.bins.reduce((m, b) => Math.max(m, b.count), 1), [diagram.bins]);
+  const binsByFacet = useMemo(() => {
+    const map = new Map<string, TBin[]>();
+    for (const b of diagram.bins) {
+      const list = map.get(b.facetKey);
+      if (list) list.push(b);
+      else map.set(b.facetKey, [b]);
+    }
+    return map;
+  }, [diagram.bins]);
 
   const [hover, setHover] = useState<{ point: TDiagramPoint; x: number; y: number } | null>(null);
   const [hoverBoundary, setHoverBoundary] = useState<{ b: TBoundary; x: number; y: number } | null>(null);
@@ -566,7 +589,7 @@ export function DiagramChart({ diagram, height = 520, title, selectedFitId = nul
                 </clipPath>
                 <g clipPath={`url(#${clipBase}-${i})`}>
                   {diagram.mode === "aggregated" ? (
-                    <BinsLayer bins={diagram.bins.filter((b) => b.facetKey === panel.facet.key)} panel={panel} maxCount={maxBin} />
+                    <BinsLayer bins={binsByFacet.get(panel.facet.key) ?? NO_BINS} panel={panel} maxCount={maxBin} />
                   ) : (
                     <>
                       {diagram.query.lines ? <SeriesLines diagram={diagram} panel={panel} scheme={scheme} /> : null}

@@ -609,12 +609,18 @@ function aggregatedView(
 // ───────────────────────────── the diagram ─────────────────────────────
 
 /** Views the planner expects within this factor of the drawing limit are read as points first. */
-const SPECULATIVE_READ_FACTOR = 3;
+const SPECULATIVE_READ_FACTOR = 2;
 
-/** The planner's estimate of the rows the filters match (no rows are read). */
+/**
+ * The planner's estimate of the rows the view shows (no rows are read): the filters, the switch,
+ * the legend and a value on both axes, whose share the planner knows from its statistics (a
+ * fitted quantity is null for most labels), so that a view of a sparse quantity is not taken for
+ * a large one.
+ */
 async function estimateRows(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<number> {
   const params = new SqlParams();
-  const [row] = await sqlRows<{ "QUERY PLAN": unknown }>(db, `EXPLAIN (FORMAT JSON) SELECT 1 ${FROM_POINTS} WHERE ${filterSql(query, scope, params)}`, params.values);
+  const where = `${filterSql(query, scope, params)} AND ${validSql(query)} AND ${switchSql(query)} AND ${visibleSql(query, params)}`;
+  const [row] = await sqlRows<{ "QUERY PLAN": unknown }>(db, `EXPLAIN (FORMAT JSON) SELECT 1 ${FROM_POINTS} WHERE ${where}`, params.values);
   const plan = typeof row?.["QUERY PLAN"] === "string" ? (JSON.parse(row["QUERY PLAN"]) as unknown) : row?.["QUERY PLAN"];
   const rows = (plan as { Plan?: { "Plan Rows"?: unknown } }[] | undefined)?.[0]?.Plan?.["Plan Rows"];
   return typeof rows === "number" ? rows : Number.POSITIVE_INFINITY;
@@ -660,7 +666,7 @@ function seriesSql(query: TDiagramQuery): { film: string; key: string } {
 
 interface PointsView {
   groups: GroupRow[];
-  /** the points shown, at most maxPoints + 1 (more means the view is aggregated) */
+  /** the points shown; none when there are more than maxPoints (the view is then aggregated) */
   points: TBasePoint[];
   /** label changes along every curve with an x value, by series key; null when not wanted or too many points */
   boundaries: Map<string, AlongBoundary[]> | null;
@@ -695,8 +701,7 @@ async function loadPointsView(db: Db, scope: AccessScope, query: TDiagramQuery):
   const shown = `ok AND visible AND ${valid}`;
   const wantAlong = wantsAlongX(query);
   const limit = params.add(query.maxPoints + 1, "::int");
-  // (a parameter the statement does not use has no type: added only when the boundaries are wanted)
-  const max = wantAlong ? params.add(query.maxPoints, "::int") : "";
+  const max = params.add(query.maxPoints, "::int");
   const series = seriesSql(query);
   const columns: [string, string][] = [
     ["fitId", "fit_id"],
@@ -725,26 +730,34 @@ async function loadPointsView(db: Db, scope: AccessScope, query: TDiagramQuery):
     ["uploadedAt", "uploaded_at"],
     ["quantity", "q"],
   ];
+  // The rows of the filters are held narrow (what the counts and the boundaries need); the
+  // points shown, at most maxPoints + 1 of them, take their other columns from the table by key.
   const text = `WITH base AS MATERIALIZED (
-  SELECT p."fitResultId" AS fit_id, p."curveId" AS curve_id, p."sampleId" AS sample_id, p."labId" AS lab_id,
-    p."setupId" AS setup_id, p."uploadId" AS upload_id,
-    ${x.value} AS x, ${x.error ?? "NULL::float8"} AS x_err, ${y.value} AS y, ${y.error ?? "NULL::float8"} AS y_err,
-    ${DISPLAYED_PHASE}::text AS phase, p."phase"::text AS auto_phase, (p."overridePhase" IS NOT NULL) AS is_override,
-    ${IS_INCONCLUSIVE} AS inconclusive, p."reasonCode" AS reason_code, p."confidence" AS confidence, p."engineVersion" AS engine,
+  SELECT p."fitResultId" AS fit_id, p."sampleId" AS sample_id, p."setupId" AS setup_id,
+    ${x.value} AS x, ${y.value} AS y, ${DISPLAYED_PHASE}::text AS phase, ${IS_INCONCLUSIVE} AS inconclusive, p."engineVersion" AS engine,
     p."fieldOe" AS field_oe, p."pressureGPa" AS pressure_gpa, p."pressureDirection"::text AS pressure_direction, p."gateVoltageV" AS gate_v,
-    ${GRADE} AS grade, ${IS_ARTIFACT} AS artifact, ${UPLOADED_AT_ISO} AS uploaded_at, p."quantity"::text AS q,
-    p."labelKey" AS lk, p."gradeKey" AS gk, ${switchSql(query)} AS ok, ${visibleSql(query, params)} AS visible
+    p."quantity"::text AS q, p."labelKey" AS lk, p."gradeKey" AS gk, ${switchSql(query)} AS ok, ${visibleSql(query, params)} AS visible
   ${FROM_POINTS}
   WHERE ${filterSql(query, scope, params)}
 ),
-shown AS (SELECT * FROM base WHERE ${shown} LIMIT ${limit})${
+shown_count AS MATERIALIZED (SELECT count(*) AS n FROM base WHERE ${shown}),
+shown AS (
+  SELECT b.fit_id, p."curveId" AS curve_id, b.sample_id, p."labId" AS lab_id, b.setup_id, p."uploadId" AS upload_id,
+    b.x, ${x.error ?? "NULL::float8"} AS x_err, b.y, ${y.error ?? "NULL::float8"} AS y_err,
+    b.phase, p."phase"::text AS auto_phase, (p."overridePhase" IS NOT NULL) AS is_override,
+    b.inconclusive, p."reasonCode" AS reason_code, p."confidence" AS confidence, b.engine,
+    b.field_oe, b.pressure_gpa, b.pressure_direction, b.gate_v,
+    ${GRADE} AS grade, ${IS_ARTIFACT} AS artifact, ${UPLOADED_AT_ISO} AS uploaded_at, b.q
+  FROM (SELECT * FROM base WHERE ${shown} AND (SELECT n FROM shown_count) <= ${max} LIMIT ${limit}) b
+  JOIN "DiagramPoint" p ON p."fitResultId" = b.fit_id
+)${
     wantAlong
       ? `,
 along AS (
   SELECT b.x, b.phase, b.inconclusive, b.sample_id, b.fit_id, ${series.film} AS film, b.setup_id, b.field_oe, b.pressure_gpa, b.pressure_direction, b.gate_v,
     ${series.key} AS sk
   FROM base b${query.x === "stage" ? ` LEFT JOIN "Sample" s ON s."id" = b.sample_id` : ""}
-  WHERE b.ok AND b.visible AND ${hasXSql(query, "b.x")} AND (SELECT count(*) FROM base WHERE ${shown}) <= ${max}
+  WHERE b.ok AND b.visible AND ${hasXSql(query, "b.x")} AND (SELECT n FROM shown_count) <= ${max}
 ),
 ranked AS (
   SELECT *, count(*) FILTER (WHERE NOT inconclusive) OVER (PARTITION BY sk ORDER BY x, sample_id COLLATE "C", fit_id COLLATE "C" ROWS UNBOUNDED PRECEDING) AS dn
@@ -766,7 +779,7 @@ SELECT
   (SELECT COALESCE(json_agg(g), '[]'::json) FROM (SELECT lk, gk, engine, valid, q, count(*)::int AS n FROM (SELECT lk, gk, engine, q, ${valid} AS valid FROM base) v GROUP BY 1, 2, 3, 4, 5) g) AS groups,
   (SELECT json_build_object(${columns.map(([key, column]) => `'${key}', array_agg(${column})`).join(", ")}) FROM shown) AS shown,
   ${wantAlong ? `(SELECT json_agg(bounds) FROM bounds)` : "NULL::json"} AS bounds,
-  ${wantAlong ? `(SELECT count(*) FROM base WHERE ${shown}) <= ${max}` : "FALSE"} AS located`;
+  (SELECT n FROM shown_count) <= ${max} AS located`;
   const [row] = await sqlRows<{ groups: GroupRow[]; shown: PointColumns; bounds: BoundaryRow[] | null; located: boolean }>(db, text, params.values);
   const cols = row?.shown ?? {};
   const count = cols.fitId?.length ?? 0;
@@ -809,6 +822,7 @@ SELECT
   points.sort((a, b) => (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : a.x - b.x || (a.fitId < b.fitId ? -1 : a.fitId > b.fitId ? 1 : 0)));
   let boundaries: Map<string, AlongBoundary[]> | null = null;
   if (wantAlong && row?.located) {
+    // the boundaries are located only when the view is drawn
     boundaries = new Map();
     for (const b of row.bounds ?? []) {
       const key = seriesKeyWith(b, query.x, b.film);
