@@ -91,6 +91,11 @@ test("a diagram of public data: axes and legend in the address, shared and opene
   await expect(visitor.getByTestId("today-link")).toHaveAttribute("href", /\/diagram\?.*y=Tc90/);
   await snap(visitor, "permalink-public-anonymous");
   await visitor.context().close();
+
+  // The demo curves are sheet resistances (their samples record their squares): Ω/□ on the axis.
+  await page.getByLabel("Y axis").selectOption("rhoQF");
+  await expect(page).toHaveURL(/y=rhoQF/);
+  await expect(chart(page).locator("svg").first()).toHaveAttribute("aria-label", /ρ_QF \(Ω\/□\)/);
 });
 
 test("the well-filtered switch removes the possibly artifactual saturation; a snapshot of shared data is not shown to visitors", async ({ page, browser, baseURL }) => {
