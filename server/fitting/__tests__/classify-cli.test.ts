@@ -1,6 +1,6 @@
 /** The classify command: one output line per input line, in order, errors as lines. */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -66,5 +66,60 @@ describe("classify command", () => {
       else expect(o.id).toBe(`c${i}`);
     });
     expect(run(2)).toEqual(one);
+    // the bundled command (npm run classify), built afresh into its own folder, prints the
+    // same bytes as tsx, with the bundle as its own worker entry
+    const bundleDir = join(dir, "build");
+    const bundled = (workers: number) => {
+      const r = spawnSync(process.execPath, ["scripts/run-bundled.mjs", "scripts/classify.ts", file, "--workers", String(workers)], {
+        encoding: "utf8",
+        env: { ...process.env, BUNDLE_DIR: bundleDir },
+      });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      return r.stdout.trimEnd().split("\n");
+    };
+    expect(bundled(1)).toEqual(one);
+    expect(bundled(2)).toEqual(one);
+    expect(readdirSync(bundleDir).filter((f) => f.endsWith(".mjs"))).toHaveLength(1);
+  }, 90_000);
+});
+
+describe("run-bundled", () => {
+  const start = (entry: string, bundleDir: string) =>
+    new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ["scripts/run-bundled.mjs", entry, "x", "--y"], { env: { ...process.env, BUNDLE_DIR: bundleDir } });
+      let out = "";
+      let err = "";
+      child.stdout.on("data", (b: Buffer) => (out += b.toString()));
+      child.stderr.on("data", (b: Buffer) => (err += b.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, out, err }));
+    });
+  it("rebuilds when an imported file changes, and two commands starting at once both run a whole bundle", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "run-bundled-"));
+    const bundleDir = join(dir, "build");
+    const entry = join(dir, "entry.ts");
+    writeFileSync(join(dir, "dep.ts"), "export const word: string = 'first';\n");
+    writeFileSync(
+      entry,
+      "import { fileURLToPath } from 'node:url';\nimport { word } from './dep';\n" +
+        "console.log(JSON.stringify({ word, args: process.argv.slice(2), main: fileURLToPath(import.meta.url) === process.argv[1] }));\n",
+    );
+    const [a, b] = await Promise.all([start(entry, bundleDir), start(entry, bundleDir)]);
+    for (const r of [a, b]) {
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out)).toEqual({ word: "first", args: ["x", "--y"], main: true });
+    }
+    // no temporary file is left behind
+    expect(readdirSync(bundleDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    writeFileSync(join(dir, "dep.ts"), "export const word: string = 'second';\n");
+    expect(JSON.parse((await start(entry, bundleDir)).out).word).toBe("second");
+    expect(readdirSync(bundleDir).filter((f) => f.endsWith(".mjs"))).toHaveLength(2);
+    // a build error is reported, not a stale bundle run
+    writeFileSync(join(dir, "dep.ts"), "export const word: string = ;\n");
+    const broken = await start(entry, bundleDir);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/cannot bundle/);
   }, 60_000);
 });
