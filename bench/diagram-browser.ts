@@ -77,7 +77,7 @@ async function lastRequest(page: Page): Promise<string> {
     const last = entries.at(-1);
     return last ? { request: last.responseEnd - last.startTime, after: performance.now() - last.responseEnd, bytes: last.encodedBodySize } : null;
   });
-  return r ? `request ${fmt(r.request)} (${Math.round(r.bytes / 1024)} kB), drawn ${fmt(r.after)} after its answer` : "no request (answered from the page's cache)";
+  return r ? `request ${fmt(r.request)} (${Math.round(r.bytes / 1024)} kB), drawn ${fmt(r.after)} after its answer` : "no diagram request from the browser (the data came with the page, or from the page's cache)";
 }
 
 async function main(): Promise<void> {
