@@ -182,12 +182,12 @@ function projector(x: Float64Array, sqw: Float64Array, nb: number): { apply(u: F
 
 /**
  * Terms of the normal state's polynomial in ln T: 2, a power law (a third term, curvature, would
- * absorb the upper part of a plain step into the normal state).
+ * absorb the upper part of a plain step into the normal state). The result below assumes 2.
  */
 const NB = 2;
 
 /** Maximum number of bins in ln T that the fit runs on. */
-const BINS = 24;
+const BINS = 16;
 
 /**
  * Fit the upper part of a transition, readings [i0, i1) (from about Tc50 up to the top of the
@@ -245,7 +245,7 @@ export function fitNormalStateUnderTransition(lnT: Float64Array, R: Float64Array
         }
       },
     };
-    const lm = levenbergMarquardt(problem, shape.start, { lower: shape.lower, upper: shape.upper, maxIterations: 30, ftol: 1e-7, xtol: 1e-7, gtol: 1e-7 });
+    const lm = levenbergMarquardt(problem, shape.start, { lower: shape.lower, upper: shape.upper, maxIterations: 20, ftol: 1e-6, xtol: 1e-6, gtol: 1e-7 });
     if (!Number.isFinite(lm.rss)) continue;
     aicc[shape.model] = informationCriteria(lm.rss, m, NB + p).aicc;
     if (!best || aicc[shape.model] < aicc[best.shape.model]) best = { shape, q: Float64Array.from(lm.params), rss: lm.rss };
@@ -273,14 +273,18 @@ export function fitNormalStateUnderTransition(lnT: Float64Array, R: Float64Array
   const coef = new Float64Array(NB);
   for (let i = 0; i < NB; i++) for (let j = 0; j < NB; j++) coef[i] = coef[i]! + inv[i * NB + j]! * jtz[j]!;
   const cov = covarianceFromJtJ(jtj, P, rss, m).matrix;
-  const basisAt = (lnT: number) => Array.from({ length: NB }, (_, j) => (lnT - lnRef) ** j);
+  // NB = 2: ln R_n = c0 + c1·(ln T − ln T_ref)
+  const c0 = coef[0]!;
+  const c1 = coef[1]!;
+  const v00 = cov[0]!;
+  const v01 = cov[1]!;
+  const v11 = cov[P + 1]!;
   return {
     model: shape.model,
-    lnRn: (lnT: number) => basisAt(lnT).reduce((acc, v, j) => acc + coef[j]! * v, 0),
+    lnRn: (lnT: number) => c0 + c1 * (lnT - lnRef),
     lnRnSE: (lnT: number) => {
-      const u = basisAt(lnT);
-      let v = 0;
-      for (let i = 0; i < NB; i++) for (let j = 0; j < NB; j++) v += u[i]! * cov[i * P + j]! * u[j]!;
+      const t = lnT - lnRef;
+      const v = v00 + 2 * t * v01 + t * t * v11;
       return v > 0 ? Math.sqrt(v) : 0;
     },
     params: shape.params(q),

@@ -112,7 +112,8 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
   if (plateau) kCold = plateau.k;
   else {
     let below = 0;
-    if (tr.tc10) while (below < n && d.T[below]! < tr.tc10.value) below++;
+    const edge = tr.coldEdge ?? tr.tc10?.value;
+    if (edge !== undefined) while (below < n && d.T[below]! < edge) below++;
     kCold = below > 0 ? Math.min(below, 12) : Math.min(n, Math.max(3, Math.min(8, Math.round(0.05 * n))));
   }
   const zero = zeroTest(d.lnT.subarray(0, kCold), d.R.subarray(0, kCold), { readout, normalNoise: tr.normalNoise, rNormal: rN });

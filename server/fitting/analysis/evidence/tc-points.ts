@@ -49,6 +49,12 @@ export interface TcPoints {
   tc50?: Estimate;
   tc10?: Estimate;
   normalState?: NormalStateNote;
+  /**
+   * Tc10 on the lightly smoothed readings: the upper edge of the cold readings that the zero test
+   * reads (on a coarse sweep the readings' own Tc10 lies just below the last reading still in the
+   * transition, which would join them)
+   */
+  coldEdge?: number;
 }
 
 /** The fit window of the normal state under the transition: from Tc50 up to this factor above it. */
@@ -203,6 +209,7 @@ export function tcPoints(d: CurveData, input: TcPointsInput): TcPoints {
     while (from < used.iTop && smooth[from]! < 0.97 * Math.exp(lnRn(d.lnT[from]!))) from++;
     ({ tc90, tc50, tc10 } = points(lnRn, from, lnRnSE));
   }
+  const coldEdge = tc10?.value;
   // a transition across fewer than 6 readings is read on the readings themselves (the smoothing
   // over ±2 readings would drag the crossings towards the zero readings below)
   if (curve !== d.R && tc90 && tc10) {
@@ -221,5 +228,6 @@ export function tcPoints(d: CurveData, input: TcPointsInput): TcPoints {
   if (tc50) out.tc50 = tc50;
   if (tc10) out.tc10 = tc10;
   if (used) out.normalState = { model: used.fit.model, params: used.fit.params, note: note(used.fit, tc90) };
+  if (coldEdge !== undefined) out.coldEdge = coldEdge;
   return out;
 }

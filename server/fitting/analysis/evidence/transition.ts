@@ -49,6 +49,8 @@ export interface TransitionEvidence {
   reason: string;
   /** how the normal state under the transition was found, when a fluctuation fit was used */
   normalState?: NormalStateNote;
+  /** upper edge of the cold readings for the zero test (see TcPoints.coldEdge) */
+  coldEdge?: number;
 }
 
 /** The onset: where dR/d ln T has fallen to this fraction of its peak over the normal-state background. */
@@ -235,7 +237,7 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   let iNormalTop = iOnset + 1;
   while (iNormalTop + 1 < n && d.T[iNormalTop + 1]! <= 2 * tOnset) iNormalTop++;
   iNormalTop = Math.min(n - 1, iNormalTop);
-  const { tc90, tc50, tc10, normalState } = tcPoints(d, { smooth, heavy: smoothed, raw: isCoarse, iOnset, rNormal, weights, floor, sigmaRel, kSmooth });
+  const { tc90, tc50, tc10, normalState, coldEdge } = tcPoints(d, { smooth, heavy: smoothed, raw: isCoarse, iOnset, rNormal, weights, floor, sigmaRel, kSmooth });
 
   // s peaks inside the window, with a flatter normal state above
   // (a metal's s also peaks inside the window where the phonon term takes over, but its normal
@@ -286,5 +288,5 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
       ? `superconducting-like drop below ${fmt(tOnset, 3)} K: d ln R/d ln T peaks at ${fmt(sPeak, 2)} at ${fmt(Math.exp(centres[kSteep]!), 3)} K${interior ? " with a flatter normal state above" : ""}${metal ? `; AICc ${dAicc >= 0 ? "prefers" : "disfavours"} the activated Eq. 2 over the metal law R0 + A·Tⁿ by ${fmt(Math.abs(dAicc), 2)}` : ""}`
       : `R falls like an ordinary metal: d ln R/d ln T is at most ${fmt(sPeak, 2)}${interior ? "" : ", largest at the top of the window"}${metal ? `; the metal law R0 + A·Tⁿ (n = ${fmt(metal.params.n!, 2)}) beats the activated Eq. 2 by ΔAICc = ${fmt(-dAicc, 2)}` : ""}; no superconducting drop`;
   const sCold = prof.slope[0]!;
-  return { L, kSteep, sPeak, kOnset, iOnset, rNormal, tOnset, normalNoise, tc90, tc50, tc10, sCold, metal, reason, ...(normalState ? { normalState } : {}) };
+  return { L, kSteep, sPeak, kOnset, iOnset, rNormal, tOnset, normalNoise, tc90, tc50, tc10, sCold, metal, reason, ...(normalState ? { normalState } : {}), ...(coldEdge !== undefined ? { coldEdge } : {}) };
 }

@@ -12,8 +12,12 @@
  * - unknown: a negative reading proves a signed readout; with none, both readings of the data are
  *   weighed (the floor statistics decide).
  * With fewer than 4 cold readings (a coarse sweep) the set has no statistics of its own: each
- * reading is compared with the absolute noise of the normal state just above the transition; a
- * reading within it, negative or not, is evidence of zero resistance.
+ * reading is compared with the additive noise of the instrument, the noise that remains at zero
+ * resistance: the size of any negative cold reading, or the absolute noise of the normal state
+ * just above the transition, but at most 10⁻³ R_n of the latter (its multiplicative part does
+ * not reach zero, and one reading cannot establish zero to better than that). The curve's noise
+ * floor is no measure here: with a few cold readings it is read on the steep fall itself. A reading within 3× that, negative or not, is evidence of zero resistance;
+ * one above it is a plateau or a transition still under way.
  * Log-odds L > 0 favour a finite resistance (M1), L < 0 zero (S).
  */
 import type { Readout } from "../../types";
@@ -41,6 +45,9 @@ export interface ZeroTestScales {
   rNormal: number;
 }
 
+/** A single reading cannot establish zero resistance to better than this fraction of R_n. */
+const SINGLE_READING_ZERO = 1e-3;
+
 /** Mean/SD of a magnitude floor: |Gaussian| 1.32, Rayleigh 1.91; a plateau of multiplicative noise ≫ 3. */
 export const MAGNITUDE_FLOOR_MAX_RATIO = 2.6;
 
@@ -67,14 +74,26 @@ export function zeroTest(lnT: ArrayLike<number>, R: ArrayLike<number>, scales: Z
   const pct = (v: number) => `${fmt((100 * v) / scales.rNormal, 2)} % of R_n`;
 
   if (n < 4) {
-    // coarse: each reading against the normal state's absolute noise
-    const within = maxR <= 3 * ref;
-    const far = mean > 10 * ref && (n < 2 || sd < 0.3 * mean);
-    const L = within ? (negatives > 0 ? -7 : -5) : far ? 1.5 : 0;
+    // coarse: each reading against the additive noise
+    let negScale = 0;
+    for (let i = 0; i < n; i++) if (R[i]! < 0) negScale = Math.max(negScale, -R[i]!);
+    const additive = Math.max(Math.min(ref, SINGLE_READING_ZERO * Math.abs(scales.rNormal)), negScale);
+    // the coldest readings within it (a reading above them may still be on the transition)
+    let nZero = 0;
+    while (nZero < n && Math.abs(R[nZero]!) <= 3 * additive) nZero++;
+    const within = nZero > 0;
+    let negZero = 0;
+    let maxZero = -Infinity;
+    for (let i = 0; i < nZero; i++) {
+      if (R[i]! < 0) negZero++;
+      maxZero = Math.max(maxZero, R[i]!);
+    }
+    const far = mean > 10 * additive && (n < 2 || sd < 0.3 * mean);
+    const L = within ? (negZero > 0 ? -7 : -5) : far ? 1.5 : 0;
     const reason = within
-      ? `the ${n} coldest reading(s) (largest ${fmt(maxR)} Ω${negatives > 0 ? `, ${negatives} negative` : ""}) lie within the noise of the normal state (${fmt(ref)} Ω): zero resistance`
-      : `the ${n} coldest reading(s) average ${fmt(mean)} Ω = ${pct(mean)}, ${fmt(mean / ref, 2)}× the normal-state noise: too few to tell a plateau from a transition still under way`;
-    return { L, level: mean, uncertainty: n > 1 ? sd / Math.sqrt(n) : ref, readout, n, reason };
+      ? `the ${nZero} coldest reading(s) (largest ${fmt(maxZero)} Ω${negZero > 0 ? `, ${negZero} negative` : ""}) lie within the additive noise (${fmt(additive)} Ω): zero resistance`
+      : `the ${n} coldest reading(s) average ${fmt(mean)} Ω = ${pct(mean)}, ${fmt(mean / additive, 2)}× the additive noise (${fmt(additive)} Ω): too few to tell a plateau from a transition still under way`;
+    return { L, level: mean, uncertainty: n > 1 ? sd / Math.sqrt(n) : additive, readout, n, reason };
   }
 
   // the scatter about the local trend (for independent readings it equals the standard deviation)
