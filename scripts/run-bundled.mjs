@@ -123,7 +123,8 @@ async function build(entry, dir, name) {
   writeAtomic(path.join(dir, `${name}.json`), `${JSON.stringify({ entry, key, inputs: Object.keys(inputs).sort() }, null, 1)}\n`);
   // bundles of earlier sources, once no command started from them can still be starting
   for (const f of readdirSync(dir)) {
-    if (!f.startsWith(`${name}-`) || f.startsWith(`${name}-${key}.`)) continue;
+    // (and temporary files a killed build left behind)
+    if (!f.startsWith(`${name}-`) || (f.startsWith(`${name}-${key}.`) && !f.endsWith(".tmp"))) continue;
     try {
       if (Date.now() - statSync(path.join(dir, f)).mtimeMs > KEEP_OLD_MS) rmSync(path.join(dir, f), { force: true });
     } catch {
