@@ -182,6 +182,11 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
     if (!eq2Sound(fs)) quantities.rhoQF_ohm = { value: plateau.level, uncertainty: plateau.se };
   }
   if (tr.normalState) secondary.push(tr.normalState.note);
-  if (tr.tc90) secondary.push(`Tc (90 % of R_n = ${fmt(rN)} Ω, the normal state just above the drop) = ${fmtPm(tr.tc90.value, tr.tc90.uncertainty, "K")}`);
+  if (tr.tc90)
+    secondary.push(
+      tr.normalState
+        ? `Tc (90 % of the normal state under the transition) = ${fmtPm(tr.tc90.value, tr.tc90.uncertainty, "K")}`
+        : `Tc (90 % of R_n = ${fmt(rN)} Ω, the normal state just above the drop) = ${fmtPm(tr.tc90.value, tr.tc90.uncertainty, "K")}`,
+    );
   return { Ldrop: tr.L, Lm1, dropReason: tr.reason, reason, secondary, fits, fs, transition, metal: tr.metal, quantities, flag, readout: zero.readout, tr, plateau, zero };
 }
