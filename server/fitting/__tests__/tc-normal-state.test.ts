@@ -102,6 +102,20 @@ describe("normal state under a fluctuation tail", () => {
   });
 });
 
+describe("a short window above the transition", () => {
+  it("the readings end at 1.45 × Tc50 over a weakly rising normal state: Tc90 against the level just above the drop, no tail extrapolated", () => {
+    // a sharp drop at 0.88 K; the normal state rises 3 % from 0.95 to 1.28 K (its own slope)
+    const rn = (T: number) => 2070 * (T / 0.95) ** 0.12;
+    const f = tanhStep(0.88, 0.02);
+    const c = curve(f, rn, 0.03, 1.28, 380, 0.002, 13);
+    const a = analyzeCurve(c);
+    expect(a.phase).toBe("S");
+    const truth = levelT((T) => f(T), 0.9, 0.5, 1.2);
+    expect(Math.abs(a.quantities.Tc90_K!.value / truth - 1)).toBeLessThan(0.03);
+    expect(a.reasons.join(" ")).not.toMatch(/normal state under the transition/);
+  });
+});
+
 describe("a transition in two steps", () => {
   it("Tc90 refers to the normal state above both steps, not to the plateau between them", () => {
     // grains at 2 K (the upper 40 % of R_n), links at 0.7 K

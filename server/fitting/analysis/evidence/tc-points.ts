@@ -11,7 +11,7 @@
  * 3. Under a fluctuation tail the curve has only flattened where that law is read, and the normal
  *    state is higher: the upper part of the transition is fitted with a paraconductivity, BKT or
  *    plain step description (models/fluctuation.ts), and its normal state is used when that fit
- *    is adequate.
+ *    is adequate and the readings reach at least 3 × Tc50.
  * The crossings are read on the lightly smoothed readings (on the readings themselves when the
  * transition spans fewer than 6 of them); their uncertainties combine the noise, the spacing of
  * the readings and the normal state's own uncertainty.
@@ -59,6 +59,12 @@ export interface TcPoints {
 
 /** The fit window of the normal state under the transition: from Tc50 up to this factor above it. */
 const TAIL_WINDOW = 8;
+
+/**
+ * …and at least this factor: over a shorter stretch above the transition a fluctuation tail cannot
+ * be told from the normal state's own slope, and the fit would extrapolate either.
+ */
+const TAIL_MIN_SPAN = 3;
 
 /**
  * The fluctuation fit replaces the power-law normal state only when one of its descriptions is
@@ -152,6 +158,7 @@ function normalStateUnderTail(d: CurveData, weights: Float64Array, tc50: number)
   while (i0 < d.n && d.T[i0]! < tc50) i0++;
   let i1 = i0;
   while (i1 < d.n && d.T[i1]! <= TAIL_WINDOW * tc50) i1++;
+  if (i1 === 0 || d.T[i1 - 1]! < TAIL_MIN_SPAN * tc50) return null;
   const fit = fitNormalStateUnderTransition(d.lnT, d.R, weights, i0, i1);
   return fit ? { fit, i0, iTop: i1 - 1 } : null;
 }
