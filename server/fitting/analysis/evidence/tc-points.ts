@@ -11,7 +11,7 @@
  * 3. Under a fluctuation tail the curve has only flattened where that law is read, and the normal
  *    state is higher: the upper part of the transition is fitted with a paraconductivity, BKT or
  *    plain step description (models/fluctuation.ts), and its normal state is used when that fit
- *    is adequate and the readings reach at least 3 × Tc50.
+ *    is adequate and the readings reach at least 2 × Tc50.
  * The crossings are read on the lightly smoothed readings (on the readings themselves when the
  * transition spans fewer than 6 of them); their uncertainties combine the noise, the spacing of
  * the readings and the normal state's own uncertainty.
@@ -64,7 +64,7 @@ const TAIL_WINDOW = 8;
  * …and at least this factor: over a shorter stretch above the transition a fluctuation tail cannot
  * be told from the normal state's own slope, and the fit would extrapolate either.
  */
-const TAIL_MIN_SPAN = 3;
+const TAIL_MIN_SPAN = 2;
 
 /**
  * The fluctuation fit replaces the power-law normal state only when one of its descriptions is
