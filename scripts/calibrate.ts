@@ -35,8 +35,12 @@ const families = new Map<string, { n: number; right: number; answers: Map<string
 function record(family: string, a: CurveAnalysis, right: boolean) {
   const kind = kindOf(a);
   samples[kind].push({ raw: a.confidence, right });
-  const detail = calibrationKey(kind, a.phase, a.reasonCode);
-  detailed.set(detail, [...(detailed.get(detail) ?? []), { raw: a.confidence, right }]);
+  const detail = calibrationKey(kind, a.reasonCode);
+  if (detail !== null) {
+    const list = detailed.get(detail);
+    if (list) list.push({ raw: a.confidence, right });
+    else detailed.set(detail, [{ raw: a.confidence, right }]);
+  }
   const f = families.get(family) ?? { n: 0, right: 0, answers: new Map() };
   f.n++;
   if (right) f.right++;
@@ -98,7 +102,7 @@ function isotonic(points: Sample[]): [number, number][] {
 
 const table: Record<string, [number, number][]> = Object.fromEntries((Object.keys(samples) as CalibrationKind[]).map((k) => [k, isotonic(samples[k])]));
 // (conclusive answers keep one map: their informative tail, raw below 0.95, is too thin per label)
-for (const [key, pts] of [...detailed.entries()].sort()) if (pts.length >= MIN_DETAIL && !key.startsWith("conclusive:")) table[key] = isotonic(pts);
+for (const [key, pts] of [...detailed.entries()].sort()) if (pts.length >= MIN_DETAIL) table[key] = isotonic(pts);
 for (const [name, f] of [...families.entries()].sort()) {
   const answers = [...f.answers.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ");
   console.log(`${name.padEnd(22)} n ${String(f.n).padStart(5)}  right ${((100 * f.right) / f.n).toFixed(1).padStart(5)} %  ${answers}`);

@@ -7,24 +7,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { analyzeCurve } from "../analysis/analyze-curve";
+import { createRng } from "../../synthetic/rng";
 import { fitNormalStateUnderTransition } from "../models/fluctuation";
-
-/** Deterministic standard normal deviates (mulberry32 + Box–Muller). */
-function gaussian(seed: number): () => number {
-  let a = seed >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return () => Math.sqrt(-2 * Math.log(u() + 1e-300)) * Math.cos(2 * Math.PI * u());
-}
 
 /** Readings on a log grid from tLo to tHi with relative noise `rel`; fraction(T) multiplies R_n(T). */
 function curve(fraction: (T: number) => number, rn: (T: number) => number, tLo: number, tHi: number, n: number, rel: number, seed: number) {
-  const g = gaussian(seed);
+  const rng = createRng(seed);
+  const g = () => rng.normal();
   const T: number[] = [];
   const R: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -231,7 +231,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
   return {
     engineVersion: ENGINE_VERSION,
     phase,
-    confidence: opts.rawConfidence ? capped : calibrate(capped, kind, phase, reasonCode),
+    confidence: opts.rawConfidence ? capped : calibrate(capped, kind, reasonCode),
     inconclusive: decision.inconclusive,
     inconclusiveReason: decision.inconclusiveReason,
     reasonCode,

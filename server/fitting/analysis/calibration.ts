@@ -11,14 +11,18 @@ import { CALIBRATION_TABLE, type CalibrationKind } from "./calibration-table";
 
 export type { CalibrationKind };
 
-/** The table key of an answer's own map: kind:reasonCode for inconclusive and no-label answers (conclusive answers share their kind's map). */
-export function calibrationKey(kind: CalibrationKind, phase: string | null, reasonCode: string | null): string {
-  return kind === "conclusive" ? `${kind}:${phase ?? "NONE"}` : `${kind}:${reasonCode ?? "none"}`;
+/**
+ * The table key of an answer's own map: kind:reasonCode for inconclusive and no-label answers;
+ * null for conclusive answers, which share their kind's map.
+ */
+export function calibrationKey(kind: CalibrationKind, reasonCode: string | null): string | null {
+  return kind === "conclusive" ? null : `${kind}:${reasonCode ?? "none"}`;
 }
 
-/** The calibrated probability that an answer of this kind (and label or reason code) with this raw score is right. */
-export function calibrate(raw: number, kind: CalibrationKind, phase: string | null = null, reasonCode: string | null = null): number {
-  const knots = CALIBRATION_TABLE[calibrationKey(kind, phase, reasonCode)] ?? CALIBRATION_TABLE[kind];
+/** The calibrated probability that an answer of this kind (and reason code) with this raw score is right. */
+export function calibrate(raw: number, kind: CalibrationKind, reasonCode: string | null = null): number {
+  const key = calibrationKey(kind, reasonCode);
+  const knots = (key !== null ? CALIBRATION_TABLE[key] : undefined) ?? CALIBRATION_TABLE[kind];
   if (!knots || knots.length === 0 || !Number.isFinite(raw)) return clamp(raw);
   if (raw <= knots[0]![0]) return knots[0]![1];
   for (let i = 1; i < knots.length; i++) {

@@ -59,11 +59,9 @@ export function zeroTest(lnT: ArrayLike<number>, R: ArrayLike<number>, scales: Z
   const n = R.length;
   let mean = 0;
   let negatives = 0;
-  let maxR = -Infinity;
   for (let i = 0; i < n; i++) {
     mean += R[i]!;
     if (R[i]! < 0) negatives++;
-    maxR = Math.max(maxR, R[i]!);
   }
   mean /= Math.max(n, 1);
   let ss = 0;
