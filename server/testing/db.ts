@@ -3,6 +3,7 @@ import { afterAll, inject } from "vitest";
 import type { LabRole } from "~/generated/prisma/enums";
 import { createDb, type Db } from "~/server/db";
 import { userActor, type Actor } from "~/server/domains/access/actor";
+import { AppError } from "~/server/errors";
 import { closeRateLimitDatabase, setRateLimitDatabase } from "~/server/security/rate-limit";
 
 let shared: Db | null = null;
@@ -64,3 +65,10 @@ export async function makeProviderUser(
   });
   return { id: user.id, accountId, actor: userActor(user.id) };
 }
+
+/** How a call ended, for tests that race calls: "ok", the AppError code, or "unexpected: …". */
+export const outcome = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : `unexpected: ${String(e)}`),
+  );

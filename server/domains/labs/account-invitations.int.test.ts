@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ANONYMOUS } from "~/server/domains/access/actor";
-import { AppError } from "~/server/errors";
-import { addMember, makeLab, makeProviderUser, makeUser, testDb } from "~/server/testing/db";
+import { addMember, makeLab, makeProviderUser, makeUser, outcome, testDb } from "~/server/testing/db";
 import { claimInvitation, confirmInvitationClaim, getInvitation, inviteAccount } from "./account-invitations";
 import { acceptInvitation, getLab, inviteMember, listMyLabs, revokeInvitation } from "./service";
 
@@ -11,12 +10,6 @@ import { acceptInvitation, getLab, inviteMember, listMyLabs, revokeInvitation } 
  */
 
 const db = testDb();
-
-const outcome = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : `unexpected: ${String(e)}`),
-  );
 
 async function setting() {
   const owner = await makeUser(db, "Owner");

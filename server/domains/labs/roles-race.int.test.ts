@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "~/server/errors";
-import { addMember, makeLab, makeUser, testDb } from "~/server/testing/db";
+import { addMember, makeLab, makeUser, outcome, testDb } from "~/server/testing/db";
 import { acceptInvitation, inviteMember, removeMember, updateMemberRole } from "./service";
 
 /** Role changes and invitation accepts run concurrently here, as two browsers would send them. */
 
 const db = testDb();
-
-const outcome = (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? e.code : `unexpected: ${String(e)}`),
-  );
 
 async function twoOwners() {
   const a = await makeUser(db, "Owner A");
