@@ -23,12 +23,9 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { chromium, type Page } from "@playwright/test";
 import { median, prepareBenchDatabase, SAMPLES, CURVES_PER_SAMPLE } from "./diagram-data";
+import { cliArgs } from "../scripts/lib/args";
 
-const argv = process.argv.slice(2);
-const arg = (name: string, def: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : def;
-};
+const { num: arg, flag } = cliArgs(process.argv.slice(2));
 const RUNS = arg("runs", 3);
 const PORT = arg("port", 3190);
 const root = path.resolve(import.meta.dirname, "..");
@@ -81,7 +78,7 @@ async function lastRequest(page: Page): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const bench = await prepareBenchDatabase("sit_bench_diagram_browser", { reuse: argv.includes("--reuse") });
+  const bench = await prepareBenchDatabase("sit_bench_diagram_browser", { reuse: flag("reuse") });
   const client = new pg.Client({ connectionString: bench.url });
   await client.connect();
   const open = await client.query(`UPDATE "Sample" SET visibility = 'PUBLIC' WHERE id LIKE 'bsm-%' AND visibility <> 'PUBLIC'`);
@@ -156,7 +153,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ bench: "diagram-browser", matching, firstRender: first, filterChange: change }));
   } finally {
     await stopApp();
-    await bench.close({ keep: argv.includes("--keep") });
+    await bench.close({ keep: flag("keep") });
   }
 }
 

@@ -31,12 +31,9 @@ import type { TDiagramQuery } from "../server/domains/diagrams/schemas";
 import { setDiagramCache } from "../server/domains/diagrams/cache";
 import { createCaller } from "../server/trpc/root";
 import { labIds, median, prepareBenchDatabase, rng, sampleIds, SAMPLES, stats, variedQueries } from "./diagram-data";
+import { cliArgs } from "../scripts/lib/args";
 
-const argv = process.argv.slice(2);
-const arg = (name: string, def: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : def;
-};
+const { num: arg, flag } = cliArgs(process.argv.slice(2));
 const QUERIES = arg("queries", 200);
 const RESOLUTIONS = arg("resolutions", 200);
 const ROUNDS = arg("rounds", 3);
@@ -49,11 +46,11 @@ const THINK_MS = arg("think", 0);
 const fmt = (x: number) => `${x.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
-  const bench = await prepareBenchDatabase("sit_bench_diagram", { reuse: argv.includes("--reuse") });
+  const bench = await prepareBenchDatabase("sit_bench_diagram", { reuse: flag("reuse") });
   const url = bench.url;
-  if (argv.includes("--load")) {
+  if (flag("load")) {
     await loadMode(url);
-    await bench.close({ keep: argv.includes("--keep") });
+    await bench.close({ keep: flag("keep") });
     return;
   }
   const db: Db = createDb(url, { max: 10 });
@@ -145,7 +142,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ bench: "diagram", diagram: qs, diagramRepeated: ws, permalink: rs, permalinkSizes: sizes, modes }));
 
   await db.$disconnect();
-  await bench.close({ keep: argv.includes("--keep") });
+  await bench.close({ keep: flag("keep") });
 }
 
 /**
