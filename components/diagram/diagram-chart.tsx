@@ -50,6 +50,17 @@ export interface ColorScheme {
   isPhase: boolean;
 }
 
+/** Items grouped by their facet, in their order. */
+function byFacet<T extends { facetKey: string }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(item.facetKey);
+    if (list) list.push(item);
+    else map.set(item.facetKey, [item]);
+  }
+  return map;
+}
+
 /** Colours of the colour groups: phase colours, or qualitative colours in the order of the groups. */
 export function colorScheme(diagram: Pick<TDiagramDto, "query" | "colorGroups">): ColorScheme {
   if (diagram.query.colorBy === "phase") return { colorOf: (key) => phaseKeyColor(key as TPhaseKey), isPhase: true };
@@ -461,25 +472,9 @@ export function DiagramChart({ diagram, height = 520, title, selectedFitId = nul
     return { panels: out, totalHeight: cursor + 4 };
   }, [diagram, facets, cols, panelW, facetTitle, titleHeight, legendH, yLabelWidth, isRowY, rowsOf, heightOf]);
 
-  const pointsByFacet = useMemo(() => {
-    const map = new Map<string, TDiagramPoint[]>();
-    for (const p of diagram.points) {
-      const list = map.get(p.facetKey);
-      if (list) list.push(p);
-      else map.set(p.facetKey, [p]);
-    }
-    return map;
-  }, [diagram.points]);
+  const pointsByFacet = useMemo(() => byFacet(diagram.points), [diagram.points]);
   const maxBin = useMemo(() => diagram.bins.reduce((m, b) => Math.max(m, b.count), 1), [diagram.bins]);
-  const binsByFacet = useMemo(() => {
-    const map = new Map<string, TBin[]>();
-    for (const b of diagram.bins) {
-      const list = map.get(b.facetKey);
-      if (list) list.push(b);
-      else map.set(b.facetKey, [b]);
-    }
-    return map;
-  }, [diagram.bins]);
+  const binsByFacet = useMemo(() => byFacet(diagram.bins), [diagram.bins]);
 
   const [hover, setHover] = useState<{ point: TDiagramPoint; x: number; y: number } | null>(null);
   const [hoverBoundary, setHoverBoundary] = useState<{ b: TBoundary; x: number; y: number } | null>(null);
