@@ -35,6 +35,9 @@ import {
 } from "./sql";
 import { PHASE_KEYS, type TDiagramDto, type TDiagramFilterOptions, type TDiagramQuery, type TGrade, type TPhaseKey, type TProvenance, type TSampleRef } from "./schemas";
 import { normalizeDiagramQuery } from "./url";
+import { memoryAccess, memoryCountsAndCells, memoryPointsView } from "./memory/reader";
+import { syncedDiagramTable } from "./memory/sync";
+import { comparePoints, hasX, NO_LABEL_KEY, phaseKeyOfRow, phaseOfKey, wantsAlongX, type AxisCells, type CellRow, type GroupRow, type PointsView, type RowPlan } from "./view-rows";
 
 /**
  * Rows of a read-only statement: through node-postgres directly when the client has its pool
@@ -59,55 +62,12 @@ export interface DiagramSummary {
   quantities: Set<TStoredQuantity>;
 }
 
-/** One group of the filtered rows: the raw label columns, so that the database groups cheaply. */
-/**
- * One group of the filtered rows, on the label and grade keys that PostgreSQL stores with each
- * point (migration diagram_point_label_keys): grouping on two small integers is far cheaper than
- * on the label columns.
- */
-interface GroupRow {
-  /** displayed phase S, M1, M2, I1, I2 = 0…4, plus 5 when inconclusive and not overridden */
-  lk: number;
-  /** filtering grade GOOD, MODERATE, POOR, UNKNOWN (or no setup) = 0…3 */
-  gk: number;
-  engine: string;
-  valid: boolean;
-  /** what the curves store (for the units of resistance axes) */
-  q: TStoredQuantity;
-  n: number;
-}
-
-interface CellRow {
-  facet: string | null;
-  ix: number;
-  iy: number;
-  phaseKey: TPhaseKey;
-  isArtifact: boolean;
-  n: number;
-}
-
-
-const LABEL_PHASES: readonly TPhase[] = ["S", "M1", "M2", "I1", "I2"];
-/** labelKey 10: no SIT label applies (migration engine_v2_label_keys) */
-const NO_LABEL_KEY = 10;
-const phaseOfKey = (lk: number): TPhase => (lk === NO_LABEL_KEY ? "NONE" : LABEL_PHASES[lk % 5]!);
-const phaseKeyOfRow = (r: { lk: number }): TPhaseKey => (r.lk === NO_LABEL_KEY ? "NONE" : r.lk >= 5 ? "inconclusive" : phaseOfKey(r.lk));
 /** M1 and M2 measured with poor or unknown filtering may be radiation artifacts. */
 const isArtifactRow = (r: { lk: number; gk: number }) => {
   const phase = phaseOfKey(r.lk);
   return (phase === "M1" || phase === "M2") && r.gk >= 2;
 };
 const isWellFiltered = (r: { gk: number }) => r.gk === 0;
-
-/** Sample rows of the aggregated view, numbered per panel in reading order. */
-interface RowPlan {
-  facets: string[];
-  sampleIds: string[];
-  rows: number[];
-  /** rows per panel */
-  counts: Map<string, number>;
-  provenance: TProvenance;
-}
 
 const FACET_SQL: Record<TDiagramQuery["facetBy"], string> = { none: `'all'`, lab: `p."labId"`, material: `p."material"` };
 
@@ -121,14 +81,6 @@ const MAX_ROW_CELLS = 200;
 /** Cells per axis: fewer per panel when there are several panels, so that the total stays drawable. */
 export function cellGrid(query: TDiagramQuery): { nx: number; ny: number } {
   return query.facetBy === "none" ? BIN_GRID : { nx: 30, ny: 20 };
-}
-
-/** How one axis is cut into cells: n cells over [lo, hi] in the axis scale. */
-interface AxisCells {
-  lo: number;
-  hi: number;
-  n: number;
-  scale: "linear" | "log";
 }
 
 function axisCells(query: TDiagramQuery, axis: "x" | "y", extent: [number, number], rows: RowPlan | null): AxisCells {
@@ -428,7 +380,7 @@ LIMIT ${params.add(options.limit, "::int")}`;
     visible: options.shownOnly ? true : r.visible,
   }));
   // a fixed order (the database's is arbitrary) keeps snapshots and exports stable
-  points.sort((a, b) => (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : a.x - b.x || (a.fitId < b.fitId ? -1 : a.fitId > b.fitId ? 1 : 0)));
+  points.sort(comparePoints);
   return points;
 }
 
@@ -663,14 +615,6 @@ function seriesSql(query: TDiagramQuery): { film: string; key: string } {
   return { film, key: `concat_ws('|', ${parts.join(", ")})` };
 }
 
-interface PointsView {
-  groups: GroupRow[];
-  /** the points shown; none when there are more than maxPoints (the view is then aggregated) */
-  points: TBasePoint[];
-  /** label changes along every curve with an x value, by series key; null when not wanted or too many points */
-  boundaries: Map<string, AlongBoundary[]> | null;
-}
-
 /** The shown points as the database sends them: one array per column. */
 type PointColumns = Record<string, unknown[] | null>;
 
@@ -818,7 +762,7 @@ SELECT
     };
   }
   // a fixed order (the database's is arbitrary) keeps snapshots and exports stable
-  points.sort((a, b) => (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : a.x - b.x || (a.fitId < b.fitId ? -1 : a.fitId > b.fitId ? 1 : 0)));
+  points.sort(comparePoints);
   let boundaries: Map<string, AlongBoundary[]> | null = null;
   if (wantAlong && row?.located) {
     // the boundaries are located only when the view is drawn
@@ -846,22 +790,58 @@ function commonOf(query: TDiagramQuery, summary: DiagramSummary) {
   };
 }
 
+/** Where a view's rows are read: the database's statements, or the in-memory table. */
+interface DiagramReader {
+  /** the planner's estimate of the rows the filters match; 0 when a points view costs no more than counting */
+  estimate(): Promise<number>;
+  pointsView(): Promise<PointsView>;
+  countsAndCells(axes: { x: AxisCells; y: AxisCells }, rows: RowPlan | null): Promise<{ groups: GroupRow[]; cells: CellRow[] }>;
+}
+
+function databaseReader(db: Db, scope: AccessScope, query: TDiagramQuery): DiagramReader {
+  return {
+    estimate: () => estimateRows(db, scope, query),
+    pointsView: () => loadPointsView(db, scope, query),
+    countsAndCells: (axes, rows) => loadCountsAndCells(db, scope, query, axes, rows),
+  };
+}
+
+/** The reader of the in-memory table, brought up to date with every commit made before each read; null without one. */
+async function memoryReader(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<DiagramReader | null> {
+  if (!(await syncedDiagramTable(db))) return null;
+  const access = await memoryAccess(db, scope);
+  return {
+    estimate: async () => 0,
+    pointsView: async () => memoryPointsView(db, (await syncedDiagramTable(db))!, query, access),
+    countsAndCells: async (axes, rows) => memoryCountsAndCells((await syncedDiagramTable(db))!, query, access, axes, rows),
+  };
+}
+
+/** Where diagrams read their rows by default: the in-memory table unless DIAGRAM_SOURCE=database. */
+const DEFAULT_SOURCE: "memory" | "database" = process.env.DIAGRAM_SOURCE === "database" ? "database" : "memory";
+
 /**
- * The diagram for a scope. A view the planner expects to be drawable (within a few times the
- * drawing limit) is read in one statement: counts, points and boundaries (loadPointsView). Larger
- * views, and those that turn out larger than the limit, are counted per cell in the database.
+ * The diagram for a scope. A view expected to be drawable (within a few times the drawing limit)
+ * is read with its counts, points and boundaries in one go (pointsView). Larger views, and those
+ * that turn out larger than the limit, are counted per cell. The rows come from the in-memory
+ * table (./memory) unless `source` is "database" (or the client has no pool of its own), where
+ * each read is one SQL statement.
  * `onePassRows` (tests) instead reads views of at most that many rows as flagged rows and builds
  * everything in memory, as permalinks do: the reference the database's answer is compared with.
  */
-export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQuery, options: { onePassRows?: number } = {}): Promise<TDiagramDto> {
+export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQuery, options: { onePassRows?: number; source?: "memory" | "database" } = {}): Promise<TDiagramDto> {
   const onePassRows = options.onePassRows ?? 0;
-  const estimate = await estimateRows(db, scope, query);
-  if (onePassRows > 0 && estimate <= onePassRows) {
-    const rows = await loadPointRows(db, scope, query, { limit: onePassRows + 1, shownOnly: false });
-    if (rows.length <= onePassRows) return diagramFromRows(db, query, rows);
+  if (onePassRows > 0) {
+    const estimate = await estimateRows(db, scope, query);
+    if (estimate <= onePassRows) {
+      const rows = await loadPointRows(db, scope, query, { limit: onePassRows + 1, shownOnly: false });
+      if (rows.length <= onePassRows) return diagramFromRows(db, query, rows);
+    }
   }
-  if (estimate <= SPECULATIVE_READ_FACTOR * query.maxPoints) {
-    const view = await loadPointsView(db, scope, query);
+  const source = onePassRows > 0 ? "database" : (options.source ?? DEFAULT_SOURCE);
+  const reader = (source === "memory" ? await memoryReader(db, scope, query) : null) ?? databaseReader(db, scope, query);
+  if ((await reader.estimate()) <= SPECULATIVE_READ_FACTOR * query.maxPoints) {
+    const view = await reader.pointsView();
     const { summary } = summarize(query, view.groups);
     if (summary.total <= query.maxPoints) return pointsDiagram(db, query, summary, view);
   }
@@ -874,15 +854,15 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
   ]);
   if (!ranges) {
     // nothing readable has a value on these axes
-    const view = await loadPointsView(db, scope, query);
+    const view = await reader.pointsView();
     return pointsDiagram(db, query, summarize(query, view.groups).summary, view);
   }
   const axes = { x: axisCells(query, "x", ranges.x, rows), y: axisCells(query, "y", ranges.y, rows) };
-  const counted = await loadCountsAndCells(db, scope, query, axes, rows);
+  const counted = await reader.countsAndCells(axes, rows);
   const { summary } = summarize(query, counted.groups);
   if (summary.total <= query.maxPoints) {
-    // the planner's estimate was far too high: the view is drawable after all
-    const view = await loadPointsView(db, scope, query);
+    // the planner's estimate was far too high (or rows were removed meanwhile): the view is drawable after all
+    const view = await reader.pointsView();
     return pointsDiagram(db, query, summarize(query, view.groups).summary, view);
   }
   const aggregated = aggregatedView(query, counted.cells, axes, rows, names, summary.quantities);
@@ -904,20 +884,6 @@ async function pointsDiagram(db: Db, query: TDiagramQuery, summary: DiagramSumma
   const provenance = await loadProvenance(db, provenanceIds(points));
   const assembled = assembleDiagram(points, { query, provenance, alongBoundaries: view.boundaries ?? undefined });
   return { ...commonOf(query, summary), ...assembled, mode: "points", provenance, bins: [], notes: [...missingNote(query, summary.missing), ...assembled.notes] };
-}
-
-/** Whether a row's x value can be drawn on the x axis of the query. */
-function hasX(query: TDiagramQuery, r: TBasePoint): boolean {
-  return r.x !== null && Number.isFinite(r.x) && (!!AXES[query.x].isOrdinal || query.xScale !== "log" || r.x > 0);
-}
-
-/**
- * Whether boundaries are located along every curve of the view with a value on x (whether or not
- * it has one on y): not when x is not a tuning parameter, nor when every row has a y value anyway
- * (sample rows, stages), where the drawn points are all the curves.
- */
-function wantsAlongX(query: TDiagramQuery): boolean {
-  return isSeriesAxis(query.x) && !AXES[query.y].isOrdinal;
 }
 
 /** The diagram from every matching row, read in one pass. */

@@ -1,0 +1,200 @@
+/**
+ * The diagram's table (`DiagramPoint`, one row per fit result) held in memory column by column, so
+ * that a view is one pass over arrays instead of a scan of the database (see ./sync.ts for how it
+ * follows the database and ./reader.ts for the views). Numbers are held with NaN for NULL (the
+ * diagram treats NULL and NaN alike: neither can be drawn), times as milliseconds since 1970 (UTC).
+ * Rows are kept dense: a removed row's slot takes the last row.
+ */
+import type { TPhase } from "~/server/domains/curves/schemas";
+import type { TStoredQuantity } from "../axes";
+import type { TGrade } from "../schemas";
+
+type PressureDirection = "PRESSURIZING" | "DEPRESSURIZING" | "UNKNOWN";
+
+/** Numeric columns: the database column and the name it is held under. */
+export const NUMBER_COLUMNS = [
+  "stageIndex",
+  "confidence",
+  "fieldOe",
+  "pressureGPa",
+  "gateVoltageV",
+  "thicknessNm",
+  "tc90K",
+  "rhoQfOhm",
+  "sigmaQfS",
+  "eaSK",
+  "eaIK",
+  "arrheniusT0K",
+  "hoppingT0K",
+  "hoppingP",
+  "wlG0S",
+  "wlAS",
+  "ratio350mK300K",
+  "r300KOhm",
+  "tc90KErr",
+  "rhoQfOhmErr",
+  "sigmaQfSErr",
+  "eaSKErr",
+  "eaIKErr",
+  "arrheniusT0KErr",
+  "hoppingT0KErr",
+  "hoppingPErr",
+  "wlG0SErr",
+  "wlASErr",
+  "ratio350mK300KErr",
+  "r300KOhmErr",
+] as const;
+export type NumberColumn = (typeof NUMBER_COLUMNS)[number];
+
+/** One row as the database sends it (./sync.ts selects exactly these names). */
+export interface TableRow extends Record<NumberColumn, number | null> {
+  fitResultId: string;
+  curveId: string;
+  sampleId: string;
+  labId: string;
+  setupId: string | null;
+  uploadId: string | null;
+  material: string;
+  engineVersion: string;
+  reasonCode: string | null;
+  isCurrent: boolean;
+  inconclusive: boolean;
+  phase: TPhase;
+  overridePhase: TPhase | null;
+  visibility: "PUBLIC" | "SHARED" | "PRIVATE";
+  pressureDirection: PressureDirection;
+  filteringGrade: TGrade | null;
+  quantity: TStoredQuantity;
+  /** the generated label and grade keys of migration diagram_point_label_keys */
+  labelKey: number;
+  gradeKey: number;
+  uploadedMs: number;
+}
+
+const VISIBILITY_CODE = { PUBLIC: 0, SHARED: 1, PRIVATE: 2 } as const;
+
+/** The code of a value in a list of the values met (few: engine versions, stored quantities). */
+function codeOf<T>(list: T[], value: T): number {
+  const i = list.indexOf(value);
+  return i >= 0 ? i : list.push(value) - 1;
+}
+
+export class DiagramTable {
+  size = 0;
+  readonly fitId: string[] = [];
+  readonly curveId: string[] = [];
+  readonly sampleId: string[] = [];
+  readonly labId: string[] = [];
+  readonly setupId: (string | null)[] = [];
+  readonly uploadId: (string | null)[] = [];
+  readonly material: string[] = [];
+  readonly engineVersion: string[] = [];
+  readonly reasonCode: (string | null)[] = [];
+  readonly isCurrent: boolean[] = [];
+  readonly inconclusive: boolean[] = [];
+  readonly phase: TPhase[] = [];
+  readonly overridePhase: (TPhase | null)[] = [];
+  readonly visibility: TableRow["visibility"][] = [];
+  readonly pressureDirection: PressureDirection[] = [];
+  readonly filteringGrade: (TGrade | null)[] = [];
+  readonly quantity: TStoredQuantity[] = [];
+  readonly labelKey: number[] = [];
+  readonly gradeKey: number[] = [];
+  readonly uploadedMs: number[] = [];
+  /** small integer codes of some text columns, for the pass over every row (./reader.ts) */
+  readonly engineCode: number[] = [];
+  readonly quantityCode: number[] = [];
+  /** PUBLIC 0, SHARED 1, PRIVATE 2 */
+  readonly visibilityCode: number[] = [];
+  /** the engine versions and stored quantities met, by code */
+  readonly engines: string[] = [];
+  readonly quantities: TStoredQuantity[] = [];
+  readonly numbers: Record<NumberColumn, number[]> = Object.fromEntries(NUMBER_COLUMNS.map((c) => [c, [] as number[]])) as Record<NumberColumn, number[]>;
+  private readonly slots = new Map<string, number>();
+
+  /** Inserts the row, or replaces the row with its fit result id. */
+  upsert(row: TableRow): void {
+    let i = this.slots.get(row.fitResultId);
+    if (i === undefined) {
+      i = this.size++;
+      this.slots.set(row.fitResultId, i);
+    }
+    this.fitId[i] = row.fitResultId;
+    this.curveId[i] = row.curveId;
+    this.sampleId[i] = row.sampleId;
+    this.labId[i] = row.labId;
+    this.setupId[i] = row.setupId;
+    this.uploadId[i] = row.uploadId;
+    this.material[i] = row.material;
+    this.engineVersion[i] = row.engineVersion;
+    this.reasonCode[i] = row.reasonCode;
+    this.isCurrent[i] = row.isCurrent;
+    this.inconclusive[i] = row.inconclusive;
+    this.phase[i] = row.phase;
+    this.overridePhase[i] = row.overridePhase;
+    this.visibility[i] = row.visibility;
+    this.pressureDirection[i] = row.pressureDirection;
+    this.filteringGrade[i] = row.filteringGrade;
+    this.quantity[i] = row.quantity;
+    this.labelKey[i] = row.labelKey;
+    this.gradeKey[i] = row.gradeKey;
+    this.uploadedMs[i] = row.uploadedMs;
+    this.engineCode[i] = codeOf(this.engines, row.engineVersion);
+    this.quantityCode[i] = codeOf(this.quantities, row.quantity);
+    this.visibilityCode[i] = VISIBILITY_CODE[row.visibility];
+    for (const c of NUMBER_COLUMNS) this.numbers[c][i] = row[c] ?? Number.NaN;
+  }
+
+  /** Removes the row of a fit result, if held: the last row moves into its slot. */
+  remove(fitResultId: string): void {
+    const i = this.slots.get(fitResultId);
+    if (i === undefined) return;
+    this.slots.delete(fitResultId);
+    const last = --this.size;
+    if (i !== last) {
+      for (const column of this.columns()) column[i] = column[last];
+      this.slots.set(this.fitId[i]!, i);
+    }
+    for (const column of this.columns()) column.length = last;
+  }
+
+  /** Empties the table (before the whole table is read again). */
+  clear(): void {
+    this.size = 0;
+    this.slots.clear();
+    for (const column of this.columns()) column.length = 0;
+  }
+
+  has(fitResultId: string): boolean {
+    return this.slots.has(fitResultId);
+  }
+
+  private columns(): unknown[][] {
+    return [
+      this.fitId,
+      this.curveId,
+      this.sampleId,
+      this.labId,
+      this.setupId,
+      this.uploadId,
+      this.material,
+      this.engineVersion,
+      this.reasonCode,
+      this.isCurrent,
+      this.inconclusive,
+      this.phase,
+      this.overridePhase,
+      this.visibility,
+      this.pressureDirection,
+      this.filteringGrade,
+      this.quantity,
+      this.labelKey,
+      this.gradeKey,
+      this.uploadedMs,
+      this.engineCode,
+      this.quantityCode,
+      this.visibilityCode,
+      ...NUMBER_COLUMNS.map((c) => this.numbers[c]),
+    ];
+  }
+}
