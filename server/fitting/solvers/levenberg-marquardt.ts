@@ -58,8 +58,19 @@ function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
 }
 
-/** Accumulate JᵀJ (full symmetric) and Jᵀr. */
+/**
+ * Accumulate JᵀJ (full symmetric) and Jᵀr. Two and three parameters (every model fit of the
+ * engine) keep the sums in locals instead of reading and writing the arrays for every residual;
+ * each sum adds the same products in the same order as the general loop, so the results are
+ * identical to the last bit.
+ */
 function normalEquations(jac: Float64Array, r: Float64Array, n: number, m: number, jtj: Float64Array, jtr: Float64Array): void {
+  if (m === 3) normalEquations3(jac, r, n, jtj, jtr);
+  else if (m === 2) normalEquations2(jac, r, n, jtj, jtr);
+  else normalEquationsGeneral(jac, r, n, m, jtj, jtr);
+}
+
+function normalEquationsGeneral(jac: Float64Array, r: Float64Array, n: number, m: number, jtj: Float64Array, jtr: Float64Array): void {
   jtj.fill(0);
   jtr.fill(0);
   for (let i = 0; i < n; i++) {
@@ -73,6 +84,80 @@ function normalEquations(jac: Float64Array, r: Float64Array, n: number, m: numbe
     }
   }
   symmetrize(jtj, m);
+}
+
+function normalEquations3(jac: Float64Array, r: Float64Array, n: number, jtj: Float64Array, jtr: Float64Array): void {
+  let g0 = 0;
+  let g1 = 0;
+  let g2 = 0;
+  let a00 = 0;
+  let a01 = 0;
+  let a02 = 0;
+  let a11 = 0;
+  let a12 = 0;
+  let a22 = 0;
+  for (let i = 0; i < n; i++) {
+    const ri = r[i]!;
+    const j0 = jac[3 * i]!;
+    const j1 = jac[3 * i + 1]!;
+    const j2 = jac[3 * i + 2]!;
+    // (a zero derivative adds nothing, as in the general loop, even against a non-finite one)
+    if (j0 !== 0) {
+      g0 += j0 * ri;
+      a00 += j0 * j0;
+      a01 += j0 * j1;
+      a02 += j0 * j2;
+    }
+    if (j1 !== 0) {
+      g1 += j1 * ri;
+      a11 += j1 * j1;
+      a12 += j1 * j2;
+    }
+    if (j2 !== 0) {
+      g2 += j2 * ri;
+      a22 += j2 * j2;
+    }
+  }
+  jtr[0] = g0;
+  jtr[1] = g1;
+  jtr[2] = g2;
+  jtj[0] = a00;
+  jtj[1] = a01;
+  jtj[2] = a02;
+  jtj[3] = a01;
+  jtj[4] = a11;
+  jtj[5] = a12;
+  jtj[6] = a02;
+  jtj[7] = a12;
+  jtj[8] = a22;
+}
+
+function normalEquations2(jac: Float64Array, r: Float64Array, n: number, jtj: Float64Array, jtr: Float64Array): void {
+  let g0 = 0;
+  let g1 = 0;
+  let a00 = 0;
+  let a01 = 0;
+  let a11 = 0;
+  for (let i = 0; i < n; i++) {
+    const ri = r[i]!;
+    const j0 = jac[2 * i]!;
+    const j1 = jac[2 * i + 1]!;
+    if (j0 !== 0) {
+      g0 += j0 * ri;
+      a00 += j0 * j0;
+      a01 += j0 * j1;
+    }
+    if (j1 !== 0) {
+      g1 += j1 * ri;
+      a11 += j1 * j1;
+    }
+  }
+  jtr[0] = g0;
+  jtr[1] = g1;
+  jtj[0] = a00;
+  jtj[1] = a01;
+  jtj[2] = a01;
+  jtj[3] = a11;
 }
 
 /** Copy the upper triangle into the lower one (a separate function keeps the
