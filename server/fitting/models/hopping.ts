@@ -13,11 +13,12 @@
 import { scratchF64 } from "../workspace";
 import { covarianceFromJtJ } from "../solvers/levenberg-marquardt";
 import { polishOrLinearize } from "./polish";
-import { minimize1D } from "../solvers/minimize-1d";
+import { minimize1D, type Minimum1D } from "../solvers/minimize-1d";
 import type { ModelFit } from "../types";
 import { binByLnT } from "./binning";
 import { buildModelFit, ExpCache, POLISH, type CurveData } from "./common";
 import { fitLine, lineRss } from "./linear-fit";
+import { ArrayMemo } from "./memo";
 
 export type FixedHoppingModel = "arrhenius" | "es_vrh" | "mott_vrh";
 
@@ -64,10 +65,20 @@ export interface FreeHoppingFit extends ModelFit {
   polished: boolean;
 }
 
-/** Free-exponent hopping fit by variable projection + LM polish. */
-export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): FreeHoppingFit {
-  const pMin = options.pMin ?? 0.05;
-  const pMax = options.pMax ?? 2;
+interface FreeHoppingStart {
+  search: Minimum1D;
+  a: number;
+  b: number;
+}
+
+/**
+ * The exponent search and the linear parameters at its result, remembered (with the exponent
+ * interval it was searched in) for the polished fit of the same window (see memo.ts).
+ */
+const freeStarts = new ArrayMemo<FreeHoppingStart>(3);
+const freeStartsRange = [NaN, NaN];
+
+function freeHoppingStart(d: CurveData, pMin: number, pMax: number): FreeHoppingStart {
   const n = d.n;
   const bins = binByLnT(d.lnT, d.lnR, null, 0, n, 48);
   const u = scratchF64("hop.ub", bins.n);
@@ -77,13 +88,30 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
     return lineRss(u, bins.y, bins.w, 0, bins.n, coef);
   };
   const search = minimize1D(objective, pMin, pMax, 12, 5e-3);
-  let p0 = search.x;
   // linear parameters at the found p, exact on the full data
   const uFull = scratchF64("hop.uFull", n);
-  for (let i = 0; i < n; i++) uFull[i] = Math.exp(-p0 * d.lnT[i]!);
+  for (let i = 0; i < n; i++) uFull[i] = Math.exp(-search.x * d.lnT[i]!);
   lineRss(uFull, d.lnR, null, 0, n, coef);
-  let a0 = coef[0]!;
-  const b0 = coef[1]!;
+  return { search, a: coef[0]!, b: coef[1]! };
+}
+
+/** Free-exponent hopping fit by variable projection + LM polish. */
+export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): FreeHoppingFit {
+  const pMin = options.pMin ?? 0.05;
+  const pMax = options.pMax ?? 2;
+  const n = d.n;
+  const inputs = [d.T, d.lnT, d.lnR];
+  let start = pMin === freeStartsRange[0] && pMax === freeStartsRange[1] ? freeStarts.get(inputs) : null;
+  if (!start) {
+    start = freeHoppingStart(d, pMin, pMax);
+    freeStarts.set(inputs, start);
+    freeStartsRange[0] = pMin;
+    freeStartsRange[1] = pMax;
+  }
+  const search = start.search;
+  let p0 = search.x;
+  let a0 = start.a;
+  const b0 = start.b;
   if (!(b0 > 0) || !Number.isFinite(p0)) {
     // not an insulating (rising-on-cooling) curve: report the projection only
     return {

@@ -14,11 +14,12 @@
 import { scratchF64 } from "../workspace";
 import { covarianceFromJtJ } from "../solvers/levenberg-marquardt";
 import { polishOrLinearize } from "./polish";
-import { minimize1D } from "../solvers/minimize-1d";
+import { minimize1D, type Minimum1D } from "../solvers/minimize-1d";
 import type { ModelFit } from "../types";
 import { binByLnT } from "./binning";
 import { buildModelFit, ExpCache, POLISH, type CurveData } from "./common";
 import { lineRss } from "./linear-fit";
+import { ArrayMemo } from "./memo";
 
 /** Weighted LS of y ≈ a + b·u with the constraint a ≥ 0 (b free). */
 function lineRssNonNegIntercept(u: Float64Array, y: Float64Array, w: Float64Array, n: number, out: Float64Array): number {
@@ -62,12 +63,19 @@ function eaInterval(T: Float64Array): [number, number] {
 }
 
 /**
- * Eq. 2 in R space with weights w = 1/σ_i² (σ from the noise model).
- * ρ_QF is left unconstrained so that a superconductor gives ρ_QF ≈ 0 ± u and
- * the S/M1 decision is a plain significance test.
+ * The variable-projection estimate of a fit: the nonlinear parameter from the binned 1-D search and
+ * the two amplitudes solved exactly on the full data at it.
  */
-export function fitFailedSuperconductor(d: CurveData, w: Float64Array, options: VarProOptions = {}): SaturationFit {
-  const polish = options.polish ?? true;
+interface VarProStart {
+  search: Minimum1D;
+  a: number;
+  b: number;
+}
+
+/** Eq. 2's estimate, remembered for the polished fit of the same window (see memo.ts). */
+const fsStarts = new ArrayMemo<VarProStart>(5);
+
+function failedSuperconductorStart(d: CurveData, w: Float64Array, lo: number, hi: number): VarProStart {
   const n = d.n;
   const bins = binByLnT(d.lnT, d.R, w, 0, n, 48);
   const u = scratchF64("fs.u", bins.n);
@@ -77,15 +85,31 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array, options: 
     for (let k = 0; k < bins.n; k++) u[k] = Math.exp(-ea * bins.invT[k]!);
     return lineRss(u, bins.y, bins.w, 0, bins.n, coef);
   };
-  const [lo, hi] = eaInterval(d.T);
   const search = minimize1D(objective, lo, hi, 13, 5e-3);
   // amplitudes at the found E_a, exact on the full data
   const uFull = scratchF64("fs.uFull", n);
   const eaS = Math.exp(search.x);
   for (let i = 0; i < n; i++) uFull[i] = Math.exp(-eaS * d.invT[i]!);
   lineRss(uFull, d.R, w, 0, n, coef);
-  const rhoQF0 = coef[0]!;
-  const rho00 = coef[1]!;
+  return { search, a: coef[0]!, b: coef[1]! };
+}
+
+/**
+ * Eq. 2 in R space with weights w = 1/σ_i² (σ from the noise model).
+ * ρ_QF is left unconstrained so that a superconductor gives ρ_QF ≈ 0 ± u and
+ * the S/M1 decision is a plain significance test.
+ */
+export function fitFailedSuperconductor(d: CurveData, w: Float64Array, options: VarProOptions = {}): SaturationFit {
+  const polish = options.polish ?? true;
+  const n = d.n;
+  const [lo, hi] = eaInterval(d.T);
+  const inputs = [d.T, d.lnT, d.invT, d.R, w];
+  let start = fsStarts.get(inputs);
+  if (!start) {
+    start = failedSuperconductorStart(d, w, lo, hi);
+    fsStarts.set(inputs, start);
+  }
+  const { search, a: rhoQF0, b: rho00 } = start;
   const failed = (reason: number): SaturationFit => ({
     ...buildModelFit({
       model: "failed_superconductor",
@@ -164,13 +188,10 @@ export function fitFailedSuperconductor(d: CurveData, w: Float64Array, options: 
   };
 }
 
-/**
- * Eq. 1: variable projection in G = 1/R with relative weights (w = R², i.e.
- * 1/G², equivalent to ln R to first order), polished in ln R with σ_QF ≥ 0.
- * σ_QF = 0 is simple activation (Arrhenius with R0 = 1/σ0, T0 = E_aI).
- */
-export function fitFailedInsulator(d: CurveData, options: VarProOptions = {}): SaturationFit {
-  const polish = options.polish ?? true;
+/** Eq. 1's estimate, remembered for the polished fit of the same window (see memo.ts). */
+const fiStarts = new ArrayMemo<VarProStart>(4);
+
+function failedInsulatorStart(d: CurveData, lo: number, hi: number): VarProStart {
   const n = d.n;
   const G = scratchF64("fi.G", n);
   const wG = scratchF64("fi.wG", n);
@@ -186,15 +207,32 @@ export function fitFailedInsulator(d: CurveData, options: VarProOptions = {}): S
     for (let k = 0; k < bins.n; k++) u[k] = Math.exp(-ea * bins.invT[k]!);
     return lineRssNonNegIntercept(u, bins.y, bins.w, bins.n, coef);
   };
-  const [lo, hi] = eaInterval(d.T);
   const search = minimize1D(objective, lo, hi, 13, 5e-3);
   // amplitudes at the found E_a, exact (in G, weights R²) on the full data
   const uFull = scratchF64("fi.uFull", n);
   const eaI = Math.exp(search.x);
   for (let i = 0; i < n; i++) uFull[i] = Math.exp(-eaI * d.invT[i]!);
   lineRssNonNegIntercept(uFull, G, wG, n, coef);
-  const sqf0 = coef[0]!;
-  const s00 = coef[1]!;
+  return { search, a: coef[0]!, b: coef[1]! };
+}
+
+/**
+ * Eq. 1: variable projection in G = 1/R with relative weights (w = R², i.e.
+ * 1/G², equivalent to ln R to first order), polished in ln R with σ_QF ≥ 0.
+ * σ_QF = 0 is simple activation (Arrhenius with R0 = 1/σ0, T0 = E_aI).
+ */
+export function fitFailedInsulator(d: CurveData, options: VarProOptions = {}): SaturationFit {
+  const polish = options.polish ?? true;
+  const n = d.n;
+  const [lo, hi] = eaInterval(d.T);
+  const inputs = [d.T, d.lnT, d.invT, d.R];
+  let start = fiStarts.get(inputs);
+  if (!start) {
+    start = failedInsulatorStart(d, lo, hi);
+    fiStarts.set(inputs, start);
+  }
+  const { search, a: sqf0, b: s00 } = start;
+  const eaI = Math.exp(search.x);
   if (!(s00 > 0) || !Number.isFinite(search.x)) {
     return {
       ...buildModelFit({
