@@ -535,7 +535,11 @@ function aggregatedView(
   }
   for (const axis of ["x", "y"] as const) if (query[axis] === "stage") ticks[axis] = names.stages;
 
-  const counts: BinCount[] = cells.map((c) => ({ facetKey: c.facet, ix: c.ix, iy: c.iy, phaseKey: c.phaseKey, count: c.n, artifactCount: c.isArtifact ? c.n : 0 }));
+  // in legend order, so that a tie goes to the label first in the legend whatever order the counts came in
+  const legend = (key: TPhaseKey) => PHASE_KEYS.indexOf(key);
+  const counts: BinCount[] = cells
+    .map((c) => ({ facetKey: c.facet, ix: c.ix, iy: c.iy, phaseKey: c.phaseKey, count: c.n, artifactCount: c.isArtifact ? c.n : 0 }))
+    .sort((a, b) => legend(a.phaseKey) - legend(b.phaseKey));
   const bins = binsFromCountsWith(counts, edges);
   // the cells are laid out over the readable samples' ranges; the axes span the cells with data
   if (bins.length > 0) {

@@ -8,10 +8,11 @@ import type { Db } from "~/server/db";
 import { memberLabIds, type AccessScope } from "~/server/domains/access/service";
 import type { TPhase } from "~/server/domains/curves/schemas";
 import { AXES, type TAxisKey } from "../axes";
-import { seriesKeyWith, type AlongBoundary, type TBasePoint } from "../geometry";
+import type { TBasePoint } from "../geometry";
 import { PHASE_KEYS, type TDiagramQuery } from "../schemas";
 import { comparePoints, NO_LABEL_KEY, phaseKeyOfRow, wantsAlongX, type AxisCells, type CellRow, type GroupRow, type PointsView, type RowPlan } from "../view-rows";
-import type { DiagramTable } from "./table";
+import { boundariesAlongSeries } from "./boundaries";
+import type { Codes, DiagramTable, NumberColumn, SeriesAxis } from "./table";
 
 /** What a scope may read: public rows, its labs' own, and shared samples listed for its labs. */
 export interface MemoryAccess {
@@ -34,19 +35,28 @@ const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
  * every row compares: set filters are null when not asked for.
  */
 function rowFilter(t: DiagramTable, query: TDiagramQuery, access: MemoryAccess) {
-  const setOrNull = (values: readonly string[]) => (values.length > 0 ? new Set(values) : null);
+  // sets of codes as flags by code; null when the filter is not asked for
+  const flags = (codes: Codes, values: Iterable<string>) => {
+    const out = new Uint8Array(codes.size);
+    for (const v of values) {
+      const code = codes.find(v);
+      if (code >= 0) out[code] = 1;
+    }
+    return out;
+  };
+  const setOrNull = (codes: Codes, values: readonly string[]) => (values.length > 0 ? flags(codes, values) : null);
   const gradeAllowed = [true, true, true, true];
   if (query.grades.length > 0) GRADE_KEYS.forEach((grade, gk) => (gradeAllowed[gk] = (query.grades as readonly string[]).includes(grade)));
   return {
-    member: access.labs.size > 0,
-    labs: access.labs,
-    shared: access.shared,
+    /** labs whose rows the scope reads whatever their visibility, and shared samples it reads */
+    memberLabs: flags(t.labCodes, access.labs),
+    sharedSamples: flags(t.sampleCodes, access.shared),
     currentOnly: query.engine === "current",
     /** the code of the engine version asked for (-1: none of the rows has it) */
     engine: query.engine === "current" ? -1 : t.engines.indexOf(query.engine),
-    labIds: setOrNull(query.labIds),
-    materials: setOrNull(query.materials),
-    sampleIds: setOrNull(query.sampleIds),
+    labIds: setOrNull(t.labCodes, query.labIds),
+    materials: setOrNull(t.materialCodes, query.materials),
+    sampleIds: setOrNull(t.sampleCodes, query.sampleIds),
     minConfidence: query.minConfidence,
     from: query.uploadedFrom ? dayStart(query.uploadedFrom) : Number.NEGATIVE_INFINITY,
     to: query.uploadedTo ? dayStart(query.uploadedTo) + DAY_MS : Number.POSITIVE_INFINITY,
@@ -58,12 +68,34 @@ function rowFilter(t: DiagramTable, query: TDiagramQuery, access: MemoryAccess) 
 const GRADE_KEYS = ["GOOD", "MODERATE", "POOR", "UNKNOWN"] as const;
 
 /** Whether the displayed label of row i is S or M1 (labelKey: the label, + 5 when inconclusive, 10 for none). */
-const scSide = (t: DiagramTable, i: number) => t.labelKey[i] !== NO_LABEL_KEY && t.labelKey[i]! % 5 <= 1;
-const isM2 = (t: DiagramTable, i: number) => t.labelKey[i] !== NO_LABEL_KEY && t.labelKey[i]! % 5 === 2;
+const NONE_KEY = NO_LABEL_KEY;
+const scSide = (t: DiagramTable, i: number) => t.labelKey[i] !== NONE_KEY && t.labelKey[i]! % 5 <= 1;
+const isM2 = (t: DiagramTable, i: number) => t.labelKey[i] !== NONE_KEY && t.labelKey[i]! % 5 === 2;
 const inverse = (v: number) => (v > 0 ? 1 / v : Number.NaN);
 const inverseError = (v: number, e: number) => (v > 0 ? e / (v * v) : Number.NaN);
 
 type Column = (i: number) => number;
+
+/** Axes that are a column of the table as they are. */
+const PLAIN_AXIS: Partial<Record<TAxisKey, NumberColumn>> = {
+  H: "fieldOe",
+  P: "pressureGPa",
+  stage: "stageIndex",
+  gate: "gateVoltageV",
+  thickness: "thicknessNm",
+  R300: "r300KOhm",
+  Tc90: "tc90K",
+  rhoQF: "rhoQfOhm",
+  sigmaQF: "sigmaQfS",
+  EaS: "eaSK",
+  EaI: "eaIK",
+  arrT0: "arrheniusT0K",
+  hopT0: "hoppingT0K",
+  hopP: "hoppingP",
+  wlG0: "wlG0S",
+  wlA: "wlAS",
+  ratio350: "ratio350mK300K",
+};
 
 /** Value and uncertainty of an axis on row i, NaN when there is none (the twin of AXIS_SQL). */
 function axisColumns(t: DiagramTable, key: TAxisKey): { value: Column; error: Column | null } {
@@ -158,7 +190,7 @@ function pointAt(t: DiagramTable, i: number, x: number, y: number, xErr: number,
 
 interface Pass {
   groups: GroupRow[];
-  /** rows shown (filters, switch, legend, values on both axes) */
+  /** rows shown (filters, switch, legend, values on both axes); when collected, at most maxPoints + 1 */
   shown: number[];
   /** rows that pass the filters, switch and legend with a drawable x value (boundaries are located along them) */
   along: number[];
@@ -172,57 +204,67 @@ interface Pass {
  * view) only rows of the planned samples count and their row number is the axis value; with
  * `axes`, the shown rows are counted per cell ((ix·ny + iy)·7 + legend)·2 + artifact.
  */
-function pass(t: DiagramTable, query: TDiagramQuery, access: MemoryAccess, options: { rows?: RowPlan | null; axes?: { x: AxisCells; y: AxisCells } | null } = {}): Pass {
+function pass(
+  t: DiagramTable,
+  query: TDiagramQuery,
+  access: MemoryAccess,
+  options: { collect: boolean; rows?: RowPlan | null; axes?: { x: AxisCells; y: AxisCells } | null },
+): Pass {
   const f = rowFilter(t, query, access);
-  const rowOf = options.rows ? new Map(options.rows.sampleIds.map((id, k) => [id, options.rows!.rows[k]!])) : null;
-  const xv = axisColumns(t, query.x).value;
-  const yv = axisColumns(t, query.y).value;
-  const xOf: Column = query.x === "sample" && rowOf ? (i) => rowOf.get(t.sampleId[i]!)! : xv;
-  const yOf: Column = query.y === "sample" && rowOf ? (i) => rowOf.get(t.sampleId[i]!)! : yv;
+  // the axis values of every row, as the column itself or computed once for the pass
+  const rowIndex = options.rows ? rowIndexOf(t, options.rows) : null;
+  const xs = query.x === "sample" && rowIndex ? rowIndex : axisValues(t, query.x);
+  const ys = query.y === "sample" && rowIndex ? rowIndex : axisValues(t, query.y);
   const xLog = query.xScale === "log" && query.x !== "sample" && query.x !== "stage";
   const yLog = query.yScale === "log" && query.y !== "sample" && query.y !== "stage";
   const xDrawableLog = !AXES[query.x].isOrdinal && query.xScale === "log";
-  const hiddenByKey = Array.from({ length: NO_LABEL_KEY + 1 }, (_, lk) => query.hidePhases.includes(phaseKeyOfRow({ lk })));
+  const hiddenByKey = Array.from({ length: 11 }, (_, lk) => query.hidePhases.includes(phaseKeyOfRow({ lk })));
   const wellFilteredOnly = query.wellFilteredOnly;
-  const wantAlong = wantsAlongX(query);
+  const noLabel = NONE_KEY;
+  // the shown rows (and those along x) are collected while the view can still be drawn point by point
+  let collect = options.collect;
+  const wantAlong = collect && wantsAlongX(query);
   const cellOf = options.axes ? cellIndexer(options.axes) : null;
-  const facetColumn = query.facetBy === "lab" ? t.labId : query.facetBy === "material" ? t.material : null;
-  const { sampleId, labId, material, visibilityCode, isCurrent, engineCode, quantityCode, labelKey, gradeKey, uploadedMs } = t;
+  const facetCodes = query.facetBy === "lab" ? t.labCodes : query.facetBy === "material" ? t.materialCodes : null;
+  const facetColumn = query.facetBy === "lab" ? t.labCode : query.facetBy === "material" ? t.materialCode : null;
+  // a shown row's panel and cell: (facet · cells + cell) · 14 + legend · 2 + artifact
+  const cellSpace = options.axes ? options.axes.x.n * options.axes.y.n : 0;
+  const { sampleCode, labCode, materialCode, visibilityCode, isCurrent, engineCode, quantityCode, labelKey, gradeKey, uploadedMs } = t;
   const confidence = t.numbers.confidence;
 
   // one counter per (engine, quantity, label key, grade key, validity)
   const quantityCount = Math.max(1, t.quantities.length);
   const groupCounts = new Int32Array(Math.max(1, t.engines.length) * quantityCount * 11 * 4 * 2);
-  const cellCounts = new Map<string, Map<number, number>>();
+  const cellCounts = new Map<number, number>();
   const shown: number[] = [];
   const along: number[] = [];
   for (let i = 0; i < t.size; i++) {
     const visibility = visibilityCode[i]!;
-    if (visibility !== 0 && !(f.member && (f.labs.has(labId[i]!) || (visibility === 1 && f.shared.has(sampleId[i]!))))) continue;
+    if (visibility !== 0 && f.memberLabs[labCode[i]!] !== 1 && !(visibility === 1 && f.sharedSamples[sampleCode[i]!] === 1)) continue;
     if (f.currentOnly ? !isCurrent[i] : engineCode[i] !== f.engine) continue;
-    if (f.labIds && !f.labIds.has(labId[i]!)) continue;
-    if (f.materials && !f.materials.has(material[i]!)) continue;
-    if (f.sampleIds && !f.sampleIds.has(sampleId[i]!)) continue;
+    if (f.labIds && f.labIds[labCode[i]!] !== 1) continue;
+    if (f.materials && f.materials[materialCode[i]!] !== 1) continue;
+    if (f.sampleIds && f.sampleIds[sampleCode[i]!] !== 1) continue;
     if ((f.minConfidence > 0 && !(confidence[i]! >= f.minConfidence)) || uploadedMs[i]! < f.from || uploadedMs[i]! >= f.to) continue;
     const gk = gradeKey[i]!;
     if (!f.gradeAllowed[gk]) continue;
-    if (rowOf && !rowOf.has(sampleId[i]!)) continue;
-    const x = xOf(i);
-    const y = yOf(i);
+    if (rowIndex && Number.isNaN(rowIndex[i]!)) continue;
+    const x = xs[i]!;
+    const y = ys[i]!;
     const valid = (xLog ? x > 0 : x === x) && (yLog ? y > 0 : y === y);
     const lk = labelKey[i]!;
     groupCounts[((((engineCode[i]! * quantityCount + quantityCode[i]!) * 11 + lk) * 4 + gk) << 1) | (valid ? 1 : 0)]!++;
     if ((wellFilteredOnly && gk !== 0) || hiddenByKey[lk]) continue;
-    if (wantAlong && Number.isFinite(x) && (!xDrawableLog || x > 0)) along.push(i);
+    if (collect && wantAlong && Number.isFinite(x) && (!xDrawableLog || x > 0)) along.push(i);
     if (!valid) continue;
-    shown.push(i);
+    if (collect) {
+      shown.push(i);
+      if (shown.length > query.maxPoints) collect = false;
+    }
     if (cellOf) {
-      const facet = facetColumn ? facetColumn[i]! : "";
-      let counts = cellCounts.get(facet);
-      if (!counts) cellCounts.set(facet, (counts = new Map()));
       const phase = lk % 5;
-      const cell = (cellOf(x, y) * 7 + (lk === NO_LABEL_KEY ? 6 : Math.min(lk, 5))) * 2 + ((phase === 1 || phase === 2) && gk >= 2 ? 1 : 0);
-      counts.set(cell, (counts.get(cell) ?? 0) + 1);
+      const cell = (((facetColumn ? facetColumn[i]! : 0) * cellSpace + cellOf(x, y)) * 7 + (lk === noLabel ? 6 : Math.min(lk, 5))) * 2 + ((phase === 1 || phase === 2) && gk >= 2 ? 1 : 0);
+      cellCounts.set(cell, (cellCounts.get(cell) ?? 0) + 1);
     }
   }
 
@@ -239,14 +281,33 @@ function pass(t: DiagramTable, query: TDiagramQuery, access: MemoryAccess, optio
   const cells: CellRow[] = [];
   if (options.axes) {
     const ny = options.axes.y.n;
-    for (const [facet, counts] of cellCounts) {
-      for (const [cell, n] of counts) {
-        const xy = Math.floor(cell / 14);
-        cells.push({ facet: facetColumn ? facet : null, ix: Math.floor(xy / ny), iy: xy % ny, phaseKey: PHASE_KEYS[Math.floor(cell / 2) % 7]!, isArtifact: cell % 2 === 1, n });
-      }
+    for (const [key, n] of cellCounts) {
+      const panelCell = Math.floor(key / 14);
+      const xy = panelCell % cellSpace;
+      const facet = facetCodes ? facetCodes.values[Math.floor(panelCell / cellSpace)]! : null;
+      cells.push({ facet, ix: Math.floor(xy / ny), iy: xy % ny, phaseKey: PHASE_KEYS[Math.floor(key / 2) % 7]!, isArtifact: key % 2 === 1, n });
     }
   }
   return { groups, shown, along, cells };
+}
+
+/** An axis's value on every row: the column itself when the axis is one, else computed. */
+function axisValues(t: DiagramTable, key: TAxisKey): ArrayLike<number> {
+  const column = PLAIN_AXIS[key];
+  if (column) return t.numbers[column];
+  if (key === "sample") return new Float64Array(t.size);
+  const value = axisColumns(t, key).value;
+  const out = new Float64Array(t.size);
+  for (let i = 0; i < t.size; i++) out[i] = value(i);
+  return out;
+}
+
+/** The number of each row's sample in the plan of sample rows (NaN for rows of other samples, which do not count). */
+function rowIndexOf(t: DiagramTable, plan: RowPlan): Float64Array {
+  const rowOf = new Map(plan.sampleIds.map((id, k) => [id, plan.rows[k]!]));
+  const out = new Float64Array(t.size);
+  for (let i = 0; i < t.size; i++) out[i] = rowOf.get(t.sampleId[i]!) ?? Number.NaN;
+  return out;
 }
 
 /** The cell index ix·ny + iy of a point (the twin of cellSql). */
@@ -263,50 +324,11 @@ function cellIndexer(axes: { x: AxisCells; y: AxisCells }): (x: number, y: numbe
   return (x, y) => ix(x) * ny + iy(y);
 }
 
-interface AlongRow {
-  key: string;
-  x: number;
-  sampleId: string;
-  fitId: string;
-  phase: TPhase;
-  inconclusive: boolean;
-}
-
-/**
- * Where the label changes along every series (the twin of the window functions of
- * loadPointsView): consecutive decided curves in (x, sample, fit) order with different labels,
- * and how many inconclusive curves lie between them.
- */
-function boundariesAlongSeries(rows: AlongRow[]): Map<string, AlongBoundary[]> {
-  const bySeries = new Map<string, AlongRow[]>();
-  for (const r of rows) {
-    const list = bySeries.get(r.key);
-    if (list) list.push(r);
-    else bySeries.set(r.key, [r]);
-  }
-  const out = new Map<string, AlongBoundary[]>();
-  for (const [key, list] of bySeries) {
-    list.sort((a, b) => a.x - b.x || (a.sampleId < b.sampleId ? -1 : a.sampleId > b.sampleId ? 1 : a.fitId < b.fitId ? -1 : a.fitId > b.fitId ? 1 : 0));
-    let last: AlongRow | null = null;
-    let undecided = 0;
-    const found: AlongBoundary[] = [];
-    for (const r of list) {
-      if (r.inconclusive) {
-        if (last) undecided++;
-        continue;
-      }
-      if (last && last.phase !== r.phase) found.push({ from: last.phase, to: r.phase, xLow: last.x, xHigh: r.x, undecidedBetween: undecided });
-      last = r;
-      undecided = 0;
-    }
-    if (found.length > 0) out.set(key, found.sort((a, b) => a.xLow - b.xLow || a.xHigh - b.xHigh));
-  }
-  return out;
-}
-
 /** The points view of a query (what loadPointsView reads from the database). */
 export async function memoryPointsView(db: Db, t: DiagramTable, query: TDiagramQuery, access: MemoryAccess): Promise<PointsView> {
-  const { groups, shown, along } = pass(t, query, access);
+  // the lineage is looked up first: from the pass on, the table is read without a pause (a later pull changes it)
+  const lineage = wantsAlongX(query) && query.x === "stage" ? await lineageRoots(db) : null;
+  const { groups, shown, along } = pass(t, query, access, { collect: true });
   if (shown.length > query.maxPoints) return { groups, points: [], boundaries: null };
   const x = axisColumns(t, query.x);
   const y = axisColumns(t, query.y);
@@ -315,33 +337,17 @@ export async function memoryPointsView(db: Db, t: DiagramTable, query: TDiagramQ
   const yErr = y.error ?? nan;
   const points = shown.map((i) => pointAt(t, i, x.value(i), y.value(i), xErr(i), yErr(i))).sort(comparePoints);
   if (!wantsAlongX(query)) return { groups, points, boundaries: null };
-  // read everything from the table before the lineage lookup (a later pull changes the table)
-  const rows = along.map((i) => ({
-    i,
-    sampleId: t.sampleId[i]!,
-    conditions: {
-      setupId: t.setupId[i] ?? null,
-      fieldOe: numberOrNull(t.numbers.fieldOe[i]!),
-      pressureGPa: numberOrNull(t.numbers.pressureGPa[i]!),
-      pressureDirection: t.pressureDirection[i]!,
-      gateVoltageV: numberOrNull(t.numbers.gateVoltageV[i]!),
-    },
-    row: { x: x.value(i), sampleId: t.sampleId[i]!, fitId: t.fitId[i]!, phase: t.overridePhase[i] ?? t.phase[i]!, inconclusive: (t.overridePhase[i] ?? null) === null && t.inconclusive[i]! },
-  }));
-  const lineage = query.x === "stage" ? await lineageRoots(db, new Set(rows.map((r) => r.sampleId))) : null;
-  const keyed = rows.map((r) => ({ ...r.row, key: seriesKeyWith(r.conditions, query.x, lineage?.get(r.sampleId) ?? r.sampleId) }));
-  return { groups, points, boundaries: boundariesAlongSeries(keyed) };
+  return { groups, points, boundaries: boundariesAlongSeries(t, query.x as SeriesAxis, along, x.value, lineage) };
 }
 
-/** The root of each sample's lineage (the film followed across anneal stages). */
-async function lineageRoots(db: Db, sampleIds: Set<string>): Promise<Map<string, string>> {
-  if (sampleIds.size === 0) return new Map();
-  const samples = await db.sample.findMany({ where: { id: { in: [...sampleIds] } }, select: { id: true, lineageRootId: true } });
-  return new Map(samples.map((s) => [s.id, s.lineageRootId ?? s.id]));
+/** The root of the lineage of every sample that is not its own root (the film followed across anneal stages). */
+async function lineageRoots(db: Db): Promise<Map<string, string>> {
+  const samples = await db.$queryRawUnsafe<{ id: string; root: string }[]>(`SELECT "id", "lineageRootId" AS "root" FROM "Sample" WHERE "lineageRootId" <> "id"`);
+  return new Map(samples.map((s) => [s.id, s.root]));
 }
 
 /** The counts and cells of an aggregated view (what loadCountsAndCells reads from the database). */
 export function memoryCountsAndCells(t: DiagramTable, query: TDiagramQuery, access: MemoryAccess, axes: { x: AxisCells; y: AxisCells }, rows: RowPlan | null): { groups: GroupRow[]; cells: CellRow[] } {
-  const { groups, cells } = pass(t, query, access, { axes, rows });
+  const { groups, cells } = pass(t, query, access, { collect: false, axes, rows });
   return { groups, cells };
 }

@@ -71,12 +71,38 @@ export interface TableRow extends Record<NumberColumn, number | null> {
   uploadedMs: number;
 }
 
+/** The tuning parameters a series runs along (isSeriesAxis). */
+export const SERIES_AXES = ["H", "P", "stage", "gate"] as const;
+export type SeriesAxis = (typeof SERIES_AXES)[number];
+
 const VISIBILITY_CODE = { PUBLIC: 0, SHARED: 1, PRIVATE: 2 } as const;
 
 /** The code of a value in a list of the values met (few: engine versions, stored quantities). */
 function codeOf<T>(list: T[], value: T): number {
   const i = list.indexOf(value);
   return i >= 0 ? i : list.push(value) - 1;
+}
+
+/** Small integer codes of the values of a text column (labs, samples, materials): compared as numbers in a pass. */
+export class Codes {
+  private readonly codes = new Map<string, number>();
+  /** the values by code */
+  readonly values: string[] = [];
+  get size(): number {
+    return this.codes.size;
+  }
+  of(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      this.codes.set(value, (code = this.codes.size));
+      this.values.push(value);
+    }
+    return code;
+  }
+  /** the code of a value, or -1 when no row has had it */
+  find(value: string): number {
+    return this.codes.get(value) ?? -1;
+  }
 }
 
 export class DiagramTable {
@@ -106,9 +132,21 @@ export class DiagramTable {
   readonly quantityCode: number[] = [];
   /** PUBLIC 0, SHARED 1, PRIVATE 2 */
   readonly visibilityCode: number[] = [];
+  readonly labCode: number[] = [];
+  readonly sampleCode: number[] = [];
+  readonly materialCode: number[] = [];
+  readonly labCodes = new Codes();
+  readonly sampleCodes = new Codes();
+  readonly materialCodes = new Codes();
   /** the engine versions and stored quantities met, by code */
   readonly engines: string[] = [];
   readonly quantities: TStoredQuantity[] = [];
+  /**
+   * Per series axis, a code of each row's sample and series conditions (./boundaries.ts), or -1
+   * until it is asked for after the row was written; and the codes given, by text.
+   */
+  readonly seriesCode: Record<SeriesAxis, number[]> = { H: [], P: [], stage: [], gate: [] };
+  readonly seriesCodes: Record<SeriesAxis, Map<string, number>> = { H: new Map(), P: new Map(), stage: new Map(), gate: new Map() };
   readonly numbers: Record<NumberColumn, number[]> = Object.fromEntries(NUMBER_COLUMNS.map((c) => [c, [] as number[]])) as Record<NumberColumn, number[]>;
   private readonly slots = new Map<string, number>();
 
@@ -142,7 +180,11 @@ export class DiagramTable {
     this.engineCode[i] = codeOf(this.engines, row.engineVersion);
     this.quantityCode[i] = codeOf(this.quantities, row.quantity);
     this.visibilityCode[i] = VISIBILITY_CODE[row.visibility];
+    this.labCode[i] = this.labCodes.of(row.labId);
+    this.sampleCode[i] = this.sampleCodes.of(row.sampleId);
+    this.materialCode[i] = this.materialCodes.of(row.material);
     for (const c of NUMBER_COLUMNS) this.numbers[c][i] = row[c] ?? Number.NaN;
+    for (const axis of SERIES_AXES) this.seriesCode[axis][i] = -1;
   }
 
   /** Removes the row of a fit result, if held: the last row moves into its slot. */
@@ -194,6 +236,10 @@ export class DiagramTable {
       this.engineCode,
       this.quantityCode,
       this.visibilityCode,
+      this.labCode,
+      this.sampleCode,
+      this.materialCode,
+      ...SERIES_AXES.map((axis) => this.seriesCode[axis]),
       ...NUMBER_COLUMNS.map((c) => this.numbers[c]),
     ];
   }
