@@ -1,6 +1,6 @@
-import { sqlPool, type Db } from "~/server/db";
+import { sqlRows, type Db } from "~/server/db";
 import type { Actor } from "~/server/domains/access/actor";
-import { readableSampleSql, readableSampleWhere, resolveScope, type AccessScope } from "~/server/domains/access/service";
+import { readableSampleSql, resolveScope, type AccessScope } from "~/server/domains/access/service";
 import type { TPhase } from "~/server/domains/curves/schemas";
 import { AXES, isSeriesAxis, type TAxisKey, type TStoredQuantity } from "./axes";
 import { cachedDiagram } from "./cache";
@@ -38,16 +38,6 @@ import { normalizeDiagramQuery } from "./url";
 import { memoryAccess, memoryCountsAndCells, memoryPointsView } from "./memory/reader";
 import { syncedDiagramTable } from "./memory/sync";
 import { comparePoints, hasX, NO_LABEL_KEY, phaseKeyOfRow, phaseOfKey, wantsAlongX, type AxisCells, type CellRow, type GroupRow, type PointsView, type RowPlan } from "./view-rows";
-
-/**
- * Rows of a read-only statement: through node-postgres directly when the client has its pool
- * (decoding thousands of rows costs several times less than through Prisma), else through Prisma.
- */
-async function sqlRows<T>(db: Db, text: string, values: readonly unknown[]): Promise<T[]> {
-  const pool = sqlPool(db);
-  if (!pool) return db.$queryRawUnsafe<T[]>(text, ...values);
-  return (await pool.query(text, values as unknown[])).rows as T[];
-}
 
 // ───────────────────────────── overview: counts, and cells above the limit ─────────────────────────────
 
@@ -154,10 +144,15 @@ function summarize(query: TDiagramQuery, groups: readonly (GroupRow & { x0?: num
   return { summary, extent };
 }
 
+/** The condition on a sample row `s` that the scope may read it. */
+function readableSql(scope: AccessScope, params: SqlParams): string {
+  const { sql, labIds } = readableSampleSql(scope);
+  return sql.includes("$LABS") ? sql.replaceAll("$LABS", params.add(labIds, "::text[]")) : sql;
+}
+
 /** Conditions on a sample row `s`: readable by the scope, and within the lab, material and sample filters. */
 function sampleFilterSql(scope: AccessScope, query: TDiagramQuery, params: SqlParams): string[] {
-  const { sql: readable, labIds } = readableSampleSql(scope);
-  const where = [readable.includes("$LABS") ? readable.replaceAll("$LABS", params.add(labIds, "::text[]")) : readable];
+  const where = [readableSql(scope, params)];
   if (query.labIds.length > 0) where.push(`s."labId" = ANY(${params.add(query.labIds, "::text[]")})`);
   if (query.materials.length > 0) where.push(`s."material" = ANY(${params.add(query.materials, "::text[]")})`);
   if (query.sampleIds.length > 0) where.push(`s."id" = ANY(${params.add(query.sampleIds, "::text[]")})`);
@@ -403,25 +398,34 @@ export async function loadDiagramPoints(db: Db, scope: AccessScope, query: TDiag
   return { points, provenance: await loadProvenance(db, provenanceIds(points)) };
 }
 
-const SAMPLE_REF_SELECT = { id: true, name: true, material: true, labId: true, annealStage: true, stageIndex: true, lineageRootId: true, visibility: true, thicknessNm: true } as const;
-
 /** Names of labs, samples and setups, by id. Callers pass only ids of rows the viewer may read. */
 export async function loadProvenance(db: Db, ids: { labIds: Iterable<string>; sampleIds: Iterable<string>; setupIds: Iterable<string> }): Promise<TProvenance> {
   const sampleIds = [...ids.sampleIds];
   const setupIds = [...ids.setupIds];
   // a sample's lab is among the labs asked for whenever points carry it; else it is looked up after
   const labIds = new Set(ids.labIds);
+  const labsOf = (list: string[]) =>
+    list.length === 0 ? [] : sqlRows<{ id: string; name: string; slug: string }>(db, `SELECT "id", "name", "slug" FROM "Lab" WHERE "id" = ANY($1::text[])`, [list]);
   const [samples, setups, labsFirst] = await Promise.all([
-    sampleIds.length === 0 ? [] : db.sample.findMany({ where: { id: { in: sampleIds } }, select: SAMPLE_REF_SELECT }),
-    setupIds.length === 0 ? [] : db.measurementSetup.findMany({ where: { id: { in: setupIds } }, select: { id: true, name: true, filteringGrade: true } }),
-    labIds.size === 0 ? [] : db.lab.findMany({ where: { id: { in: [...labIds] } }, select: { id: true, name: true, slug: true } }),
+    sampleIds.length === 0
+      ? []
+      : sqlRows<TSampleRef & { id: string }>(
+          db,
+          `SELECT "id", "name", "material", "labId", "annealStage", "stageIndex", "lineageRootId", "visibility"::text AS "visibility", "thicknessNm"
+           FROM "Sample" WHERE "id" = ANY($1::text[])`,
+          [sampleIds],
+        ),
+    setupIds.length === 0
+      ? []
+      : sqlRows<{ id: string; name: string; grade: TGrade }>(db, `SELECT "id", "name", "filteringGrade"::text AS "grade" FROM "MeasurementSetup" WHERE "id" = ANY($1::text[])`, [setupIds]),
+    labsOf([...labIds]),
   ]);
   const missingLabs = [...new Set(samples.map((s) => s.labId))].filter((id) => !labIds.has(id));
-  const labs = missingLabs.length === 0 ? labsFirst : [...labsFirst, ...(await db.lab.findMany({ where: { id: { in: missingLabs } }, select: { id: true, name: true, slug: true } }))];
+  const labs = missingLabs.length === 0 ? labsFirst : [...labsFirst, ...(await labsOf(missingLabs))];
   return {
     labs: Object.fromEntries(labs.map((l) => [l.id, { name: l.name, slug: l.slug }])),
     samples: Object.fromEntries(samples.map(({ id, ...s }) => [id, s])),
-    setups: Object.fromEntries(setups.map((s) => [s.id, { name: s.name, grade: s.filteringGrade }])),
+    setups: Object.fromEntries(setups.map((s) => [s.id, { name: s.name, grade: s.grade }])),
   };
 }
 
@@ -471,12 +475,13 @@ function cellEdges(i: number, c: AxisCells): [number, number] {
 /** The aggregated view from counts per cell: cells, axes (sample rows without gaps), facets. */
 /** Names the aggregated view needs besides the cells: anneal stages and lab names (looked up while the cells are counted). */
 async function loadAxisNames(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<{ stages: { value: number; label: string }[] | null; labs: Map<string, string> }> {
+  const params = new SqlParams();
   const [stages, labs] = await Promise.all([
     query.x === "stage" || query.y === "stage"
-      ? db.sample.findMany({ where: readableSampleWhere(scope), select: { stageIndex: true, annealStage: true }, distinct: ["stageIndex", "annealStage"] })
+      ? sqlRows<{ stageIndex: number; annealStage: string }>(db, `SELECT DISTINCT s."stageIndex", s."annealStage" FROM "Sample" s WHERE ${readableSql(scope, params)}`, params.values)
       : null,
     // lab names are public (the lab directory)
-    query.facetBy === "lab" ? db.lab.findMany({ select: { id: true, name: true } }) : [],
+    query.facetBy === "lab" ? sqlRows<{ id: string; name: string }>(db, `SELECT "id", "name" FROM "Lab"`) : [],
   ]);
   let stageTicks: { value: number; label: string }[] | null = null;
   if (stages) {
@@ -798,7 +803,8 @@ function commonOf(query: TDiagramQuery, summary: DiagramSummary) {
 interface DiagramReader {
   /** the planner's estimate of the rows the filters match; 0 when a points view costs no more than counting */
   estimate(): Promise<number>;
-  pointsView(): Promise<PointsView>;
+  /** `orAggregated`: the reader may stop as soon as the view has more points than can be drawn (and say so) */
+  pointsView(options?: { orAggregated?: boolean }): Promise<PointsView>;
   countsAndCells(axes: { x: AxisCells; y: AxisCells }, rows: RowPlan | null): Promise<{ groups: GroupRow[]; cells: CellRow[] }>;
 }
 
@@ -810,14 +816,15 @@ function databaseReader(db: Db, scope: AccessScope, query: TDiagramQuery): Diagr
   };
 }
 
-/** The reader of the in-memory table, brought up to date with every commit made before each read; null without one. */
+/** The reader of the in-memory table, brought up to date with every commit made before the call; null without one. */
 async function memoryReader(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<DiagramReader | null> {
-  if (!(await syncedDiagramTable(db))) return null;
-  const access = await memoryAccess(db, scope);
+  const [table, access] = await Promise.all([syncedDiagramTable(db), memoryAccess(db, scope)]);
+  if (!table) return null;
+  // one pull per view: every later read sees at least the commits made before the request
   return {
     estimate: async () => 0,
-    pointsView: async () => memoryPointsView(db, (await syncedDiagramTable(db))!, query, access),
-    countsAndCells: async (axes, rows) => memoryCountsAndCells((await syncedDiagramTable(db))!, query, access, axes, rows),
+    pointsView: async (options) => memoryPointsView(db, table, query, access, options),
+    countsAndCells: async (axes, rows) => memoryCountsAndCells(table, query, access, axes, rows),
   };
 }
 
@@ -845,9 +852,9 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
   const source = onePassRows > 0 ? "database" : (options.source ?? DEFAULT_SOURCE);
   const reader = (source === "memory" ? await memoryReader(db, scope, query) : null) ?? databaseReader(db, scope, query);
   if ((await reader.estimate()) <= SPECULATIVE_READ_FACTOR * query.maxPoints) {
-    const view = await reader.pointsView();
+    const view = await reader.pointsView({ orAggregated: true });
     const { summary } = summarize(query, view.groups);
-    if (summary.total <= query.maxPoints) return pointsDiagram(db, query, summary, view);
+    if (!view.aggregated && summary.total <= query.maxPoints) return pointsDiagram(db, query, summary, view);
   }
   // The ranges of the axes over the readable samples (a small table) and the sample rows come
   // first; then one scan counts the rows and lays them into cells.

@@ -63,6 +63,8 @@ export interface PointsView {
   points: TBasePoint[];
   /** label changes along every curve with an x value, by series key; null when not wanted or too many points */
   boundaries: Map<string, AlongBoundary[]> | null;
+  /** asked `orAggregated`: more than maxPoints are shown, and nothing was counted (the view is aggregated) */
+  aggregated?: boolean;
 }
 
 

@@ -4,7 +4,7 @@
  * (loadPointsView, loadCountsAndCells), each of which is the twin of a clause of ../sql.ts. An int
  * test compares the two readers view by view.
  */
-import type { Db } from "~/server/db";
+import { sqlRows, type Db } from "~/server/db";
 import { memberLabIds, type AccessScope } from "~/server/domains/access/service";
 import type { TPhase } from "~/server/domains/curves/schemas";
 import { AXES, type TAxisKey } from "../axes";
@@ -23,7 +23,7 @@ export interface MemoryAccess {
 export async function memoryAccess(db: Db, scope: AccessScope): Promise<MemoryAccess> {
   const labs = memberLabIds(scope);
   if (labs.length === 0) return { labs: new Set(), shared: new Set() };
-  const shares = await db.sampleShare.findMany({ where: { labId: { in: labs } }, select: { sampleId: true } });
+  const shares = await sqlRows<{ sampleId: string }>(db, `SELECT "sampleId" FROM "SampleShare" WHERE "labId" = ANY($1::text[])`, [labs]);
   return { labs: new Set(labs), shared: new Set(shares.map((s) => s.sampleId)) };
 }
 
@@ -196,6 +196,8 @@ interface Pass {
   along: number[];
   /** counts per panel and cell of the rows shown, when cells were asked for */
   cells: CellRow[];
+  /** the pass stopped at the first row shown beyond maxPoints (stopBeyondLimit): nothing else is counted */
+  stopped: boolean;
 }
 
 /**
@@ -208,7 +210,7 @@ function pass(
   t: DiagramTable,
   query: TDiagramQuery,
   access: MemoryAccess,
-  options: { collect: boolean; rows?: RowPlan | null; axes?: { x: AxisCells; y: AxisCells } | null },
+  options: { collect: boolean; stopBeyondLimit?: boolean; rows?: RowPlan | null; axes?: { x: AxisCells; y: AxisCells } | null },
 ): Pass {
   const f = rowFilter(t, query, access);
   // the axis values of every row, as the column itself or computed once for the pass
@@ -259,7 +261,10 @@ function pass(
     if (!valid) continue;
     if (collect) {
       shown.push(i);
-      if (shown.length > query.maxPoints) collect = false;
+      if (shown.length > query.maxPoints) {
+        if (options.stopBeyondLimit) return { groups: [], shown, along, cells: [], stopped: true };
+        collect = false;
+      }
     }
     if (cellOf) {
       const phase = lk % 5;
@@ -288,7 +293,7 @@ function pass(
       cells.push({ facet, ix: Math.floor(xy / ny), iy: xy % ny, phaseKey: PHASE_KEYS[Math.floor(key / 2) % 7]!, isArtifact: key % 2 === 1, n });
     }
   }
-  return { groups, shown, along, cells };
+  return { groups, shown, along, cells, stopped: false };
 }
 
 /** An axis's value on every row: the column itself when the axis is one, else computed. */
@@ -304,9 +309,13 @@ function axisValues(t: DiagramTable, key: TAxisKey): ArrayLike<number> {
 
 /** The number of each row's sample in the plan of sample rows (NaN for rows of other samples, which do not count). */
 function rowIndexOf(t: DiagramTable, plan: RowPlan): Float64Array {
-  const rowOf = new Map(plan.sampleIds.map((id, k) => [id, plan.rows[k]!]));
+  const bySample = new Float64Array(t.sampleCodes.size).fill(Number.NaN);
+  plan.sampleIds.forEach((id, k) => {
+    const code = t.sampleCodes.find(id);
+    if (code >= 0) bySample[code] = plan.rows[k]!;
+  });
   const out = new Float64Array(t.size);
-  for (let i = 0; i < t.size; i++) out[i] = rowOf.get(t.sampleId[i]!) ?? Number.NaN;
+  for (let i = 0; i < t.size; i++) out[i] = bySample[t.sampleCode[i]!]!;
   return out;
 }
 
@@ -325,10 +334,11 @@ function cellIndexer(axes: { x: AxisCells; y: AxisCells }): (x: number, y: numbe
 }
 
 /** The points view of a query (what loadPointsView reads from the database). */
-export async function memoryPointsView(db: Db, t: DiagramTable, query: TDiagramQuery, access: MemoryAccess): Promise<PointsView> {
+export async function memoryPointsView(db: Db, t: DiagramTable, query: TDiagramQuery, access: MemoryAccess, options: { orAggregated?: boolean } = {}): Promise<PointsView> {
   // the lineage is looked up first: from the pass on, the table is read without a pause (a later pull changes it)
   const lineage = wantsAlongX(query) && query.x === "stage" ? await lineageRoots(db) : null;
-  const { groups, shown, along } = pass(t, query, access, { collect: true });
+  const { groups, shown, along, stopped } = pass(t, query, access, { collect: true, stopBeyondLimit: options.orAggregated });
+  if (stopped) return { groups: [], points: [], boundaries: null, aggregated: true };
   if (shown.length > query.maxPoints) return { groups, points: [], boundaries: null };
   const x = axisColumns(t, query.x);
   const y = axisColumns(t, query.y);
@@ -342,7 +352,7 @@ export async function memoryPointsView(db: Db, t: DiagramTable, query: TDiagramQ
 
 /** The root of the lineage of every sample that is not its own root (the film followed across anneal stages). */
 async function lineageRoots(db: Db): Promise<Map<string, string>> {
-  const samples = await db.$queryRawUnsafe<{ id: string; root: string }[]>(`SELECT "id", "lineageRootId" AS "root" FROM "Sample" WHERE "lineageRootId" <> "id"`);
+  const samples = await sqlRows<{ id: string; root: string }>(db, `SELECT "id", "lineageRootId" AS "root" FROM "Sample" WHERE "lineageRootId" <> "id"`);
   return new Map(samples.map((s) => [s.id, s.root]));
 }
 
