@@ -39,13 +39,34 @@ export function fitMetalLaw(d: CurveData, w: Float64Array): ModelFit {
   const r0 = coef[0]!;
   const aRef = coef[1]!;
   // Jacobian in (R0, A_ref, n) for R = R0 + A_ref·(T/tRef)^n, weighted
-  const jtj = new Float64Array(9);
+  // (each of the nine sums, the mirrored ones too, adds (w·j_a)·j_b in the order of the readings)
+  let s00 = 0;
+  let s01 = 0;
+  let s02 = 0;
+  let s10 = 0;
+  let s11 = 0;
+  let s12 = 0;
+  let s20 = 0;
+  let s21 = 0;
+  let s22 = 0;
   for (let i = 0; i < n; i++) {
     const sw = w[i]!;
-    const t = u[i]!;
-    const j = [1, t, aRef * t * Math.log(d.T[i]! / tRef)];
-    for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) jtj[a * 3 + b] = jtj[a * 3 + b]! + sw * j[a]! * j[b]!;
+    const j1 = u[i]!;
+    const j2 = aRef * j1 * Math.log(d.T[i]! / tRef);
+    const w0 = sw * 1;
+    const w1 = sw * j1;
+    const w2 = sw * j2;
+    s00 += w0 * 1;
+    s01 += w0 * j1;
+    s02 += w0 * j2;
+    s10 += w1 * 1;
+    s11 += w1 * j1;
+    s12 += w1 * j2;
+    s20 += w2 * 1;
+    s21 += w2 * j1;
+    s22 += w2 * j2;
   }
+  const jtj = Float64Array.of(s00, s01, s02, s10, s11, s12, s20, s21, s22);
   const cov = covarianceFromJtJ(jtj, 3, rss, n);
   const scale = tRef ** -e;
   return buildModelFit({
