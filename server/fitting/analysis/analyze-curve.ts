@@ -30,6 +30,7 @@ import { fmt } from "./format";
 import { estimateNoise, flagOutliers } from "./noise";
 import { prepareCurve } from "./preprocess";
 import { cleanFit, cleanRecord, crudeGuess, defaultModel, earlyAnswer, emptyDiagnostics, est, interpAt } from "./result";
+import { scratchF64 } from "../workspace";
 
 interface Resolved {
   minPoints: number;
@@ -88,7 +89,7 @@ function reviewZeroReadings(d: CurveData, flags: Uint8Array, floor: number): voi
     const b = d.R[i + 1]!;
     if (flags[i] && (d.R[i]! - a) * (b - d.R[i]!) >= 0) flags[i] = 0;
   }
-  const around = new Float64Array(10);
+  const around = scratchF64("an.around", 10);
   for (let i = cold; i < d.n; i++) {
     if (d.R[i]! > 0) continue;
     let m = 0;

@@ -209,7 +209,7 @@ function theilSenPredict(x: Float64Array, y: Float64Array, i: number): number {
 export function neighbourLineSigma(x: ArrayLike<number>, y: ArrayLike<number>, from = 0, to = y.length): number {
   const m = to - from;
   if (m < 3) return NaN;
-  const dev = new Float64Array(m - 2);
+  const dev = scratchF64("noise.dev", m - 2);
   let k = 0;
   for (let i = from + 1; i < to - 1; i++) {
     const span = x[i + 1]! - x[i - 1]!;

@@ -5,6 +5,7 @@
  * the derivative there. Sums are taken directly per window (windows are
  * short), relative to the centre for numerical accuracy.
  */
+import { scratchF64, scratchI32 } from "../workspace";
 
 export interface GridProfile {
   /** centres in ln T */
@@ -24,6 +25,8 @@ export interface GridProfile {
  * @param y ordinates; NaN entries are skipped
  * @param centres ascending centres
  * @param h half-width of the window (widened to hold at least `minPoints` points where the sampling is sparse)
+ * @param scratchKey the arrays of the result are work views under this key (internal use only, see
+ *   workspace.ts); without, fresh arrays
  */
 export function localLinearAt(
   x: Float64Array,
@@ -32,14 +35,15 @@ export function localLinearAt(
   h: number,
   minCount = 4,
   minPoints = 8,
+  scratchKey?: string,
 ): GridProfile {
   const g = centres.length;
   const out: GridProfile = {
     x: centres,
-    level: new Float64Array(g),
-    slope: new Float64Array(g),
-    slopeSE1: new Float64Array(g),
-    count: new Int32Array(g),
+    level: scratchKey ? scratchF64(`${scratchKey}.level`, g) : new Float64Array(g),
+    slope: scratchKey ? scratchF64(`${scratchKey}.slope`, g) : new Float64Array(g),
+    slopeSE1: scratchKey ? scratchF64(`${scratchKey}.slopeSE1`, g) : new Float64Array(g),
+    count: scratchKey ? scratchI32(`${scratchKey}.count`, g) : new Int32Array(g),
     n: g,
   };
   const n = x.length;

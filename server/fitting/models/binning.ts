@@ -31,12 +31,16 @@ export function binByLnT(
   if (count <= maxBins * 1.5) {
     const out: Binned = {
       n: count,
-      lnT: lnT.slice(i0, i1),
-      T: new Float64Array(count),
-      invT: new Float64Array(count),
-      y: y.slice(i0, i1),
-      w: w ? w.slice(i0, i1) : new Float64Array(count).fill(1),
+      lnT: scratchF64("bin.lnT", count),
+      T: scratchF64("bin.T", count),
+      invT: scratchF64("bin.invT", count),
+      y: scratchF64("bin.y", count),
+      w: scratchF64("bin.w", count),
     };
+    out.lnT.set(lnT.subarray(i0, i1));
+    out.y.set(y.subarray(i0, i1));
+    if (w) out.w.set(w.subarray(i0, i1));
+    else out.w.fill(1);
     for (let k = 0; k < count; k++) {
       out.T[k] = Math.exp(out.lnT[k]!);
       out.invT[k] = 1 / out.T[k]!;

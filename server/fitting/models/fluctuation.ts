@@ -25,6 +25,7 @@ import { covarianceFromJtJ, levenbergMarquardt } from "../solvers/levenberg-marq
 import { invertSymmetric } from "../solvers/linalg";
 import { binByLnT } from "./binning";
 import { informationCriteria } from "./common";
+import { scratchF64 } from "../workspace";
 
 export type ApproachModel = "step" | "al" | "hn";
 
@@ -155,7 +156,7 @@ function projector(x: Float64Array, sqw: Float64Array, nb: number): { apply(u: F
   const m = x.length;
   const basis: Float64Array[] = [];
   for (let j = 0; j < nb; j++) {
-    const e = new Float64Array(m);
+    const e = scratchF64(`fl.basis${j}`, m);
     for (let k = 0; k < m; k++) e[k] = sqw[k]! * x[k]! ** j;
     const raw = Math.sqrt(e.reduce((acc, v) => acc + v * v, 0));
     for (const f of basis) {
@@ -202,11 +203,12 @@ export function fitNormalStateUnderTransition(lnT: Float64Array, R: Float64Array
   for (let k = 0; k < bins.n; k++) if (bins.y[k]! > 0 && bins.w[k]! > 0) keep.push(k);
   const m = keep.length;
   if (m < 8) return null;
-  const lx = new Float64Array(m);
-  const x = new Float64Array(m);
-  const y = new Float64Array(m);
-  const T = new Float64Array(m);
-  const wl = new Float64Array(m);
+  // (work views, see workspace.ts: nothing of them outlives the call)
+  const lx = scratchF64("fl.lx", m);
+  const x = scratchF64("fl.x", m);
+  const y = scratchF64("fl.y", m);
+  const T = scratchF64("fl.T", m);
+  const wl = scratchF64("fl.wl", m);
   keep.forEach((k, j) => {
     lx[j] = bins.lnT[k]!;
     T[j] = bins.T[k]!;
@@ -215,29 +217,37 @@ export function fitNormalStateUnderTransition(lnT: Float64Array, R: Float64Array
   });
   const lnRef = lx[0]!;
   for (let j = 0; j < m; j++) x[j] = lx[j]! - lnRef;
-  const sqw = wl.map(Math.sqrt);
+  const sqw = scratchF64("fl.sqw", m);
+  for (let j = 0; j < m; j++) sqw[j] = Math.sqrt(wl[j]!);
   const proj = projector(x, sqw, NB);
   if (!proj) return null;
-  const g = new Float64Array(m);
-  const u = new Float64Array(m);
-  const col = new Float64Array(m);
+  const g = scratchF64("fl.g", m);
+  const u = scratchF64("fl.u", m);
+  const col = scratchF64("fl.col", m);
   const aicc = { step: Infinity, al: Infinity, hn: Infinity } as Record<ApproachModel, number>;
   let best: { shape: Shape; q: Float64Array; rss: number } | null = null;
   for (const shape of shapes(lx[0]!, lx[m - 1]!)) {
     const p = shape.lower.length;
-    const dg = new Float64Array(m * p);
+    const dg = scratchF64("fl.dg", m * p);
+    // the derivatives are evaluated with the residuals (a few operations more per bin) and kept
+    // for the Jacobian, which LM asks for at the point it has just accepted
+    const dgAt = new Float64Array(p).fill(NaN);
     const problem = {
       n: m,
       m: p,
       residuals(q: Float64Array, r: Float64Array): boolean {
-        shape.eval(q, lx, T, g, null);
+        dgAt[0] = NaN;
+        shape.eval(q, lx, T, g, dg);
         for (let k = 0; k < m; k++) u[k] = (y[k]! - g[k]!) * sqw[k]!;
         proj.apply(u, r);
         for (let k = 0; k < m; k++) if (!Number.isFinite(r[k]!)) return false;
+        dgAt.set(q);
         return true;
       },
       jacobian(q: Float64Array, jac: Float64Array): void {
-        shape.eval(q, lx, T, g, dg);
+        let same = true;
+        for (let j = 0; j < p; j++) if (q[j] !== dgAt[j]) same = false;
+        if (!same) shape.eval(q, lx, T, g, dg);
         for (let j = 0; j < p; j++) {
           for (let k = 0; k < m; k++) u[k] = -dg[k * p + j]! * sqw[k]!;
           proj.apply(u, col);
@@ -254,23 +264,23 @@ export function fitNormalStateUnderTransition(lnT: Float64Array, R: Float64Array
   const { shape, q, rss } = best;
   const p = q.length;
   const P = NB + p;
-  const dg = new Float64Array(m * p);
+  const dg = scratchF64("fl.dg", m * p);
   shape.eval(q, lx, T, g, dg);
   // the full Jacobian of the weighted residuals in (c_0 … c_nb−1, q) at the optimum: JᵀJ gives
   // both the normal state's coefficients (from its first nb rows) and the covariance
-  const jtj = new Float64Array(P * P);
-  const jtz = new Float64Array(NB);
-  const jrow = new Float64Array(P);
+  const jtj = scratchF64("fl.jtj", P * P).fill(0);
+  const jtz = scratchF64("fl.jtz", NB).fill(0);
+  const jrow = scratchF64("fl.jrow", P);
   for (let k = 0; k < m; k++) {
     for (let j = 0; j < NB; j++) jrow[j] = sqw[k]! * x[k]! ** j;
     for (let j = 0; j < p; j++) jrow[NB + j] = sqw[k]! * dg[k * p + j]!;
     for (let i = 0; i < P; i++) for (let j = 0; j < P; j++) jtj[i * P + j] = jtj[i * P + j]! + jrow[i]! * jrow[j]!;
     for (let j = 0; j < NB; j++) jtz[j] = jtz[j]! + jrow[j]! * sqw[k]! * (y[k]! - g[k]!);
   }
-  const sub = new Float64Array(NB * NB);
+  const sub = scratchF64("fl.sub", NB * NB);
   for (let i = 0; i < NB; i++) for (let j = 0; j < NB; j++) sub[i * NB + j] = jtj[i * P + j]!;
   const { inv } = invertSymmetric(sub, NB);
-  const coef = new Float64Array(NB);
+  const coef = scratchF64("fl.coef", NB).fill(0);
   for (let i = 0; i < NB; i++) for (let j = 0; j < NB; j++) coef[i] = coef[i]! + inv[i * NB + j]! * jtz[j]!;
   const cov = covarianceFromJtJ(jtj, P, rss, m).matrix;
   // NB = 2: ln R_n = c0 + c1·(ln T − ln T_ref)

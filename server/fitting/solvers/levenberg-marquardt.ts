@@ -178,7 +178,7 @@ function sumSquares(r: Float64Array, n: number): number {
  * problem callbacks must not call levenbergMarquardt themselves). Avoids
  * allocating n-sized arrays for every fit of every curve.
  */
-const pool: Float64Array[] = [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
+const pool: Float64Array[] = [new Float64Array(0), new Float64Array(0), new Float64Array(0), new Float64Array(0)];
 let depth = 0;
 function scratch(slot: number, size: number): Float64Array {
   if (depth > 1) return new Float64Array(size);
@@ -218,7 +218,7 @@ function solve(problem: LmProblem, start: ArrayLike<number>, options: LmOptions)
   const jtj = new Float64Array(m * m);
   const jtr = new Float64Array(m);
   const diag = new Float64Array(m);
-  const aug = new Float64Array(m * m);
+  const aug = scratch(3, m * m);
   const step = new Float64Array(m);
   const pTrial = new Float64Array(m);
   const free = new Uint8Array(m);

@@ -3,6 +3,7 @@
  * Matrices are row-major Float64Arrays of size m×m. No allocation in the hot
  * routines: callers pass work arrays.
  */
+import { scratchF64 } from "../workspace";
 
 /**
  * In-place Cholesky factorisation A = L·Lᵀ of a symmetric positive definite
@@ -105,9 +106,10 @@ export function invertSymmetric(a: Float64Array, m: number, rcond = 1e-13): { in
     const d = a[i * m + i]!;
     scale[i] = d > 0 && Number.isFinite(d) ? 1 / Math.sqrt(d) : 1;
   }
-  const s = new Float64Array(m * m);
+  const s = scratchF64("inv.s", m * m);
   for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) s[i * m + j] = a[i * m + j]! * scale[i]! * scale[j]!;
-  const work = Float64Array.from(s);
+  const work = scratchF64("inv.work", m * m);
+  work.set(s);
   const inv = new Float64Array(m * m);
   let fullRank = choleskyInPlace(work, m);
   if (fullRank) {

@@ -92,10 +92,8 @@ export function minimize1D(f: (x: number) => number, lo: number, hi: number, gri
   let best = 0;
   let bestF = Infinity;
   const step = (hi - lo) / (gridN - 1);
-  const values = new Float64Array(gridN);
   for (let k = 0; k < gridN; k++) {
     const v = safe(lo + k * step);
-    values[k] = v;
     if (v < bestF) {
       bestF = v;
       best = k;

@@ -13,6 +13,7 @@
 import { medianInPlace } from "../../../numeric/select";
 import { fmt } from "../format";
 import { neighbourLineSigma } from "../noise";
+import { scratchF64 } from "../../workspace";
 
 export interface ChannelEvidence {
   code: "no_signal" | "not_longitudinal" | null;
@@ -25,7 +26,7 @@ export interface ChannelEvidence {
 export function pointToPointSigma(R: ArrayLike<number>, from = 0, to = R.length): number {
   const m = to - from - 1;
   if (m < 2) return NaN;
-  const d = new Float64Array(m);
+  const d = scratchF64("channel.diff", m);
   for (let i = 0; i < m; i++) d[i] = Math.abs(R[from + i + 1]! - R[from + i]!);
   return (1.4826 * medianInPlace(d, m)) / Math.SQRT2;
 }

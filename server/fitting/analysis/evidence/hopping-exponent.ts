@@ -12,6 +12,7 @@ import { est } from "../result";
 import { zabrodskiiFit } from "../log-derivative";
 import type { GridProfile } from "../smoothing";
 import { clip, logistic } from "../math";
+import { scratchF64 } from "../../workspace";
 
 export interface HoppingInput {
   centres: Float64Array;
@@ -58,8 +59,8 @@ export function hoppingExponentEvidence(input: HoppingInput): HoppingEvidence {
   }
   const pI1 = logistic(clip(Li1, -12, 12));
   // Zabrodskii: slope of ln w vs ln T over the window where w is significant
-  const wArr = new Float64Array(G);
-  const wSE = new Float64Array(G);
+  const wArr = scratchF64("hopx.w", G);
+  const wSE = scratchF64("hopx.wSE", G);
   for (let k = 0; k < G; k++) {
     wArr[k] = -prof.slope[k]!;
     wSE[k] = prof.slopeSE1[k]! * sigmaRel;

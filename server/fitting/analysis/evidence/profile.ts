@@ -30,11 +30,11 @@ export function buildProfile(d: CurveData, sigmaRel: number): Profile {
   const x0 = d.lnT[0]!;
   const span = d.lnT[n - 1]! - x0;
   const G = clip(Math.round(span / 0.12), 6, 48);
-  const centres = new Float64Array(G);
+  const centres = scratchF64("an.centres", G);
   for (let k = 0; k < G; k++) centres[k] = x0 + (span * k) / (G - 1);
   const h = Math.min(Math.max(span / (G - 1), (4 * span) / n), span / 3);
-  const levR = localLinearAt(d.lnT, d.R, centres, h, 3);
-  const prof = localLinearAt(d.lnT, d.lnR, centres, h, 4);
+  const levR = localLinearAt(d.lnT, d.R, centres, h, 3, 8, "an.levR");
+  const prof = localLinearAt(d.lnT, d.lnR, centres, h, 4, 8, "an.prof");
   for (let k = 0; k < G; k++) {
     if (prof.count[k] === levR.count[k] && Number.isFinite(prof.level[k]!)) levR.level[k] = Math.exp(prof.level[k]!);
   }

@@ -20,6 +20,7 @@ import type { CurveData } from "../../models/common";
 import { fitNormalStateUnderTransition, type NormalStateFit } from "../../models/fluctuation";
 import type { Estimate } from "../../types";
 import { fmt } from "../format";
+import { scratchF64 } from "../../workspace";
 
 export interface NormalStateNote {
   model: NormalStateFit["model"];
@@ -184,7 +185,7 @@ export function tcPoints(d: CurveData, input: TcPointsInput): TcPoints {
   while (iNormalTop + 1 < n && d.T[iNormalTop + 1]! <= 2 * d.T[on]!) iNormalTop++;
   iNormalTop = Math.min(n - 1, iNormalTop);
 
-  const ratio = new Float64Array(n);
+  const ratio = scratchF64("tc.ratio", n);
   const tcOf = (frac: number, from: number, lnRnSE: (lnT: number) => number): Estimate | undefined => {
     const c = crossingBelow(d.T, ratio, from, frac);
     if (!c) return undefined;

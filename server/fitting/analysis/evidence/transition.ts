@@ -26,6 +26,7 @@ import { neighbourLineSigma } from "../noise";
 import type { Profile } from "./profile";
 import { clip } from "../math";
 import { crossingBelow, tcPoints, type NormalStateNote } from "./tc-points";
+import { scratchF64, scratchI32, scratchU8 } from "../../workspace";
 
 export interface TransitionEvidence {
   L: number;
@@ -134,8 +135,8 @@ function dropBelowFlat(d: CurveData, sigmaRel: number): boolean {
   const span = Math.max(0.05, 10 * sigmaRel);
   const flatSlope = 0.1 + (3 * sigmaRel) / span;
   // the slope of the stretch starting at each reading, and where that stretch ends
-  const slope = new Float64Array(n).fill(NaN);
-  const end = new Int32Array(n).fill(n);
+  const slope = scratchF64("tr.slope", n).fill(NaN);
+  const end = scratchI32("tr.end", n).fill(n);
   let j = 0;
   for (let i = 0; i < n; i++) {
     if (j <= i) j = i + 1;
@@ -145,7 +146,7 @@ function dropBelowFlat(d: CurveData, sigmaRel: number): boolean {
     if (d.R[i]! > 0 && d.R[j]! > 0) slope[i] = Math.log(d.R[j]! / d.R[i]!) / (d.lnT[j]! - d.lnT[i]!);
   }
   // is there a flat stretch starting at or above each reading?
-  const flatAbove = new Uint8Array(n + 1);
+  const flatAbove = scratchU8("tr.flatAbove", n + 1);
   for (let i = n - 1; i >= 0; i--) flatAbove[i] = flatAbove[i + 1]! || (Number.isFinite(slope[i]!) && Math.abs(slope[i]!) <= flatSlope) ? 1 : 0;
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(slope[i]!) || end[i]! >= n) continue;
