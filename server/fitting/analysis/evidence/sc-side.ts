@@ -50,6 +50,41 @@ export interface ScSide {
   zero: ZeroTest;
 }
 
+// The loops over the readings live in these small functions rather than in analyzeScSide itself:
+// a function with such loops is optimized by the JIT after a few calls, before its rarer branches
+// have run, and each of them then costs a deoptimization and a recompilation of the whole
+// function (tens of milliseconds for one this size, on the core that runs the analysis).
+
+/** Index of the largest of s[0…n). */
+function argMax(s: Float64Array, n: number): number {
+  let k = 0;
+  for (let i = 1; i < n; i++) if (s[i]! > s[k]!) k = i;
+  return k;
+}
+
+/** Smallest of s[0…last]. */
+function minUpTo(s: Float64Array, last: number): number {
+  let m = Infinity;
+  for (let i = 0; i <= last; i++) m = Math.min(m, s[i]!);
+  return m;
+}
+
+/** Number of readings below `edge` (T ascending). */
+function countBelow(T: Float64Array, edge: number): number {
+  let k = 0;
+  while (k < T.length && T[k]! < edge) k++;
+  return k;
+}
+
+/** The noise model σ_i² = floor² + (σ_rel·R̃_i)² (R̃ the smoothed readings, ≥ 0) and the weights 1/σ_i². */
+function noiseModel(smooth: Float64Array, floor: number, sigmaRel: number, sigma: Float64Array, w: Float64Array): void {
+  for (let i = 0; i < sigma.length; i++) {
+    const s = Math.max(smooth[i]!, 0);
+    sigma[i] = Math.sqrt(floor * floor + (sigmaRel * s) ** 2);
+    w[i] = 1 / (sigma[i]! * sigma[i]!);
+  }
+}
+
 export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, readout: Readout, diag: CurveDiagnostics): ScSide {
   const n = d.n;
   const sigmaRel = p.sigmaRel;
@@ -57,9 +92,7 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
   const quantities: Partial<Record<QuantityKey, Estimate>> = {};
   const fits: ModelFit[] = [];
   const secondary: string[] = [];
-  let iPeak = 0;
-  for (let i = 1; i < n; i++) if (smooth[i]! > smooth[iPeak]!) iPeak = i;
-  const rMax = smooth[iPeak]!;
+  const rMax = smooth[argMax(smooth, n)]!;
   const floor = Math.max(Number.isFinite(noise.floor) ? noise.floor : 0, 1e-6 * Math.abs(rMax));
   diag.noiseFloor = floor;
   const kSmooth = clip(Math.round(n / 60), 2, 8);
@@ -68,11 +101,7 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
   // noise model σ_i² = floor² + (σ_rel·R̃_i)² and weights
   const sigma = scratchF64("sc.sigma", n);
   const w = scratchF64("sc.w", n);
-  for (let i = 0; i < n; i++) {
-    const s = Math.max(smooth[i]!, 0);
-    sigma[i] = Math.sqrt(floor * floor + (sigmaRel * s) ** 2);
-    w[i] = 1 / (sigma[i]! * sigma[i]!);
-  }
+  noiseModel(smooth, floor, sigmaRel, sigma, w);
   const tr = transitionEvidence(d, p, w, floor);
   const rN = tr.rNormal;
   quantities.Rn_ohm = { value: rN, uncertainty: Math.hypot(floor, sigmaRel * rN) / Math.sqrt(2 * kSmooth + 1) };
@@ -81,9 +110,7 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
   if (tr.tc10) quantities.Tc10_K = tr.tc10;
   if (tr.kOnset < p.G - 1) quantities.TcOnset_K = { value: tr.tOnset, uncertainty: null };
 
-  let rLow = Infinity;
-  for (let i = 0; i <= tr.iOnset; i++) rLow = Math.min(rLow, smooth[i]!);
-  const bottom = Math.max(rLow, 0);
+  const bottom = Math.max(minUpTo(smooth, tr.iOnset), 0);
   // Eq. 2 describes the low-temperature tail: fit it below 20 % of the drop (widened to 50 %,
   // then 80 %, when too few points lie there)
   let iEnd = tr.iOnset + 1;
@@ -111,9 +138,8 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
   let kCold: number;
   if (plateau) kCold = plateau.k;
   else {
-    let below = 0;
     const edge = tr.coldEdge ?? tr.tc10?.value;
-    if (edge !== undefined) while (below < n && d.T[below]! < edge) below++;
+    const below = edge !== undefined ? countBelow(d.T, edge) : 0;
     kCold = below > 0 ? Math.min(below, 12) : Math.min(n, Math.max(3, Math.min(8, Math.round(0.05 * n))));
   }
   const zero = zeroTest(d.lnT.subarray(0, kCold), d.R.subarray(0, kCold), { readout, normalNoise: tr.normalNoise, rNormal: rN });
