@@ -24,6 +24,7 @@ import { crossingBelow } from "./tc-points";
 import { transitionEvidence, type TransitionEvidence } from "./transition";
 import { zeroTest, type ZeroTest } from "./zero-test";
 import { clip } from "../math";
+import { argMax, countBelow, minOver } from "../scan";
 
 export interface ScFlag {
   code: "incomplete_transition" | "series_resistance";
@@ -50,33 +51,10 @@ export interface ScSide {
   zero: ZeroTest;
 }
 
-// The loops over the readings live in these small functions rather than in analyzeScSide itself:
-// a function with such loops is optimized by the JIT after a few calls, before its rarer branches
-// have run, and each of them then costs a deoptimization and a recompilation of the whole
-// function (tens of milliseconds for one this size, on the core that runs the analysis).
-
-/** Index of the largest of s[0…n). */
-function argMax(s: Float64Array, n: number): number {
-  let k = 0;
-  for (let i = 1; i < n; i++) if (s[i]! > s[k]!) k = i;
-  return k;
-}
-
-/** Smallest of s[0…last]. */
-function minUpTo(s: Float64Array, last: number): number {
-  let m = Infinity;
-  for (let i = 0; i <= last; i++) m = Math.min(m, s[i]!);
-  return m;
-}
-
-/** Number of readings below `edge` (T ascending). */
-function countBelow(T: Float64Array, edge: number): number {
-  let k = 0;
-  while (k < T.length && T[k]! < edge) k++;
-  return k;
-}
-
-/** The noise model σ_i² = floor² + (σ_rel·R̃_i)² (R̃ the smoothed readings, ≥ 0) and the weights 1/σ_i². */
+/**
+ * The noise model σ_i² = floor² + (σ_rel·R̃_i)² (R̃ the smoothed readings, ≥ 0) and the weights
+ * 1/σ_i² (a loop of its own, see scan.ts).
+ */
 function noiseModel(smooth: Float64Array, floor: number, sigmaRel: number, sigma: Float64Array, w: Float64Array): void {
   for (let i = 0; i < sigma.length; i++) {
     const s = Math.max(smooth[i]!, 0);
@@ -110,7 +88,7 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
   if (tr.tc10) quantities.Tc10_K = tr.tc10;
   if (tr.kOnset < p.G - 1) quantities.TcOnset_K = { value: tr.tOnset, uncertainty: null };
 
-  const bottom = Math.max(minUpTo(smooth, tr.iOnset), 0);
+  const bottom = Math.max(minOver(smooth, 0, tr.iOnset), 0);
   // Eq. 2 describes the low-temperature tail: fit it below 20 % of the drop (widened to 50 %,
   // then 80 %, when too few points lie there)
   let iEnd = tr.iOnset + 1;

@@ -25,6 +25,7 @@ import { fmt } from "../format";
 import { neighbourLineSigma } from "../noise";
 import type { Profile } from "./profile";
 import { clip } from "../math";
+import { argMaxFinite, argMaxIn, countAtOrBelow, firstAbove, maxOver, minOver, walkUpTo } from "../scan";
 import { crossingBelow, tcPoints, type NormalStateNote } from "./tc-points";
 import { scratchF64, scratchI32, scratchU8 } from "../../workspace";
 
@@ -155,14 +156,50 @@ function dropBelowFlat(d: CurveData, sigmaRel: number): boolean {
   return false;
 }
 
+/** Smallest finite s[k] for from ≤ k < to (Infinity when none). */
+function minFiniteAbove(s: Float64Array, from: number, to: number): number {
+  let m = Infinity;
+  for (let k = from; k < to; k++) if (Number.isFinite(s[k]!)) m = Math.min(m, s[k]!);
+  return m;
+}
+
+/** Walking up the grid from the steepest point, the last point whose log slope is not below `limit`. */
+function dropTop(slope: Float64Array, kSteep: number, limit: number): number {
+  let k = kSteep;
+  while (k + 1 < slope.length && !(slope[k + 1]! < limit)) k++;
+  return k;
+}
+
+/** Walking down the grid from k, the first centre below ln t (exp(centre) < t), or 0. */
+function walkDownTo(centres: Float64Array, k: number, t: number): number {
+  let j = k;
+  while (j > 0 && Math.exp(centres[j - 1]!) >= t) j--;
+  return j;
+}
+
+/**
+ * The onset on the grid: above kLin (where dR/d ln T peaks), the first point where dR/d ln T has
+ * fallen to ONSET_FRACTION of its peak over the background (its smallest value within 4× in T above
+ * the peak), plus 2σ; the top of the grid when it never does.
+ */
+function gridOnset(p: Profile, kLin: number, floor: number): number {
+  const { G, centres, levR, sigmaRel } = p;
+  const xNear = centres[kLin]! + Math.log(4);
+  let linBackground = Infinity;
+  for (let k = kLin + 1; k < G && centres[k]! <= xNear; k++) linBackground = Math.min(linBackground, levR.slope[k]!);
+  if (!Number.isFinite(linBackground)) linBackground = 0;
+  const linPeak = levR.slope[kLin]!;
+  for (let k = kLin + 1; k < G; k++) {
+    const se = levR.slopeSE1[k]! * Math.hypot(floor, sigmaRel * Math.abs(levR.level[k]!));
+    if (levR.slope[k]! <= linBackground + ONSET_FRACTION * (linPeak - linBackground) + 2 * se) return k;
+  }
+  return G - 1;
+}
+
 export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Array, floor: number): TransitionEvidence {
   const { G, centres, prof, levR, sigmaRel } = p;
   const n = d.n;
-  let kSteep = -1;
-  for (let k = 0; k < G; k++) {
-    const s = prof.slope[k]!;
-    if (Number.isFinite(s) && (kSteep < 0 || s > prof.slope[kSteep]!)) kSteep = k;
-  }
+  let kSteep = argMaxFinite(prof.slope, G);
   // where R reaches zero the ln R profile is undefined: the steepest defined point is just above
   if (kSteep < 0) kSteep = 0;
   let sPeak = Number.isFinite(prof.slope[kSteep]!) ? prof.slope[kSteep]! : 0;
@@ -171,40 +208,22 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   const steepest = steepestOnReadings(d, p.lightSmoothR(), sigmaRel);
   if (steepest && steepest.s > sPeak) {
     sPeak = steepest.s;
-    kSteep = 0;
-    while (kSteep + 1 < G && centres[kSteep + 1]! <= d.lnT[steepest.i]!) kSteep++;
+    kSteep = walkUpTo(centres, 0, d.lnT[steepest.i]!);
   }
   // the background slope of the normal state: the smallest log slope above the steepest point
-  let sBackground = Infinity;
-  for (let k = kSteep + 1; k < G; k++) if (Number.isFinite(prof.slope[k]!)) sBackground = Math.min(sBackground, prof.slope[k]!);
+  let sBackground = minFiniteAbove(prof.slope, kSteep + 1, G);
   if (!Number.isFinite(sBackground)) sBackground = 0;
   // the onset, where the curve departs from the normal state, is read on the slope of R itself
   // (dR/d ln T; the log slope diverges as R → 0 and would put it inside the transition): the
   // first point above the steepest one where it has fallen to 5 % of its peak over the
   // background of the normal state
   // (within the drop: a metallic normal state's dR/d ln T grows again towards 300 K)
-  let kDropTop = kSteep;
-  while (kDropTop + 1 < G && !(prof.slope[kDropTop + 1]! < 0.3 * sPeak)) kDropTop++;
-  let kLin = Math.max(0, kSteep - 2);
-  for (let k = kLin + 1; k <= kDropTop; k++) if (levR.slope[k]! > levR.slope[kLin]!) kLin = k;
-  const xNear = centres[kLin]! + Math.log(4);
-  let linBackground = Infinity;
-  for (let k = kLin + 1; k < G && centres[k]! <= xNear; k++) linBackground = Math.min(linBackground, levR.slope[k]!);
-  if (!Number.isFinite(linBackground)) linBackground = 0;
-  const linPeak = levR.slope[kLin]!;
-  let kOnset = G - 1;
-  for (let k = kLin + 1; k < G; k++) {
-    const se = levR.slopeSE1[k]! * Math.hypot(floor, sigmaRel * Math.abs(levR.level[k]!));
-    if (levR.slope[k]! <= linBackground + ONSET_FRACTION * (linPeak - linBackground) + 2 * se) {
-      kOnset = k;
-      break;
-    }
-  }
-  let rNormal = 0;
-  for (let k = Math.min(kSteep, kLin); k <= kOnset; k++) rNormal = Math.max(rNormal, levR.level[k]!);
+  const kDropTop = dropTop(prof.slope, kSteep, 0.3 * sPeak);
+  const kLin = argMaxIn(levR.slope, Math.max(0, kSteep - 2), kDropTop);
+  let kOnset = gridOnset(p, kLin, floor);
+  let rNormal = maxOver(levR.level, Math.min(kSteep, kLin), kOnset, 0);
   let tOnset = Math.exp(centres[kOnset]!);
-  let iOnset = 0;
-  while (iOnset + 1 < n && d.T[iOnset + 1]! <= tOnset) iOnset++;
+  let iOnset = walkUpTo(d.T, 0, tOnset);
   const smoothed = p.smoothR();
   const kSmooth = Math.max(2, Math.min(8, Math.round(n / 60)));
   const refined = refineOnset(d, smoothed, Math.exp(centres[Math.min(kSteep, kLin)]!) / 2, Math.exp(centres[kDropTop]!) * 2, (r) =>
@@ -213,9 +232,8 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   if (refined !== null && refined > 0) {
     iOnset = refined;
     tOnset = d.T[iOnset]!;
-    rNormal = 0;
-    for (let i = Math.max(0, iOnset - 2 * kSmooth); i <= Math.min(n - 1, iOnset + kSmooth); i++) rNormal = Math.max(rNormal, smoothed[i]!);
-    while (kOnset > 0 && Math.exp(centres[kOnset - 1]!) >= tOnset) kOnset--;
+    rNormal = maxOver(smoothed, Math.max(0, iOnset - 2 * kSmooth), Math.min(n - 1, iOnset + kSmooth), 0);
+    kOnset = walkDownTo(centres, kOnset, tOnset);
   }
   // a drop too sharp for the profile: read it from the readings
   const coarse = coarseDrop(d, sigmaRel * rNormal);
@@ -224,20 +242,17 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
     iOnset = coarse.iOnset;
     rNormal = coarse.rNormal;
     tOnset = d.T[iOnset]!;
-    while (kOnset > 0 && Math.exp(centres[kOnset - 1]!) >= tOnset) kOnset--;
+    kOnset = walkDownTo(centres, kOnset, tOnset);
   }
   // absolute noise of the normal state just above the drop
-  let j1 = iOnset;
-  while (j1 < n && d.T[j1]! <= 2 * tOnset) j1++;
+  const j1 = firstAbove(d.T, iOnset, 2 * tOnset);
   const j0 = Math.max(0, Math.min(iOnset, j1 - 6));
   const noiseAbove = neighbourLineSigma(d.lnT, d.R, j0, Math.min(n, Math.max(j1, j0 + 6)));
   const normalNoise = Math.max(Number.isFinite(noiseAbove) ? noiseAbove : 0, sigmaRel * rNormal, floor);
 
   // light smoothing for the Tc points (a wide one rounds the top of a sharp transition)
   const smooth = isCoarse ? d.R : p.lightSmoothR();
-  let iNormalTop = iOnset + 1;
-  while (iNormalTop + 1 < n && d.T[iNormalTop + 1]! <= 2 * tOnset) iNormalTop++;
-  iNormalTop = Math.min(n - 1, iNormalTop);
+  const iNormalTop = Math.min(n - 1, walkUpTo(d.T, iOnset + 1, 2 * tOnset));
   const { tc90, tc50, tc10, normalState, coldEdge } = tcPoints(d, { smooth, heavy: smoothed, raw: isCoarse, iOnset, rNormal, weights, floor, sigmaRel, kSmooth });
 
   // s peaks inside the window, with a flatter normal state above
@@ -250,9 +265,7 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   // a superconducting drop happens within a factor of a few in T; a metal's spans decades
   // (measured on the fall itself, from the normal state to the lowest level below it, so a drop
   // onto a plateau is measured too)
-  let bottom = Infinity;
-  for (let i = 0; i <= iOnset; i++) bottom = Math.min(bottom, smooth[i]!);
-  bottom = Math.max(bottom, 0);
+  const bottom = Math.max(minOver(smooth, 0, iOnset), 0);
   const fallAt = (f: number) => crossingBelow(d.T, smooth, iNormalTop, bottom + f * (rNormal - bottom));
   const f90 = fallAt(0.9);
   const f10 = fallAt(0.1);
@@ -262,8 +275,7 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   // (a ferromagnet's magnons, a metal's phonons)
   // (from a flat normal state, the whole drop up to twice the onset is compared)
   const tSteep = Math.exp(centres[kSteep]!);
-  let iTop = n;
-  while (iTop > 0 && d.T[iTop - 1]! > (flatAbove ? 2 * tOnset : 1.2 * tSteep)) iTop--;
+  const iTop = countAtOrBelow(d.T, flatAbove ? 2 * tOnset : 1.2 * tSteep);
   let metal: ModelFit | null = null;
   let dAicc = 0;
   // (a drop steeper than any metallic law, or read from zero readings, needs no comparison)
