@@ -155,7 +155,7 @@ async function main(): Promise<void> {
  */
 async function loadMode(url: string): Promise<void> {
   const root = path.resolve(import.meta.dirname, "..");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/diagram-server.ts")], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean), "--import", "tsx", path.join(root, "bench/diagram-server.ts")], {
     cwd: root,
     env: { ...process.env, BENCH_DB_URL: url, BENCH_PORT: "0", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],

@@ -48,12 +48,16 @@ export function diagramCacheKey(snapshot: string, scope: AccessScope, query: TDi
   return `${snapshot}\u0000${labs.join(",")}\u0000${JSON.stringify(query)}`;
 }
 
-/** The diagram of `query` for `scope`: from the cache when this state of the database built it already. */
-export async function cachedDiagram(db: Db, scope: AccessScope, query: TDiagramQuery, build: () => Promise<TDiagramDto>): Promise<TDiagramDto> {
+/**
+ * The diagram of `query` for `scope`: from the cache when this state of the database built it
+ * already. `snapshot`: the database snapshot the request is served in, when the caller has just
+ * taken one (the pull of the in-memory table); else it is asked for.
+ */
+export async function cachedDiagram(db: Db, scope: AccessScope, query: TDiagramQuery, build: () => Promise<TDiagramDto>, snapshot?: string): Promise<TDiagramDto> {
   if (!enabled) return build();
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = { entries: new Map(), items: 0, building: new Map() }));
-  const key = diagramCacheKey(await currentSnapshot(db), scope, query);
+  const key = diagramCacheKey(snapshot ?? (await currentSnapshot(db)), scope, query);
   const hit = cache.entries.get(key);
   if (hit) {
     // most recently used last

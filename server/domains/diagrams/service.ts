@@ -36,7 +36,7 @@ import {
 import { PHASE_KEYS, type TDiagramDto, type TDiagramFilterOptions, type TDiagramQuery, type TGrade, type TPhaseKey, type TProvenance, type TSampleRef } from "./schemas";
 import { normalizeDiagramQuery } from "./url";
 import { memoryAccess, memoryCountsAndCells, memoryPointsView } from "./memory/reader";
-import { syncedDiagramTable } from "./memory/sync";
+import { syncedDiagramTable, type SyncedTable } from "./memory/sync";
 import { comparePoints, hasX, NO_LABEL_KEY, phaseKeyOfRow, phaseOfKey, wantsAlongX, type AxisCells, type CellRow, type GroupRow, type PointsView, type RowPlan } from "./view-rows";
 
 // ───────────────────────────── overview: counts, and cells above the limit ─────────────────────────────
@@ -590,7 +590,9 @@ async function estimateRows(db: Db, scope: AccessScope, query: TDiagramQuery): P
 export async function getDiagram(db: Db, actor: Actor, input: TDiagramQuery): Promise<TDiagramDto> {
   const scope = await resolveScope(db, actor);
   const query = normalizeDiagramQuery(input);
-  return cachedDiagram(db, scope, query, () => buildDiagram(db, scope, query));
+  // the pull of the in-memory table gives the snapshot that keys the cache of finished views
+  const synced = DEFAULT_SOURCE === "memory" ? ((await syncedDiagramTable(db)) ?? undefined) : undefined;
+  return cachedDiagram(db, scope, query, () => buildDiagram(db, scope, query, { synced }), synced?.snapshot);
 }
 
 function missingNote(query: TDiagramQuery, missing: number): string[] {
@@ -817,9 +819,10 @@ function databaseReader(db: Db, scope: AccessScope, query: TDiagramQuery): Diagr
 }
 
 /** The reader of the in-memory table, brought up to date with every commit made before the call; null without one. */
-async function memoryReader(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<DiagramReader | null> {
-  const [table, access] = await Promise.all([syncedDiagramTable(db), memoryAccess(db, scope)]);
-  if (!table) return null;
+async function memoryReader(db: Db, scope: AccessScope, query: TDiagramQuery, synced?: SyncedTable): Promise<DiagramReader | null> {
+  const [current, access] = await Promise.all([synced ?? syncedDiagramTable(db), memoryAccess(db, scope)]);
+  if (!current) return null;
+  const { table } = current;
   // one pull per view: every later read sees at least the commits made before the request
   return {
     estimate: async () => 0,
@@ -840,7 +843,12 @@ const DEFAULT_SOURCE: "memory" | "database" = process.env.DIAGRAM_SOURCE === "da
  * `onePassRows` (tests) instead reads views of at most that many rows as flagged rows and builds
  * everything in memory, as permalinks do: the reference the database's answer is compared with.
  */
-export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQuery, options: { onePassRows?: number; source?: "memory" | "database" } = {}): Promise<TDiagramDto> {
+export async function buildDiagram(
+  db: Db,
+  scope: AccessScope,
+  query: TDiagramQuery,
+  options: { onePassRows?: number; source?: "memory" | "database"; synced?: SyncedTable } = {},
+): Promise<TDiagramDto> {
   const onePassRows = options.onePassRows ?? 0;
   if (onePassRows > 0) {
     const estimate = await estimateRows(db, scope, query);
@@ -850,7 +858,7 @@ export async function buildDiagram(db: Db, scope: AccessScope, query: TDiagramQu
     }
   }
   const source = onePassRows > 0 ? "database" : (options.source ?? DEFAULT_SOURCE);
-  const reader = (source === "memory" ? await memoryReader(db, scope, query) : null) ?? databaseReader(db, scope, query);
+  const reader = (source === "memory" ? await memoryReader(db, scope, query, options.synced) : null) ?? databaseReader(db, scope, query);
   if ((await reader.estimate()) <= SPECULATIVE_READ_FACTOR * query.maxPoints) {
     const view = await reader.pointsView({ orAggregated: true });
     const { summary } = summarize(query, view.groups);

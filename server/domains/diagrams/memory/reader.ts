@@ -215,8 +215,8 @@ function pass(
   const f = rowFilter(t, query, access);
   // the axis values of every row, as the column itself or computed once for the pass
   const rowIndex = options.rows ? rowIndexOf(t, options.rows) : null;
-  const xs = query.x === "sample" && rowIndex ? rowIndex : axisValues(t, query.x);
-  const ys = query.y === "sample" && rowIndex ? rowIndex : axisValues(t, query.y);
+  const xs = query.x === "sample" && rowIndex ? rowIndex : axisValues(t, query.x, 1);
+  const ys = query.y === "sample" && rowIndex ? rowIndex : axisValues(t, query.y, 2);
   const xLog = query.xScale === "log" && query.x !== "sample" && query.x !== "stage";
   const yLog = query.yScale === "log" && query.y !== "sample" && query.y !== "stage";
   const xDrawableLog = !AXES[query.x].isOrdinal && query.xScale === "log";
@@ -296,13 +296,13 @@ function pass(
   return { groups, shown, along, cells, stopped: false };
 }
 
-/** An axis's value on every row: the column itself when the axis is one, else computed. */
-function axisValues(t: DiagramTable, key: TAxisKey): ArrayLike<number> {
+/** An axis's value on every row: the column itself when the axis is one, else computed into the table's buffer `slot`. */
+function axisValues(t: DiagramTable, key: TAxisKey, slot: number): ArrayLike<number> {
   const column = PLAIN_AXIS[key];
   if (column) return t.numbers[column];
-  if (key === "sample") return new Float64Array(t.size);
+  const out = t.buffer(slot);
+  if (key === "sample") return out.fill(0, 0, t.size);
   const value = axisColumns(t, key).value;
-  const out = new Float64Array(t.size);
   for (let i = 0; i < t.size; i++) out[i] = value(i);
   return out;
 }
@@ -314,7 +314,7 @@ function rowIndexOf(t: DiagramTable, plan: RowPlan): Float64Array {
     const code = t.sampleCodes.find(id);
     if (code >= 0) bySample[code] = plan.rows[k]!;
   });
-  const out = new Float64Array(t.size);
+  const out = t.buffer(0);
   for (let i = 0; i < t.size; i++) out[i] = bySample[t.sampleCode[i]!]!;
   return out;
 }

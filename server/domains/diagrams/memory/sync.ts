@@ -4,8 +4,8 @@
  * every written row carries the id of its transaction, deleted rows leave removals, TRUNCATE moves
  * an epoch.
  *
- * A pull reads, in one REPEATABLE READ transaction, its snapshot and the rows of every transaction
- * the previous pull's snapshot did not see: ids at or above that snapshot's xmax, and those it
+ * A pull reads, in one statement, its snapshot and the rows of every transaction the previous
+ * pull's snapshot did not see: ids at or above that snapshot's xmax, and those it
  * listed as in progress. Anything else was already committed (and read) or had aborted then, so a
  * transaction that commits late is read by the first pull after it commits, and a long
  * transaction elsewhere costs nothing. A row that is both removed and present in the snapshot was
@@ -31,18 +31,35 @@ interface Seen {
   epoch: string;
   xmax: string;
   xip: string[];
+  /** the snapshot as PostgreSQL writes it (pg_current_snapshot()::text): which transactions are committed */
+  snapshot: string;
 }
+
+const HEAD = `SELECT (SELECT "epoch"::text FROM "DiagramPointEpoch" WHERE "id" = 1) AS epoch, pg_snapshot_xmax(s)::text AS xmax,
+  ARRAY(SELECT x::text FROM pg_snapshot_xip(s) AS x) AS xip, s::text AS snapshot
+FROM pg_current_snapshot() AS s`;
+
+/**
+ * What changed, in one statement (one snapshot, one round trip): the head of the snapshot, the
+ * rows written and the removals since the previous one. Numbers come as JSON, where PostgreSQL
+ * writes NaN and ±Infinity as strings (table.ts reads them back).
+ */
+const CHANGES = `WITH head AS MATERIALIZED (${HEAD})
+SELECT head.*,
+  (SELECT COALESCE(json_agg(r), '[]'::json) FROM (${SELECT_ROWS} WHERE ${CHANGED}) r) AS rows,
+  (SELECT COALESCE(array_agg("fitResultId"), '{}') FROM "DiagramPointRemoval" WHERE ${CHANGED}) AS removed
+FROM head`;
 
 class TableSync {
   readonly table = new DiagramTable();
   private seen: Seen | null = null;
-  private running: Promise<void> | null = null;
-  private next: Promise<void> | null = null;
+  private running: Promise<string> | null = null;
+  private next: Promise<string> | null = null;
 
   constructor(private readonly pool: pg.Pool) {}
 
-  /** Resolves once a pull that started after this call has been applied. */
-  synced(): Promise<void> {
+  /** Resolves, with its snapshot, once a pull that started after this call has been applied. */
+  synced(): Promise<string> {
     if (!this.running) return (this.running = this.run());
     // a pull is under way but may have taken its snapshot before this request: the next one serves it
     this.next ??= this.running.then(
@@ -52,41 +69,46 @@ class TableSync {
     return this.next;
   }
 
-  private startNext(): Promise<void> {
+  private startNext(): Promise<string> {
     this.next = null;
     return (this.running = this.run());
   }
 
-  private async run(): Promise<void> {
+  private async run(): Promise<string> {
     try {
-      await this.pull();
+      return await this.pull();
     } finally {
       this.running = null;
     }
   }
 
-  private async pull(): Promise<void> {
+  private async pull(): Promise<string> {
+    if (this.seen) {
+      const [changes] = (await this.pool.query<Seen & { rows: TableRow[]; removed: string[] }>(CHANGES, [this.seen.xmax, this.seen.xip])).rows;
+      if (changes && changes.epoch === this.seen.epoch) {
+        const present = new Set<string>();
+        for (const row of changes.rows) {
+          this.table.upsert(row);
+          present.add(row.fitResultId);
+        }
+        // a row both removed and present was written again after its removal
+        for (const id of changes.removed) if (!present.has(id)) this.table.remove(id);
+        this.seen = { epoch: changes.epoch, xmax: changes.xmax, xip: changes.xip, snapshot: changes.snapshot };
+        return changes.snapshot;
+      }
+    }
+    return this.load();
+  }
+
+  /** Reads the whole table (the first pull, or after a TRUNCATE moved the epoch). */
+  private async load(): Promise<string> {
     const client = await this.pool.connect();
     let head: Seen;
     let rows: TableRow[];
-    let removed: string[] = [];
-    let full: boolean;
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const snapshot = await client.query<{ epoch: string; xmax: string; xip: string[] }>(
-        `SELECT (SELECT "epoch"::text FROM "DiagramPointEpoch" WHERE "id" = 1) AS epoch, pg_snapshot_xmax(s)::text AS xmax,
-           ARRAY(SELECT x::text FROM pg_snapshot_xip(s) AS x) AS xip
-         FROM pg_current_snapshot() AS s`,
-      );
-      head = snapshot.rows[0]!;
-      full = !this.seen || this.seen.epoch !== head.epoch;
-      if (full) {
-        rows = (await client.query<TableRow>(SELECT_ROWS)).rows;
-      } else {
-        const since = [this.seen!.xmax, this.seen!.xip];
-        rows = (await client.query<TableRow>(`${SELECT_ROWS} WHERE ${CHANGED}`, since)).rows;
-        removed = (await client.query<{ id: string }>(`SELECT "fitResultId" AS id FROM "DiagramPointRemoval" WHERE ${CHANGED}`, since)).rows.map((r) => r.id);
-      }
+      head = (await client.query<Seen>(HEAD)).rows[0]!;
+      rows = (await client.query<TableRow>(SELECT_ROWS)).rows;
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
@@ -94,14 +116,10 @@ class TableSync {
     } finally {
       client.release();
     }
-    if (full) this.table.clear();
-    const present = new Set<string>();
-    for (const row of rows) {
-      this.table.upsert(row);
-      present.add(row.fitResultId);
-    }
-    for (const id of removed) if (!present.has(id)) this.table.remove(id);
+    this.table.clear();
+    for (const row of rows) this.table.upsert(row);
     this.seen = head;
+    return head.snapshot;
   }
 }
 
@@ -109,14 +127,20 @@ const syncs = new WeakMap<pg.Pool, TableSync>();
 
 /**
  * The in-memory table of a client's database, brought up to date with every commit made before
- * the call; null when the client has no pool of its own (then the diagram reads the database).
- * The table must be read synchronously after the promise resolves (a later pull changes it).
+ * the call, and the snapshot it now shows; null when the client has no pool of its own (then the
+ * diagram reads the database). The table must be read synchronously after the promise resolves
+ * (a later pull changes it).
  */
-export async function syncedDiagramTable(db: Db): Promise<DiagramTable | null> {
+export interface SyncedTable {
+  table: DiagramTable;
+  snapshot: string;
+}
+
+export async function syncedDiagramTable(db: Db): Promise<SyncedTable | null> {
   const pool = sqlPool(db);
   if (!pool) return null;
   let sync = syncs.get(pool);
   if (!sync) syncs.set(pool, (sync = new TableSync(pool)));
-  await sync.synced();
-  return sync.table;
+  const snapshot = await sync.synced();
+  return { table: sync.table, snapshot };
 }

@@ -47,7 +47,7 @@ export const NUMBER_COLUMNS = [
 export type NumberColumn = (typeof NUMBER_COLUMNS)[number];
 
 /** One row as the database sends it (./sync.ts selects exactly these names). */
-export interface TableRow extends Record<NumberColumn, number | null> {
+export interface TableRow extends Record<NumberColumn, number | string | null> {
   fitResultId: string;
   curveId: string;
   sampleId: string;
@@ -74,6 +74,11 @@ export interface TableRow extends Record<NumberColumn, number | null> {
 /** The tuning parameters a series runs along (isSeriesAxis). */
 export const SERIES_AXES = ["H", "P", "stage", "gate"] as const;
 export type SeriesAxis = (typeof SERIES_AXES)[number];
+
+/** A number as a row gives it: null is NaN, and JSON's "NaN" and "±Infinity" strings are read back. */
+function numberOf(v: number | string | null): number {
+  return typeof v === "number" ? v : v === null ? Number.NaN : Number(v);
+}
 
 const VISIBILITY_CODE = { PUBLIC: 0, SHARED: 1, PRIVATE: 2 } as const;
 
@@ -149,6 +154,18 @@ export class DiagramTable {
   readonly seriesCodes: Record<SeriesAxis, Map<string, number>> = { H: new Map(), P: new Map(), stage: new Map(), gate: new Map() };
   readonly numbers: Record<NumberColumn, number[]> = Object.fromEntries(NUMBER_COLUMNS.map((c) => [c, [] as number[]])) as Record<NumberColumn, number[]>;
   private readonly slots = new Map<string, number>();
+  private readonly buffers: Float64Array[] = [];
+
+  /**
+   * A buffer of at least `size` numbers kept for the passes over the table (a pass runs
+   * synchronously, so one pass uses a buffer at a time): large arrays allocated per view cost
+   * full garbage collections.
+   */
+  buffer(slot: number): Float64Array {
+    let b = this.buffers[slot];
+    if (!b || b.length < this.size) this.buffers[slot] = b = new Float64Array(Math.max(1024, Math.ceil(this.size * 1.25)));
+    return b;
+  }
 
   /** Inserts the row, or replaces the row with its fit result id. */
   upsert(row: TableRow): void {
@@ -183,7 +200,7 @@ export class DiagramTable {
     this.labCode[i] = this.labCodes.of(row.labId);
     this.sampleCode[i] = this.sampleCodes.of(row.sampleId);
     this.materialCode[i] = this.materialCodes.of(row.material);
-    for (const c of NUMBER_COLUMNS) this.numbers[c][i] = row[c] ?? Number.NaN;
+    for (const c of NUMBER_COLUMNS) this.numbers[c][i] = numberOf(row[c]);
     for (const axis of SERIES_AXES) this.seriesCode[axis][i] = -1;
   }
 
