@@ -29,6 +29,7 @@ import { analyzeScSide, type ScSide } from "./evidence/sc-side";
 import { fmt } from "./format";
 import { estimateNoise, flagOutliers } from "./noise";
 import { prepareCurve } from "./preprocess";
+import { minOver } from "./scan";
 import { cleanFit, cleanRecord, crudeGuess, defaultModel, earlyAnswer, emptyDiagnostics, est, interpAt } from "./result";
 import { scratchF64 } from "../workspace";
 
@@ -101,6 +102,27 @@ function reviewZeroReadings(d: CurveData, flags: Uint8Array, floor: number): voi
   }
 }
 
+// The loops of the analysis live in small functions of their own, not in analyze (see scan.ts).
+
+/** Number of flagged readings. */
+function countFlags(flags: Uint8Array): number {
+  let k = 0;
+  for (let i = 0; i < flags.length; i++) k += flags[i]!;
+  return k;
+}
+
+/** The temperatures of the first five flagged readings, for the warning. */
+function flaggedTemperatures(T: Float64Array, flags: Uint8Array): string {
+  const temps: string[] = [];
+  for (let i = 0; i < flags.length && temps.length < 5; i++) if (flags[i]) temps.push(fmt(T[i]!));
+  return temps.join(", ");
+}
+
+/** Copy the estimates of one side into the curve's quantities (in their order). */
+function copyQuantities(into: Partial<Record<QuantityKey, Estimate>>, from: Partial<Record<QuantityKey, Estimate>>): void {
+  for (const [k, v] of Object.entries(from)) if (v) into[k as QuantityKey] = v;
+}
+
 function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout): CurveAnalysis {
   const prep = prepareCurve(input, true);
   const diag: CurveDiagnostics = { ...emptyDiagnostics(prep.nPoints), dropped: prep.dropped, warnings: prep.warnings };
@@ -123,13 +145,10 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
   const floor0 = Number.isFinite(noise.floor) ? noise.floor : 0;
   const flags = flagOutliers(d0.R, noise.relative, floor0, opts.outlierSigma, d0.lnT, d0.lnR);
   reviewZeroReadings(d0, flags, floor0);
-  let nOut = 0;
-  for (let i = 0; i < flags.length; i++) nOut += flags[i]!;
+  const nOut = countFlags(flags);
   let d: CurveData = d0;
   if (nOut > 0 && nOut <= d0.n / 4) {
-    const temps: string[] = [];
-    for (let i = 0; i < flags.length && temps.length < 5; i++) if (flags[i]) temps.push(fmt(d0.T[i]!));
-    diag.warnings.push(`${nOut} outlier(s) excluded from the fits (more than ${opts.outlierSigma}σ off their neighbours) at T = ${temps.join(", ")}${nOut > 5 ? ", …" : ""} K`);
+    diag.warnings.push(`${nOut} outlier(s) excluded from the fits (more than ${opts.outlierSigma}σ off their neighbours) at T = ${flaggedTemperatures(d0.T, flags)}${nOut > 5 ? ", …" : ""} K`);
     d = filterCurve(d0, flags, "an.d1");
   } else if (nOut > 0) {
     diag.warnings.push(`${nOut} points deviate strongly from their neighbours; the curve is very noisy`);
@@ -151,9 +170,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
   const put = (key: QuantityKey, e: Estimate | undefined) => {
     if (e) quantities[key] = e;
   };
-  let rMinLevel = Infinity;
-  for (let k = 0; k < profile.G; k++) rMinLevel = Math.min(rMinLevel, profile.levR.level[k]!);
-  put("Rmin_ohm", est(rMinLevel, null));
+  put("Rmin_ohm", est(minOver(profile.levR.level, 0, profile.G - 1), null));
   const inWindow = (t: number) => t >= d.T[0]! && t <= d.T[n - 1]!;
   const r350 = inWindow(0.35) && inWindow(300) ? interpAt(d.lnT, profile.smoothR(), 0.35) : null;
   const r300 = inWindow(300) ? interpAt(d.lnT, profile.smoothR(), 300) : null;
@@ -167,7 +184,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
   const sc: ScSide | null = dir.side !== "ins" || dir.pSc > 0.02 ? analyzeScSide(d, profile, noise, readoutIn, diag) : null;
   if (sc) {
     candidates.push(...sc.fits);
-    for (const [k, v] of Object.entries(sc.quantities)) put(k as QuantityKey, v);
+    copyQuantities(quantities, sc.quantities);
     if (dir.side === "sc") secondary.push(...sc.secondary);
   }
   const tPeak = sc && dir.side === "sc" ? sc.tr.tOnset : 0;
@@ -182,7 +199,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
     ins = analyzeInsSide(d, profile.centres, profile.prof, sigmaRel, opts, profile.kPeak, dir.fall, dir.hump);
     if (ins) {
       candidates.push(...ins.fits);
-      for (const [k, v] of Object.entries(ins.quantities)) put(k as QuantityKey, v);
+      copyQuantities(quantities, ins.quantities);
       if (dir.side === "ins") secondary.push(...ins.secondary);
     } else if (dir.side === "ins") converged = false;
   }
@@ -212,7 +229,10 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
     if (sc && input.isSheetResistance) put("RoverRQ", est(sc.tr.rNormal / R_Q_PAIRS, null));
   } else {
     // no transition: no Tc
-    for (const key of ["Tc90_K", "Tc50_K", "Tc10_K", "TcOnset_K"] as const) delete quantities[key];
+    delete quantities.Tc90_K;
+    delete quantities.Tc50_K;
+    delete quantities.Tc10_K;
+    delete quantities.TcOnset_K;
   }
   if (wl && (phase === "M2" || phase === "I2" || phase === "I1")) secondary.push(weakLocalizationNote(wl.params.A_S!));
   const chosen: Partial<Record<Leaf, ModelFit | null>> = {

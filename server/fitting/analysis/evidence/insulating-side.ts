@@ -47,16 +47,18 @@ export interface InsResult {
   unfinishedTurnover: boolean;
 }
 
-export function analyzeInsSide(
+/**
+ * The insulating window [i0, i1) of the readings (see the module's note: above the maximum of w the
+ * first significantly negative w ends it, a second conduction channel leaves the cold side only,
+ * the high-T background is cut off), or null when it holds fewer than 6 positive readings. A
+ * function of its own, apart from the fits and their reasons (see scan.ts).
+ */
+function insulatingWindow(
   d: CurveData,
   centres: Float64Array,
   prof: GridProfile,
   sigmaRel: number,
-  opts: InsOptions,
-  kPeak: number,
-  fall: number,
-  hump: boolean,
-): InsResult | null {
+): { i0: number; i1: number; tTop: number; coldRise: boolean; reentrantNote: string } | null {
   const G = centres.length;
   // upper end of the insulating window: above the maximum of w, the first
   // place where w turns significantly negative (a metallic high-T part or a
@@ -152,6 +154,36 @@ export function analyzeInsSide(
   while (i0 < i1 && !(d.R[i0]! > 0)) i0++;
   for (let i = i0; i < i1; i++) if (!(d.R[i]! > 0)) return null;
   if (i1 - i0 < 6) return null;
+  return { i0, i1, tTop, coldRise, reentrantNote };
+}
+
+/** The coldest grid point of the window with a defined w, and the one where w is largest (−1: none). */
+function wRange(centres: Float64Array, slope: Float64Array, xTop: number): { kw0: number; kwMax: number } {
+  let kw0 = -1;
+  let kwMax = -1;
+  for (let k = 0; k < centres.length; k++) {
+    if (centres[k]! > xTop + 1e-9) break;
+    const s = slope[k]!;
+    if (!Number.isFinite(s)) continue;
+    if (kw0 < 0) kw0 = k;
+    if (kwMax < 0 || -s > -slope[kwMax]!) kwMax = k;
+  }
+  return { kw0, kwMax };
+}
+
+export function analyzeInsSide(
+  d: CurveData,
+  centres: Float64Array,
+  prof: GridProfile,
+  sigmaRel: number,
+  opts: InsOptions,
+  kPeak: number,
+  fall: number,
+  hump: boolean,
+): InsResult | null {
+  const win = insulatingWindow(d, centres, prof, sigmaRel);
+  if (!win) return null;
+  const { i0, i1, tTop, coldRise, reentrantNote } = win;
   const sub = sliceCurve(d, i0, i1);
   const fits: ModelFit[] = [];
   const quantities: Partial<Record<QuantityKey, Estimate>> = {};
@@ -167,16 +199,8 @@ export function analyzeInsSide(
   let fi = fitFailedInsulator(sub, { polish: false });
 
   // ---- saturation from the logarithmic derivative w = −slope of ln R vs ln T
-  let kw0 = -1;
-  let kwMax = -1;
   const xTop = Math.log(tTop);
-  for (let k = 0; k < G; k++) {
-    if (centres[k]! > xTop + 1e-9) break;
-    const s = prof.slope[k]!;
-    if (!Number.isFinite(s)) continue;
-    if (kw0 < 0) kw0 = k;
-    if (kwMax < 0 || -s > -prof.slope[kwMax]!) kwMax = k;
-  }
+  const { kw0, kwMax } = wRange(centres, prof.slope, xTop);
   let sW = 0;
   let q = 1;
   let wLo = NaN;
