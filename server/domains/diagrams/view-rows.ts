@@ -39,6 +39,15 @@ export const NO_LABEL_KEY = 10;
 export const phaseOfKey = (lk: number): TPhase => (lk === NO_LABEL_KEY ? "NONE" : LABEL_PHASES[lk % 5]!);
 export const phaseKeyOfRow = (r: { lk: number }): TPhaseKey => (r.lk === NO_LABEL_KEY ? "NONE" : r.lk >= 5 ? "inconclusive" : phaseOfKey(r.lk));
 
+/** Where a view's rows are read: the database's statements, or the in-memory table. */
+export interface DiagramReader {
+  /** the planner's estimate of the rows the filters match; 0 when a points view costs no more than counting */
+  estimate(): Promise<number>;
+  /** `orAggregated`: the reader may stop as soon as the view has more points than can be drawn (and say so) */
+  pointsView(options?: { orAggregated?: boolean }): Promise<PointsView>;
+  countsAndCells(axes: { x: AxisCells; y: AxisCells }, rows: RowPlan | null): Promise<{ groups: GroupRow[]; cells: CellRow[] }>;
+}
+
 /** Sample rows of the aggregated view, numbered per panel in reading order. */
 export interface RowPlan {
   facets: string[];
