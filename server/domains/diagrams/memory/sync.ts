@@ -123,7 +123,12 @@ class TableSync {
   }
 }
 
-const syncs = new WeakMap<pg.Pool, TableSync>();
+/**
+ * One table per pool, kept on globalThis: the server may load this module more than once (its
+ * start-up hook and its routes are bundled apart) and must still hold one copy of the table.
+ */
+const registry = globalThis as unknown as { __sitDiagramTables?: WeakMap<pg.Pool, TableSync> };
+const syncs = (registry.__sitDiagramTables ??= new WeakMap<pg.Pool, TableSync>());
 
 /**
  * The in-memory table of a client's database, brought up to date with every commit made before

@@ -110,6 +110,17 @@ export class Codes {
   }
 }
 
+/** One copy of each repeated text. */
+class Texts {
+  private readonly held = new Map<string, string>();
+  of<T extends string>(value: T): T {
+    const held = this.held.get(value);
+    if (held !== undefined) return held as T;
+    this.held.set(value, value);
+    return value;
+  }
+}
+
 export class DiagramTable {
   size = 0;
   readonly fitId: string[] = [];
@@ -154,6 +165,7 @@ export class DiagramTable {
   readonly seriesCodes: Record<SeriesAxis, Map<string, number>> = { H: new Map(), P: new Map(), stage: new Map(), gate: new Map() };
   readonly numbers: Record<NumberColumn, number[]> = Object.fromEntries(NUMBER_COLUMNS.map((c) => [c, [] as number[]])) as Record<NumberColumn, number[]>;
   private readonly slots = new Map<string, number>();
+  private readonly texts = new Texts();
   private readonly buffers: Float64Array[] = [];
 
   /**
@@ -176,21 +188,23 @@ export class DiagramTable {
     }
     this.fitId[i] = row.fitResultId;
     this.curveId[i] = row.curveId;
-    this.sampleId[i] = row.sampleId;
-    this.labId[i] = row.labId;
-    this.setupId[i] = row.setupId;
-    this.uploadId[i] = row.uploadId;
-    this.material[i] = row.material;
-    this.engineVersion[i] = row.engineVersion;
-    this.reasonCode[i] = row.reasonCode;
+    // repeated texts are held once (a row's own copy from the driver is dropped)
+    const text = this.texts;
+    this.sampleId[i] = text.of(row.sampleId);
+    this.labId[i] = text.of(row.labId);
+    this.setupId[i] = row.setupId === null ? null : text.of(row.setupId);
+    this.uploadId[i] = row.uploadId === null ? null : text.of(row.uploadId);
+    this.material[i] = text.of(row.material);
+    this.engineVersion[i] = text.of(row.engineVersion);
+    this.reasonCode[i] = row.reasonCode === null ? null : text.of(row.reasonCode);
     this.isCurrent[i] = row.isCurrent;
     this.inconclusive[i] = row.inconclusive;
-    this.phase[i] = row.phase;
-    this.overridePhase[i] = row.overridePhase;
-    this.visibility[i] = row.visibility;
-    this.pressureDirection[i] = row.pressureDirection;
-    this.filteringGrade[i] = row.filteringGrade;
-    this.quantity[i] = row.quantity;
+    this.phase[i] = text.of(row.phase);
+    this.overridePhase[i] = row.overridePhase === null ? null : text.of(row.overridePhase);
+    this.visibility[i] = text.of(row.visibility);
+    this.pressureDirection[i] = text.of(row.pressureDirection);
+    this.filteringGrade[i] = row.filteringGrade === null ? null : text.of(row.filteringGrade);
+    this.quantity[i] = text.of(row.quantity);
     this.labelKey[i] = row.labelKey;
     this.gradeKey[i] = row.gradeKey;
     this.uploadedMs[i] = row.uploadedMs;
