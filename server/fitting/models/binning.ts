@@ -19,6 +19,27 @@ export interface Binned {
   w: Float64Array;
 }
 
+function copyWindow(lnT: Float64Array, y: Float64Array, w: Float64Array | null, i0: number, i1: number): Binned {
+  const count = i1 - i0;
+  const out: Binned = {
+    n: count,
+    lnT: scratchF64("bin.lnT", count),
+    T: scratchF64("bin.T", count),
+    invT: scratchF64("bin.invT", count),
+    y: scratchF64("bin.y", count),
+    w: scratchF64("bin.w", count),
+  };
+  out.lnT.set(lnT.subarray(i0, i1));
+  out.y.set(y.subarray(i0, i1));
+  if (w) out.w.set(w.subarray(i0, i1));
+  else out.w.fill(1);
+  for (let k = 0; k < count; k++) {
+    out.T[k] = Math.exp(out.lnT[k]!);
+    out.invT[k] = 1 / out.T[k]!;
+  }
+  return out;
+}
+
 export function binByLnT(
   lnT: Float64Array,
   y: Float64Array,
@@ -28,25 +49,8 @@ export function binByLnT(
   maxBins: number,
 ): Binned {
   const count = i1 - i0;
-  if (count <= maxBins * 1.5) {
-    const out: Binned = {
-      n: count,
-      lnT: scratchF64("bin.lnT", count),
-      T: scratchF64("bin.T", count),
-      invT: scratchF64("bin.invT", count),
-      y: scratchF64("bin.y", count),
-      w: scratchF64("bin.w", count),
-    };
-    out.lnT.set(lnT.subarray(i0, i1));
-    out.y.set(y.subarray(i0, i1));
-    if (w) out.w.set(w.subarray(i0, i1));
-    else out.w.fill(1);
-    for (let k = 0; k < count; k++) {
-      out.T[k] = Math.exp(out.lnT[k]!);
-      out.invT[k] = 1 / out.T[k]!;
-    }
-    return out;
-  }
+  // (few readings: copied as they are, in a function of its own, see analysis/scan.ts)
+  if (count <= maxBins * 1.5) return copyWindow(lnT, y, w, i0, i1);
   const lo = lnT[i0]!;
   const hi = lnT[i1 - 1]!;
   const width = (hi - lo) / maxBins || 1;

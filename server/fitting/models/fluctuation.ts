@@ -170,13 +170,29 @@ function projector(x: Float64Array, sqw: Float64Array, nb: number): { apply(u: F
     basis.push(e);
   }
   return {
+    // u − Σ (e_j·u) e_j, one e_j after the other (each dot product taken after the previous
+    // subtraction); each subtraction runs in the pass that takes the next dot product
     apply(u, out) {
-      out.set(u);
-      for (const e of basis) {
-        let c = 0;
-        for (let k = 0; k < m; k++) c += e[k]! * out[k]!;
-        for (let k = 0; k < m; k++) out[k] = out[k]! - c * e[k]!;
+      const e0 = basis[0]!;
+      let c = 0;
+      for (let k = 0; k < m; k++) {
+        const v = u[k]!;
+        out[k] = v;
+        c += e0[k]! * v;
       }
+      let prev = e0;
+      for (let j = 1; j < basis.length; j++) {
+        const e = basis[j]!;
+        let next = 0;
+        for (let k = 0; k < m; k++) {
+          const v = out[k]! - c * prev[k]!;
+          out[k] = v;
+          next += e[k]! * v;
+        }
+        prev = e;
+        c = next;
+      }
+      for (let k = 0; k < m; k++) out[k] = out[k]! - c * prev[k]!;
     },
   };
 }

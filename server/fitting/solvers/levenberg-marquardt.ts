@@ -167,6 +167,19 @@ function symmetrize(a: Float64Array, m: number): void {
   for (let i = 1; i < m; i++) for (let j = 0; j < i; j++) a[i * m + j] = a[j * m + i]!;
 }
 
+/**
+ * Is parameter j on a bound with the gradient pushing it outward (the descent direction is −Jᵀr)?
+ * Every comparison is made, not only those the && needs: one first made after the JIT has optimized
+ * the solver (the first fit that reaches a bound) would deoptimize it.
+ */
+function pushedOutward(p: Float64Array, lower: Float64Array, upper: Float64Array, jtr: Float64Array, j: number): boolean {
+  const atLower = p[j]! <= lower[j]!;
+  const atUpper = p[j]! >= upper[j]!;
+  const up = jtr[j]! > 0;
+  const down = jtr[j]! < 0;
+  return (atLower && up) || (atUpper && down);
+}
+
 function sumSquares(r: Float64Array, n: number): number {
   let s = 0;
   for (let i = 0; i < n; i++) s += r[i]! * r[i]!;
@@ -264,8 +277,7 @@ function solve(problem: LmProblem, start: ArrayLike<number>, options: LmOptions)
       const rnorm = Math.sqrt(rss);
       for (let j = 0; j < m; j++) {
         const cn = Math.sqrt(jtj[j * m + j]!);
-        const isOutward =
-          (p[j]! <= lower[j]! && jtr[j]! > 0) || (p[j]! >= upper[j]! && jtr[j]! < 0);
+        const isOutward = pushedOutward(p, lower, upper, jtr, j);
         if (cn > 0 && !isOutward) gmax = Math.max(gmax, Math.abs(jtr[j]!) / (cn * rnorm));
       }
       if (gmax <= gtol) {
@@ -276,7 +288,7 @@ function solve(problem: LmProblem, start: ArrayLike<number>, options: LmOptions)
       // active set: parameters on a bound pushed outward by the gradient
       for (let j = 0; j < m; j++) {
         // descent direction is −jtr
-        free[j] = (p[j]! <= lower[j]! && jtr[j]! > 0) || (p[j]! >= upper[j]! && jtr[j]! < 0) ? 0 : 1;
+        free[j] = pushedOutward(p, lower, upper, jtr, j) ? 0 : 1;
       }
     }
 
@@ -284,8 +296,11 @@ function solve(problem: LmProblem, start: ArrayLike<number>, options: LmOptions)
     aug.fill(0);
     for (let a = 0; a < m; a++) {
       for (let b = 0; b < m; b++) {
-        if (free[a] && free[b]) aug[a * m + b] = jtj[a * m + b]!;
-        else aug[a * m + b] = a === b ? 1 : 0;
+        // (the identity's entry computed for every entry, not only for a frozen parameter's: an
+        // operation first run late, when a fit first reaches a bound, would deoptimize the solver)
+        const k = a * m + b;
+        const identity = a === b ? 1 : 0;
+        aug[k] = free[a] && free[b] ? jtj[k]! : identity;
       }
       if (free[a]) aug[a * m + a] = aug[a * m + a]! + lambda * diag[a]!;
       step[a] = free[a] ? -jtr[a]! : 0;

@@ -231,11 +231,7 @@ export function tcPoints(d: CurveData, input: TcPointsInput): TcPoints {
       ({ tc90, tc50, tc10 } = points(lnRn, from, lnRnSE));
     }
   }
-  const out: TcPoints = {};
-  if (tc90) out.tc90 = tc90;
-  if (tc50) out.tc50 = tc50;
-  if (tc10) out.tc10 = tc10;
-  if (used) out.normalState = { model: used.fit.model, params: used.fit.params, note: note(used.fit, tc90) };
-  if (coldEdge !== undefined) out.coldEdge = coldEdge;
-  return out;
+  // (one shape for every curve, absent values undefined: objects of varying shapes cost the caller
+  // a deoptimization each time a new one turns up)
+  return { tc90, tc50, tc10, normalState: used ? { model: used.fit.model, params: used.fit.params, note: note(used.fit, tc90) } : undefined, coldEdge };
 }
