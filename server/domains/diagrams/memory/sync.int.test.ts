@@ -78,4 +78,16 @@ describe("the in-memory diagram table", () => {
     expect(await buildDiagram(db, scope, q, { source: "memory" })).toEqual(await buildDiagram(db, scope, q, { source: "database" }));
     expect(before.total).toBe(after.total);
   });
+
+  it("prunes removals older than a day when rows are deleted", async () => {
+    const { labId, material } = await setup();
+    const sample = await makeSample(db, labId, { material });
+    const old = `old-${uid()}`;
+    await db.$executeRawUnsafe(`INSERT INTO "DiagramPointRemoval" ("fitResultId", "changeXid", "removedAt") VALUES ($1, 1, now() - interval '2 days')`, old);
+    const a = await addFittedCurve(db, { labId, sampleId: sample, fieldOe: 0, phase: "S" });
+    await db.curve.delete({ where: { id: a.curveId } });
+    const left = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT "fitResultId" AS id FROM "DiagramPointRemoval" WHERE "fitResultId" = ANY($1::text[])`, [old, a.fitId]);
+    expect(left.map((r) => r.id)).toEqual([a.fitId]);
+    expect(await fitIds(material)).toEqual([]);
+  });
 });

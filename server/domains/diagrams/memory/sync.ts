@@ -50,9 +50,13 @@ SELECT head.*,
   (SELECT COALESCE(array_agg("fitResultId"), '{}') FROM "DiagramPointRemoval" WHERE ${CHANGED}) AS removed
 FROM head`;
 
+/** A copy not brought up to date for this long is read again whole. */
+const STALE_COPY_MS = 12 * 3600_000;
+
 class TableSync {
   readonly table = new DiagramTable();
   private seen: Seen | null = null;
+  private pulledAt = 0;
   private running: Promise<string> | null = null;
   private next: Promise<string> | null = null;
 
@@ -83,6 +87,9 @@ class TableSync {
   }
 
   private async pull(): Promise<string> {
+    // removals are pruned after a day (migration diagram_point_removal_pruning): a copy older than half that is read again
+    if (this.seen && Date.now() - this.pulledAt > STALE_COPY_MS) this.seen = null;
+    this.pulledAt = Date.now();
     if (this.seen) {
       const [changes] = (await this.pool.query<Seen & { rows: TableRow[]; removed: string[] }>(CHANGES, [this.seen.xmax, this.seen.xip])).rows;
       if (changes && changes.epoch === this.seen.epoch) {
