@@ -118,3 +118,27 @@ export function axisTitle(key: TAxisKey, unit: string = AXES[key].unit): string 
   const def = AXES[key];
   return unit ? `${def.label} (${unit})` : def.label;
 }
+
+/**
+ * The column of DiagramPoint (and of DiagramSampleExtent's bounds) that holds an axis as it is;
+ * the other axes are computed from several columns (sigmaQFinv, Rsat, Ea) or numbered (sample).
+ */
+export const AXIS_COLUMN: Partial<Record<TAxisKey, string>> = {
+  H: "fieldOe",
+  P: "pressureGPa",
+  gate: "gateVoltageV",
+  thickness: "thicknessNm",
+  stage: "stageIndex",
+  R300: "r300KOhm",
+  Tc90: "tc90K",
+  rhoQF: "rhoQfOhm",
+  sigmaQF: "sigmaQfS",
+  EaS: "eaSK",
+  EaI: "eaIK",
+  arrT0: "arrheniusT0K",
+  hopT0: "hoppingT0K",
+  hopP: "hoppingP",
+  wlG0: "wlG0S",
+  wlA: "wlAS",
+  ratio350: "ratio350mK300K",
+};

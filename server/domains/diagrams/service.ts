@@ -7,7 +7,7 @@
 import { sqlRows, type Db } from "~/server/db";
 import type { Actor } from "~/server/domains/access/actor";
 import { readableSampleSql, resolveScope, type AccessScope } from "~/server/domains/access/service";
-import { AXES, isSeriesAxis, type TAxisKey, type TStoredQuantity } from "./axes";
+import { AXES, AXIS_COLUMN, isSeriesAxis, type TAxisKey, type TStoredQuantity } from "./axes";
 import { cachedDiagram } from "./cache";
 import { databaseReader, estimateRows, loadPointRows, loadSummaryGroups, type FlaggedPoint } from "./database-reader";
 import { exportRows, type TExportRow } from "./export";
@@ -112,26 +112,6 @@ function sampleFilterSql(scope: AccessScope, query: TDiagramQuery, params: SqlPa
   return where;
 }
 
-/** The columns of DiagramSampleExtent that bound each axis (expression axes combine several). */
-const RANGE_COLUMN: Partial<Record<TAxisKey, string>> = {
-  H: "fieldOe",
-  P: "pressureGPa",
-  gate: "gateVoltageV",
-  thickness: "thicknessNm",
-  stage: "stageIndex",
-  R300: "r300KOhm",
-  Tc90: "tc90K",
-  rhoQF: "rhoQfOhm",
-  sigmaQF: "sigmaQfS",
-  EaS: "eaSK",
-  EaI: "eaIK",
-  arrT0: "arrheniusT0K",
-  hopT0: "hoppingT0K",
-  hopP: "hoppingP",
-  wlG0: "wlG0S",
-  wlA: "wlAS",
-  ratio350: "ratio350mK300K",
-};
 
 /**
  * The range each axis can span over the samples the viewer may read (within the lab, material
@@ -142,7 +122,7 @@ async function loadSampleRanges(db: Db, scope: AccessScope, query: TDiagramQuery
   const params = new SqlParams();
   const where = sampleFilterSql(scope, query, params);
   const columns = new Set<string>();
-  for (const c of Object.values(RANGE_COLUMN)) columns.add(c);
+  for (const c of Object.values(AXIS_COLUMN)) columns.add(c);
   const select = [...columns].flatMap((c) => [`min(e."${c}Min") AS "${c}Min"`, `max(e."${c}Max") AS "${c}Max"`, `min(e."${c}MinPos") AS "${c}MinPos"`]);
   const [row] = await sqlRows<Record<string, number | null>>(db, `SELECT ${select.join(", ")} FROM "DiagramSampleExtent" e JOIN "Sample" s ON s."id" = e."sampleId" WHERE ${where.join(" AND ")}`, params.values);
   if (!row) return null;
@@ -163,7 +143,7 @@ async function loadSampleRanges(db: Db, scope: AccessScope, query: TDiagramQuery
     if (key === "sigmaQFinv") return inverse();
     if (key === "Rsat") return union(range("rhoQfOhm", log), inverse());
     if (key === "Ea") return union(range("eaSK", log), range("eaIK", log));
-    const column = RANGE_COLUMN[key];
+    const column = AXIS_COLUMN[key];
     return column ? range(column, log) : null;
   };
   const x = axisRange("x");

@@ -7,12 +7,12 @@
 import { sqlRows, type Db } from "~/server/db";
 import { memberLabIds, type AccessScope } from "~/server/domains/access/service";
 import type { TPhase } from "~/server/domains/curves/schemas";
-import { AXES, type TAxisKey } from "../axes";
+import { AXES, AXIS_COLUMN, type TAxisKey } from "../axes";
 import type { TBasePoint } from "../geometry";
 import { PHASE_KEYS, type TDiagramQuery } from "../schemas";
 import { comparePoints, NO_LABEL_KEY, phaseKeyOfRow, wantsAlongX, type AxisCells, type CellRow, type GroupRow, type PointsView, type RowPlan } from "../view-rows";
 import { boundariesAlongSeries } from "./boundaries";
-import type { Codes, DiagramTable, NumberColumn, SeriesAxis } from "./table";
+import { NUMBER_COLUMNS, type Codes, type DiagramTable, type NumberColumn, type SeriesAxis } from "./table";
 
 /** What a scope may read: public rows, its labs' own, and shared samples listed for its labs. */
 export interface MemoryAccess {
@@ -76,52 +76,17 @@ const inverseError = (v: number, e: number) => (v > 0 ? e / (v * v) : Number.NaN
 
 type Column = (i: number) => number;
 
-/** Axes that are a column of the table as they are. */
-const PLAIN_AXIS: Partial<Record<TAxisKey, NumberColumn>> = {
-  H: "fieldOe",
-  P: "pressureGPa",
-  stage: "stageIndex",
-  gate: "gateVoltageV",
-  thickness: "thicknessNm",
-  R300: "r300KOhm",
-  Tc90: "tc90K",
-  rhoQF: "rhoQfOhm",
-  sigmaQF: "sigmaQfS",
-  EaS: "eaSK",
-  EaI: "eaIK",
-  arrT0: "arrheniusT0K",
-  hopT0: "hoppingT0K",
-  hopP: "hoppingP",
-  wlG0: "wlG0S",
-  wlA: "wlAS",
-  ratio350: "ratio350mK300K",
-};
 
 /** Value and uncertainty of an axis on row i, NaN when there is none (the twin of AXIS_SQL). */
 function axisColumns(t: DiagramTable, key: TAxisKey): { value: Column; error: Column | null } {
   const n = t.numbers;
-  const plain = (v: readonly number[], e: readonly number[] | null = null) => ({ value: (i: number) => v[i]!, error: e ? (i: number) => e[i]! : null });
+  const column = plainColumn(key);
+  if (column) {
+    const v = n[column];
+    const e = (NUMBER_COLUMNS as readonly string[]).includes(`${column}Err`) ? n[`${column}Err` as NumberColumn] : null;
+    return { value: (i) => v[i]!, error: e ? (i) => e[i]! : null };
+  }
   switch (key) {
-    case "H":
-      return plain(n.fieldOe);
-    case "P":
-      return plain(n.pressureGPa);
-    case "stage":
-      return plain(n.stageIndex);
-    case "gate":
-      return plain(n.gateVoltageV);
-    case "thickness":
-      return plain(n.thicknessNm);
-    case "sample":
-      return { value: () => 0, error: null };
-    case "R300":
-      return plain(n.r300KOhm, n.r300KOhmErr);
-    case "Tc90":
-      return plain(n.tc90K, n.tc90KErr);
-    case "rhoQF":
-      return plain(n.rhoQfOhm, n.rhoQfOhmErr);
-    case "sigmaQF":
-      return plain(n.sigmaQfS, n.sigmaQfSErr);
     case "sigmaQFinv":
       return { value: (i) => inverse(n.sigmaQfS[i]!), error: (i) => inverseError(n.sigmaQfS[i]!, n.sigmaQfSErr[i]!) };
     case "Rsat":
@@ -130,25 +95,20 @@ function axisColumns(t: DiagramTable, key: TAxisKey): { value: Column; error: Co
         value: (i) => (scSide(t, i) ? n.rhoQfOhm[i]! : isM2(t, i) ? inverse(n.sigmaQfS[i]!) : Number.NaN),
         error: (i) => (scSide(t, i) ? n.rhoQfOhmErr[i]! : isM2(t, i) ? inverseError(n.sigmaQfS[i]!, n.sigmaQfSErr[i]!) : Number.NaN),
       };
-    case "EaS":
-      return plain(n.eaSK, n.eaSKErr);
-    case "EaI":
-      return plain(n.eaIK, n.eaIKErr);
     case "Ea":
       return { value: (i) => (scSide(t, i) ? n.eaSK[i]! : n.eaIK[i]!), error: (i) => (scSide(t, i) ? n.eaSKErr[i]! : n.eaIKErr[i]!) };
-    case "arrT0":
-      return plain(n.arrheniusT0K, n.arrheniusT0KErr);
-    case "hopT0":
-      return plain(n.hoppingT0K, n.hoppingT0KErr);
-    case "hopP":
-      return plain(n.hoppingP, n.hoppingPErr);
-    case "wlG0":
-      return plain(n.wlG0S, n.wlG0SErr);
-    case "wlA":
-      return plain(n.wlAS, n.wlASErr);
-    case "ratio350":
-      return plain(n.ratio350mK300K, n.ratio350mK300KErr);
+    case "sample":
+      // sample rows are numbered after the pass (or by the plan of rows)
+      return { value: () => 0, error: null };
+    default:
+      throw new Error(`the diagram table has no column for the axis ${key}`);
   }
+}
+
+/** The table's column holding an axis as it is, if one does. */
+function plainColumn(key: TAxisKey): NumberColumn | null {
+  const column = AXIS_COLUMN[key];
+  return column && (NUMBER_COLUMNS as readonly string[]).includes(column) ? (column as NumberColumn) : null;
 }
 
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
@@ -298,7 +258,7 @@ function pass(
 
 /** An axis's value on every row: the column itself when the axis is one, else computed into the table's buffer `slot`. */
 function axisValues(t: DiagramTable, key: TAxisKey, slot: number): ArrayLike<number> {
-  const column = PLAIN_AXIS[key];
+  const column = plainColumn(key);
   if (column) return t.numbers[column];
   const out = t.buffer(slot);
   if (key === "sample") return out.fill(0, 0, t.size);
