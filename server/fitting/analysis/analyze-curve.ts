@@ -120,7 +120,10 @@ function flaggedTemperatures(T: Float64Array, flags: Uint8Array): string {
 
 /** Copy the estimates of one side into the curve's quantities (in their order). */
 function copyQuantities(into: Partial<Record<QuantityKey, Estimate>>, from: Partial<Record<QuantityKey, Estimate>>): void {
-  for (const [k, v] of Object.entries(from)) if (v) into[k as QuantityKey] = v;
+  for (const k of Object.keys(from) as QuantityKey[]) {
+    const v = from[k];
+    if (v) into[k] = v;
+  }
 }
 
 function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout): CurveAnalysis {

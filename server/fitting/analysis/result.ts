@@ -9,7 +9,11 @@ export function est(value: number, unc: number | null | undefined): Estimate | u
 
 export function cleanRecord(r: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(r)) if (Number.isFinite(v)) out[k] = v;
+  // (Object.keys: the order of Object.entries without a [key, value] array per entry)
+  for (const k of Object.keys(r)) {
+    const v = r[k]!;
+    if (Number.isFinite(v)) out[k] = v;
+  }
   return out;
 }
 
