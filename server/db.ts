@@ -5,7 +5,13 @@ import { env } from "~/server/env";
 
 export type Db = PrismaClient;
 
-const pools = new WeakMap<Db, pg.Pool>();
+/**
+ * The pool under each client, kept on globalThis: the server may load this module more than once
+ * (its start-up hook and its routes are bundled apart), and a client made by one copy must still
+ * find its pool from another.
+ */
+const poolRegistry = globalThis as unknown as { __sitDbPools?: WeakMap<Db, pg.Pool> };
+const pools = (poolRegistry.__sitDbPools ??= new WeakMap<Db, pg.Pool>());
 /** The process-wide client behind the lazy proxy below. */
 const POOL_TARGET = Symbol.for("sit.db.target");
 
