@@ -33,6 +33,8 @@ export interface NormalStateFit {
   model: ApproachModel;
   /** ln R_n at ln T */
   lnRn(lnT: number): number;
+  /** the same as coefficients: ln R_n = c0 + c1·(ln T − ref), computed exactly as lnRn does */
+  law: { c0: number; c1: number; ref: number };
   /** standard uncertainty of ln R_n at ln T */
   lnRnSE(lnT: number): number;
   /** the shape parameters of the chosen description (Tc_K and c; T_BKT_K, A and b; m and w) */
@@ -308,6 +310,7 @@ export function fitNormalStateUnderTransition(lnT: Float64Array, R: Float64Array
   return {
     model: shape.model,
     lnRn: (lnT: number) => c0 + c1 * (lnT - lnRef),
+    law: { c0, c1, ref: lnRef },
     lnRnSE: (lnT: number) => {
       const t = lnT - lnRef;
       const v = v00 + 2 * t * v01 + t * t * v11;

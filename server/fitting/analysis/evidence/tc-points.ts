@@ -97,8 +97,29 @@ export function crossingBelow(T: Float64Array, s: Float64Array, from: number, le
   return null;
 }
 
-/** ln–ln least-squares line through the smoothed readings from the onset up to twice its temperature. */
-function normalStateLaw(d: CurveData, smooth: Float64Array, iOnset: number, rNormal: number): (lnT: number) => number {
+/**
+ * ln R_n = c0 + c1·(ln T − ref). The Tc ratio is read through these coefficients rather than
+ * through a function of ln T: a call of one of several functions is not inlined, and every value it
+ * returns is a new heap number.
+ */
+export interface PowerLaw {
+  c0: number;
+  c1: number;
+  ref: number;
+}
+
+/** R/R_n at the readings [0, last] (the law's value at ln T is exactly c0 + c1·(ln T − ref)). */
+function fillRatio(ratio: Float64Array, curve: Float64Array, lnT: Float64Array, last: number, law: PowerLaw): void {
+  const { c0, c1, ref } = law;
+  for (let i = 0; i <= last; i++) ratio[i] = curve[i]! / Math.exp(c0 + c1 * (lnT[i]! - ref));
+}
+
+/**
+ * ln–ln least-squares line through the smoothed readings from the onset up to twice its temperature
+ * (ref 0: x − 0 is x exactly; flat at R_n where too few readings are positive: c0 + 0·ln T is c0,
+ * ln T being finite).
+ */
+function normalStateLaw(d: CurveData, smooth: Float64Array, iOnset: number, rNormal: number): PowerLaw {
   const xTop = d.lnT[iOnset]! + Math.log(2);
   let sw = 0;
   let sx = 0;
@@ -116,10 +137,10 @@ function normalStateLaw(d: CurveData, smooth: Float64Array, iOnset: number, rNor
     sxy += x * y;
   }
   const det = sw * sxx - sx * sx;
-  if (sw < 3 || !(det > 1e-12 * sw * sw)) return () => Math.log(rNormal);
+  if (sw < 3 || !(det > 1e-12 * sw * sw)) return { c0: Math.log(rNormal), c1: 0, ref: 0 };
   const b = (sw * sxy - sx * sy) / det;
   const a = (sy - b * sx) / sw;
-  return (lnT: number) => a + b * lnT;
+  return { c0: a, c1: b, ref: 0 };
 }
 
 /** The onset above any further step of the transition (see the module's note, step 1). */
@@ -196,26 +217,27 @@ export function tcPoints(d: CurveData, input: TcPointsInput): TcPoints {
     const sR = Math.hypot(Math.hypot(floor, sigmaRel * rAt) / Math.sqrt(2 * k + 1), rAt * lnRnSE(Math.log(c.T)));
     return { value: c.T, uncertainty: Math.hypot(slope > 0 ? sR / slope : dT, dT / Math.sqrt(12)) };
   };
-  const points = (lnRn: (lnT: number) => number, from: number, lnRnSE: (lnT: number) => number) => {
+  const points = (law: PowerLaw, from: number, lnRnSE: (lnT: number) => number) => {
     // (the crossings are searched going down from `from`)
-    for (let i = 0; i <= Math.min(from, n - 1); i++) ratio[i] = curve[i]! / Math.exp(lnRn(d.lnT[i]!));
+    fillRatio(ratio, curve, d.lnT, Math.min(from, n - 1), law);
     return { tc90: tcOf(0.9, from, lnRnSE), tc50: tcOf(0.5, from, lnRnSE), tc10: tcOf(0.1, from, lnRnSE) };
   };
-  let lnRn = normalStateLaw(d, smooth, on, rOn);
+  let law = normalStateLaw(d, smooth, on, rOn);
   let lnRnSE = (_x: number) => 0;
   let from = iNormalTop;
-  let { tc90, tc50, tc10 } = points(lnRn, from, lnRnSE);
+  let { tc90, tc50, tc10 } = points(law, from, lnRnSE);
   // the fluctuation fit; the Tc points are then read going down from where the curve has first
   // reached 97 % of its normal state above Tc50 (higher up a metallic normal state may part from
   // the fitted law)
   const fluct = tc50 ? normalStateUnderTail(d, weights, tc50.value) : null;
   const used = fluct && fluct.fit.chi2 <= FLUCT_CHI2_MAX ? fluct : null;
   if (used) {
-    lnRn = used.fit.lnRn;
+    law = used.fit.law;
     lnRnSE = used.fit.lnRnSE;
     from = used.i0;
+    const lnRn = used.fit.lnRn;
     while (from < used.iTop && smooth[from]! < 0.97 * Math.exp(lnRn(d.lnT[from]!))) from++;
-    ({ tc90, tc50, tc10 } = points(lnRn, from, lnRnSE));
+    ({ tc90, tc50, tc10 } = points(law, from, lnRnSE));
   }
   const coldEdge = tc10?.value;
   // a transition across fewer than 6 readings is read on the readings themselves (the smoothing
@@ -228,7 +250,7 @@ export function tcPoints(d: CurveData, input: TcPointsInput): TcPoints {
     if (inside < 6) {
       curve = d.R;
       k = 0;
-      ({ tc90, tc50, tc10 } = points(lnRn, from, lnRnSE));
+      ({ tc90, tc50, tc10 } = points(law, from, lnRnSE));
     }
   }
   // (one shape for every curve, absent values undefined: objects of varying shapes cost the caller
