@@ -170,7 +170,9 @@ export function flagOutliers(
       // cheap check first: off the line through the two neighbours?
       const x0 = lnT[i - 1]!;
       const span = lnT[i + 1]! - x0;
-      const lin = span > 0 ? lnR[i - 1]! + ((lnR[i + 1]! - lnR[i - 1]!) * (lnT[i]! - x0)) / span : NaN;
+      // (NaN first and an if: `span > 0 ? … : NaN` makes the JIT box the value into a heap number)
+      let lin = NaN;
+      if (span > 0) lin = lnR[i - 1]! + ((lnR[i + 1]! - lnR[i - 1]!) * (lnT[i]! - x0)) / span;
       if (!(Math.abs(lnR[i]! - lin) > 0.5 * k * rel)) continue;
       const pred = theilSenPredict(lnT, lnR, i);
       if (Number.isFinite(pred) && Math.abs(lnR[i]! - pred) > k * rel && Math.abs(lnR[i]! - pred) > 0.05) flags[i] = 1;

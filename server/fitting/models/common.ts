@@ -64,7 +64,11 @@ export function makeCurveData(T: Float64Array, R: Float64Array, scratchKey?: str
   for (let i = 0; i < n; i++) {
     lnT[i] = Math.log(T[i]!);
     invT[i] = 1 / T[i]!;
-    lnR[i] = R[i]! > 0 ? Math.log(R[i]!) : NaN;
+    // (a store in each branch: with `R > 0 ? Math.log(R) : NaN` the JIT boxes every logarithm
+    // into a heap number while no reading ≤ 0 has been seen)
+    const r = R[i]!;
+    if (r > 0) lnR[i] = Math.log(r);
+    else lnR[i] = NaN;
   }
   return { n, T, R, lnT, invT, lnR };
 }

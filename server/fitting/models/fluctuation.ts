@@ -111,7 +111,10 @@ function shapes(lnLo: number, lnHi: number): Shape[] {
         // ln sinh z = z − ln 2 + ln(1 − e^(−2z)); coth z = (1 + e^(−2z))/(1 − e^(−2z))
         const e2 = Math.exp(-2 * z);
         const L = 2 * q[0]! + 2 * (z - Math.LN2 + Math.log1p(-e2));
-        const eL = L > 30 ? Infinity : Math.exp(L);
+        // (Infinity first and an if: `L > 30 ? Infinity : Math.exp(L)` makes the JIT box every
+        // exponential into a heap number while no L > 30 has been seen)
+        let eL = Infinity;
+        if (!(L > 30)) eL = Math.exp(L);
         g[k] = L > 30 ? -L : -Math.log1p(eL);
         if (dg) {
           const s = L > 30 ? -1 : -eL / (1 + eL);
