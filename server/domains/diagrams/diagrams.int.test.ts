@@ -297,6 +297,15 @@ describe("diagram query: geometry", () => {
     expect(drawn.boundaries.map((b) => [b.from, b.to, b.xLow, b.xHigh])).toEqual([["S", "I2", 5.9, 6]]);
   });
 
+  it("lists the same filter choices from the in-memory table as from the database, for every viewer", async () => {
+    for (const actor of [ANONYMOUS, w.owner, w.other]) {
+      const memory = await listDiagramFilterOptions(w.db, actor, { source: "memory" });
+      expect(memory).toEqual(await listDiagramFilterOptions(w.db, actor, { source: "database" }));
+      // a lab's private sample is listed to its members only
+      expect(memory.samples.some((s) => s.id === w.privateSample)).toBe(actor === w.owner);
+    }
+  });
+
   it("gives the same answer whether the rows are read in one pass or counted in the database first", async () => {
     const scopes = [await resolveScope(w.db, w.owner), await resolveScope(w.db, ANONYMOUS)];
     const cases: Partial<TDiagramQuery>[] = [

@@ -12,7 +12,7 @@ import { cachedDiagram } from "./cache";
 import { databaseReader, estimateRows, loadPointRows, loadSummaryGroups, type FlaggedPoint } from "./database-reader";
 import { exportRows, type TExportRow } from "./export";
 import { assembleDiagram, axisInfo, phaseKeyOf, BIN_GRID, binEdges, binsFromCountsWith, compareSamples, diagramFromPoints, type BinCount, type TBasePoint } from "./geometry";
-import { memoryAccess, memoryCountsAndCells, memoryPointsView } from "./memory/reader";
+import { memoryAccess, memoryCountsAndCells, memoryFilterCounts, memoryPointsView } from "./memory/reader";
 import { syncedDiagramTable, type SyncedTable } from "./memory/sync";
 import { PHASE_KEYS, type TDiagramDto, type TDiagramFilterOptions, type TDiagramQuery, type TGrade, type TPhaseKey, type TProvenance, type TSampleRef } from "./schemas";
 import { accessSql, SqlParams } from "./sql";
@@ -503,9 +503,13 @@ async function diagramFromRows(db: Db, query: TDiagramQuery, rows: readonly Flag
 
 // ───────────────────────────── filter options ─────────────────────────────
 
-/** What the filters can choose from: labs, materials, samples and engine versions with readable fitted curves. */
-export async function listDiagramFilterOptions(db: Db, actor: Actor): Promise<TDiagramFilterOptions> {
-  const scope = await resolveScope(db, actor);
+/** Readable fits: the current ones per sample, and all per engine version (from the in-memory table, or the database). */
+async function filterCounts(db: Db, scope: AccessScope, source: "memory" | "database") {
+  const synced = source === "memory" ? await syncedDiagramTable(db) : null;
+  if (synced) {
+    const { samples, engines } = memoryFilterCounts(synced.table, await memoryAccess(db, scope));
+    return { groups: samples, engines };
+  }
   const params = new SqlParams();
   const access = accessSql(scope, params);
   const [groups, engines] = await Promise.all([
@@ -518,6 +522,13 @@ export async function listDiagramFilterOptions(db: Db, actor: Actor): Promise<TD
       ...params.values,
     ),
   ]);
+  return { groups, engines };
+}
+
+/** What the filters can choose from: labs, materials, samples and engine versions with readable fitted curves. */
+export async function listDiagramFilterOptions(db: Db, actor: Actor, options: { source?: "memory" | "database" } = {}): Promise<TDiagramFilterOptions> {
+  const scope = await resolveScope(db, actor);
+  const { groups, engines } = await filterCounts(db, scope, options.source ?? DEFAULT_SOURCE);
   const provenance = await loadProvenance(db, { labIds: [], sampleIds: groups.map((g) => g.sample_id), setupIds: [] });
   const labs = new Map<string, number>();
   const materials = new Map<string, number>();

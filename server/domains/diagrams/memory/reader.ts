@@ -30,27 +30,38 @@ export async function memoryAccess(db: Db, scope: AccessScope): Promise<MemoryAc
 const DAY_MS = 86_400_000;
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
+/** Sets of codes as flags by code. */
+function flags(codes: Codes, values: Iterable<string>): Uint8Array {
+  const out = new Uint8Array(codes.size);
+  for (const v of values) {
+    const code = codes.find(v);
+    if (code >= 0) out[code] = 1;
+  }
+  return out;
+}
+
+/** The labs whose rows the scope reads whatever their visibility, and the shared samples it reads, as flags by code. */
+function accessFlags(t: DiagramTable, access: MemoryAccess) {
+  return { memberLabs: flags(t.labCodes, access.labs), sharedSamples: flags(t.sampleCodes, access.shared) };
+}
+
+/** Whether the scope of `f` may read row i (the twin of accessSql). */
+function readable(t: DiagramTable, f: ReturnType<typeof accessFlags>, i: number): boolean {
+  const visibility = t.visibilityCode[i]!;
+  return visibility === 0 || f.memberLabs[t.labCode[i]!] === 1 || (visibility === 1 && f.sharedSamples[t.sampleCode[i]!] === 1);
+}
+
 /**
  * The filters of the query and access (the twin of filterSql), as the few values the pass over
  * every row compares: set filters are null when not asked for.
  */
 function rowFilter(t: DiagramTable, query: TDiagramQuery, access: MemoryAccess) {
-  // sets of codes as flags by code; null when the filter is not asked for
-  const flags = (codes: Codes, values: Iterable<string>) => {
-    const out = new Uint8Array(codes.size);
-    for (const v of values) {
-      const code = codes.find(v);
-      if (code >= 0) out[code] = 1;
-    }
-    return out;
-  };
+  // set filters as flags by code; null when the filter is not asked for
   const setOrNull = (codes: Codes, values: readonly string[]) => (values.length > 0 ? flags(codes, values) : null);
   const gradeAllowed = [true, true, true, true];
   if (query.grades.length > 0) GRADE_KEYS.forEach((grade, gk) => (gradeAllowed[gk] = (query.grades as readonly string[]).includes(grade)));
   return {
-    /** labs whose rows the scope reads whatever their visibility, and shared samples it reads */
-    memberLabs: flags(t.labCodes, access.labs),
-    sharedSamples: flags(t.sampleCodes, access.shared),
+    ...accessFlags(t, access),
     currentOnly: query.engine === "current",
     /** the code of the engine version asked for (-1: none of the rows has it) */
     engine: query.engine === "current" ? -1 : t.engines.indexOf(query.engine),
@@ -191,7 +202,7 @@ function pass(
   const facetColumn = query.facetBy === "lab" ? t.labCode : query.facetBy === "material" ? t.materialCode : null;
   // a shown row's panel and cell: (facet · cells + cell) · 14 + legend · 2 + artifact
   const cellSpace = options.axes ? options.axes.x.n * options.axes.y.n : 0;
-  const { sampleCode, labCode, materialCode, visibilityCode, isCurrent, engineCode, quantityCode, labelKey, gradeKey, uploadedMs } = t;
+  const { sampleCode, labCode, materialCode, isCurrent, engineCode, quantityCode, labelKey, gradeKey, uploadedMs } = t;
   const confidence = t.numbers.confidence;
 
   // one counter per (engine, quantity, label key, grade key, validity)
@@ -201,8 +212,7 @@ function pass(
   const shown: number[] = [];
   const along: number[] = [];
   for (let i = 0; i < t.size; i++) {
-    const visibility = visibilityCode[i]!;
-    if (visibility !== 0 && f.memberLabs[labCode[i]!] !== 1 && !(visibility === 1 && f.sharedSamples[sampleCode[i]!] === 1)) continue;
+    if (!readable(t, f, i)) continue;
     if (f.currentOnly ? !isCurrent[i] : engineCode[i] !== f.engine) continue;
     if (f.labIds && f.labIds[labCode[i]!] !== 1) continue;
     if (f.materials && f.materials[materialCode[i]!] !== 1) continue;
@@ -320,4 +330,35 @@ async function lineageRoots(db: Db): Promise<Map<string, string>> {
 export function memoryCountsAndCells(t: DiagramTable, query: TDiagramQuery, access: MemoryAccess, axes: { x: AxisCells; y: AxisCells }, rows: RowPlan | null): { groups: GroupRow[]; cells: CellRow[] } {
   const { groups, cells } = pass(t, query, access, { collect: false, axes, rows });
   return { groups, cells };
+}
+
+/**
+ * What the diagram's filters can choose from (what listDiagramFilterOptions counts in the
+ * database): the current fits the scope may read, per sample, and every fit it may read, per
+ * engine version (newest version first, by text), with whether any of them is current.
+ */
+export function memoryFilterCounts(t: DiagramTable, access: MemoryAccess): { samples: { sample_id: string; n: number }[]; engines: { version: string; n: number; is_current: boolean }[] } {
+  const f = accessFlags(t, access);
+  const perSample = new Int32Array(t.sampleCodes.size);
+  const perEngine = new Int32Array(t.engines.length);
+  const current = new Uint8Array(t.engines.length);
+  for (let i = 0; i < t.size; i++) {
+    if (!readable(t, f, i)) continue;
+    const e = t.engineCode[i]!;
+    perEngine[e]!++;
+    if (t.isCurrent[i]) {
+      current[e] = 1;
+      perSample[t.sampleCode[i]!]!++;
+    }
+  }
+  const samples: { sample_id: string; n: number }[] = [];
+  perSample.forEach((n, code) => {
+    if (n > 0) samples.push({ sample_id: t.sampleCodes.values[code]!, n });
+  });
+  const engines: { version: string; n: number; is_current: boolean }[] = [];
+  perEngine.forEach((n, code) => {
+    if (n > 0) engines.push({ version: t.engines[code]!, n, is_current: current[code] === 1 });
+  });
+  engines.sort((a, b) => (a.version < b.version ? 1 : a.version > b.version ? -1 : 0));
+  return { samples, engines };
 }
