@@ -10,9 +10,7 @@
  */
 import type { TPhase } from "~/server/domains/curves/schemas";
 import { seriesKeyWith, type AlongBoundary, type SeriesConditions } from "../geometry";
-import type { DiagramTable, SeriesAxis } from "./table";
-
-const numberOrNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
+import { numberOrNull, type DiagramTable, type SeriesAxis } from "./table";
 
 function conditionsAt(t: DiagramTable, i: number): SeriesConditions {
   return {
@@ -27,7 +25,7 @@ function conditionsAt(t: DiagramTable, i: number): SeriesConditions {
 function seriesCodeOf(t: DiagramTable, axis: SeriesAxis, i: number): number {
   const cached = t.seriesCode[axis][i]!;
   if (cached >= 0) return cached;
-  const text = `${t.sampleId[i]}\u0000${seriesKeyWith(conditionsAt(t, i), axis, "")}`;
+  const text = `${t.sampleIdAt(i)}\u0000${seriesKeyWith(conditionsAt(t, i), axis, "")}`;
   const codes = t.seriesCodes[axis];
   let code = codes.get(text);
   if (code === undefined) codes.set(text, (code = codes.size));
@@ -51,7 +49,7 @@ export function boundariesAlongSeries(t: DiagramTable, axis: SeriesAxis, along: 
   const bySeries = new Map<string, number[]>();
   for (const list of byCode.values()) {
     const first = list[0]!;
-    const sample = t.sampleId[first]!;
+    const sample = t.sampleIdAt(first);
     const key = seriesKeyWith(conditionsAt(t, first), axis, lineage?.get(sample) ?? sample);
     const series = bySeries.get(key);
     if (series) series.push(...list);
@@ -67,9 +65,9 @@ export function boundariesAlongSeries(t: DiagramTable, axis: SeriesAxis, along: 
 
 function changesAlong(t: DiagramTable, rows: number[], xOf: (i: number) => number): AlongBoundary[] {
   const x = new Map(rows.map((i) => [i, xOf(i)]));
-  const { sampleId, fitId } = t;
+  const { fitId } = t;
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  rows.sort((a, b) => x.get(a)! - x.get(b)! || text(sampleId[a]!, sampleId[b]!) || text(fitId[a]!, fitId[b]!));
+  rows.sort((a, b) => x.get(a)! - x.get(b)! || text(t.sampleIdAt(a), t.sampleIdAt(b)) || text(fitId[a]!, fitId[b]!));
   const found: AlongBoundary[] = [];
   let last: { x: number; phase: TPhase } | null = null;
   let undecided = 0;

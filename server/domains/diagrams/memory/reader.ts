@@ -12,7 +12,7 @@ import type { TBasePoint } from "../geometry";
 import { PHASE_KEYS, type TDiagramQuery } from "../schemas";
 import { comparePoints, NO_LABEL_KEY, phaseKeyOfRow, wantsAlongX, type AxisCells, type CellRow, type GroupRow, type PointsView, type RowPlan } from "../view-rows";
 import { boundariesAlongSeries } from "./boundaries";
-import { NUMBER_COLUMNS, type Codes, type DiagramTable, type NumberColumn, type SeriesAxis } from "./table";
+import { NUMBER_COLUMNS, numberOrNull, type Codes, type DiagramTable, type NumberColumn, type SeriesAxis } from "./table";
 
 /** What a scope may read: public rows, its labs' own, and shared samples listed for its labs. */
 export interface MemoryAccess {
@@ -64,7 +64,7 @@ function rowFilter(t: DiagramTable, query: TDiagramQuery, access: MemoryAccess) 
     ...accessFlags(t, access),
     currentOnly: query.engine === "current",
     /** the code of the engine version asked for (-1: none of the rows has it) */
-    engine: query.engine === "current" ? -1 : t.engines.indexOf(query.engine),
+    engine: query.engine === "current" ? -1 : t.engineCodes.find(query.engine),
     labIds: setOrNull(t.labCodes, query.labIds),
     materials: setOrNull(t.materialCodes, query.materials),
     sampleIds: setOrNull(t.sampleCodes, query.sampleIds),
@@ -86,7 +86,6 @@ const inverse = (v: number) => (v > 0 ? 1 / v : Number.NaN);
 const inverseError = (v: number, e: number) => (v > 0 ? e / (v * v) : Number.NaN);
 
 type Column = (i: number) => number;
-
 
 /** Value and uncertainty of an axis on row i, NaN when there is none (the twin of AXIS_SQL). */
 function axisColumns(t: DiagramTable, key: TAxisKey): { value: Column; error: Column | null } {
@@ -123,7 +122,6 @@ function plainColumn(key: TAxisKey): NumberColumn | null {
 }
 
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
-const numberOrNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
 /** Row i as a diagram point (the twin of the columns loadPointsView selects). */
 function pointAt(t: DiagramTable, i: number, x: number, y: number, xErr: number, yErr: number): TBasePoint {
@@ -133,8 +131,8 @@ function pointAt(t: DiagramTable, i: number, x: number, y: number, xErr: number,
   return {
     fitId: t.fitId[i]!,
     curveId: t.curveId[i]!,
-    sampleId: t.sampleId[i]!,
-    labId: t.labId[i]!,
+    sampleId: t.sampleIdAt(i),
+    labId: t.labIdAt(i),
     setupId: t.setupId[i] ?? null,
     uploadId: t.uploadId[i] ?? null,
     x,
@@ -147,7 +145,7 @@ function pointAt(t: DiagramTable, i: number, x: number, y: number, xErr: number,
     inconclusive: override === null && t.inconclusive[i]!,
     reasonCode: override !== null ? null : (t.reasonCode[i] ?? null),
     confidence: t.numbers.confidence[i]!,
-    engineVersion: t.engineVersion[i]!,
+    engineVersion: t.engineAt(i),
     fieldOe: numberOrNull(t.numbers.fieldOe[i]!),
     pressureGPa: numberOrNull(t.numbers.pressureGPa[i]!),
     pressureDirection: t.pressureDirection[i]!,
@@ -155,7 +153,7 @@ function pointAt(t: DiagramTable, i: number, x: number, y: number, xErr: number,
     grade,
     isArtifact: (phase === "M1" || phase === "M2") && (grade === "POOR" || grade === "UNKNOWN"),
     uploadedAt: new Date(t.uploadedMs[i]!).toISOString(),
-    quantity: t.quantity[i]!,
+    quantity: t.quantityAt(i),
   };
 }
 
@@ -193,7 +191,6 @@ function pass(
   const xDrawableLog = !AXES[query.x].isOrdinal && query.xScale === "log";
   const hiddenByKey = Array.from({ length: 11 }, (_, lk) => query.hidePhases.includes(phaseKeyOfRow({ lk })));
   const wellFilteredOnly = query.wellFilteredOnly;
-  const noLabel = NONE_KEY;
   // the shown rows (and those along x) are collected while the view can still be drawn point by point
   let collect = options.collect;
   const wantAlong = collect && wantsAlongX(query);
@@ -206,8 +203,8 @@ function pass(
   const confidence = t.numbers.confidence;
 
   // one counter per (engine, quantity, label key, grade key, validity)
-  const quantityCount = Math.max(1, t.quantities.length);
-  const groupCounts = new Int32Array(Math.max(1, t.engines.length) * quantityCount * 11 * 4 * 2);
+  const quantityCount = Math.max(1, t.quantityCodes.size);
+  const groupCounts = new Int32Array(Math.max(1, t.engineCodes.size) * quantityCount * 11 * 4 * 2);
   const cellCounts = new Map<number, number>();
   const shown: number[] = [];
   const along: number[] = [];
@@ -238,7 +235,7 @@ function pass(
     }
     if (cellOf) {
       const phase = lk % 5;
-      const cell = (((facetColumn ? facetColumn[i]! : 0) * cellSpace + cellOf(x, y)) * 7 + (lk === noLabel ? 6 : Math.min(lk, 5))) * 2 + ((phase === 1 || phase === 2) && gk >= 2 ? 1 : 0);
+      const cell = (((facetColumn ? facetColumn[i]! : 0) * cellSpace + cellOf(x, y)) * 7 + (lk === NONE_KEY ? 6 : Math.min(lk, 5))) * 2 + ((phase === 1 || phase === 2) && gk >= 2 ? 1 : 0);
       cellCounts.set(cell, (cellCounts.get(cell) ?? 0) + 1);
     }
   }
@@ -251,7 +248,7 @@ function pass(
     rest = Math.floor(rest / 4);
     const lk = rest % 11;
     rest = Math.floor(rest / 11);
-    groups.push({ lk, gk, engine: t.engines[Math.floor(rest / quantityCount)]!, q: t.quantities[rest % quantityCount]!, valid: (key & 1) === 1, n });
+    groups.push({ lk, gk, engine: t.engineCodes.values[Math.floor(rest / quantityCount)]!, q: t.quantityCodes.values[rest % quantityCount] as GroupRow["q"], valid: (key & 1) === 1, n });
   });
   const cells: CellRow[] = [];
   if (options.axes) {
@@ -340,8 +337,8 @@ export function memoryCountsAndCells(t: DiagramTable, query: TDiagramQuery, acce
 export function memoryFilterCounts(t: DiagramTable, access: MemoryAccess): { samples: { sample_id: string; n: number }[]; engines: { version: string; n: number; is_current: boolean }[] } {
   const f = accessFlags(t, access);
   const perSample = new Int32Array(t.sampleCodes.size);
-  const perEngine = new Int32Array(t.engines.length);
-  const current = new Uint8Array(t.engines.length);
+  const perEngine = new Int32Array(t.engineCodes.size);
+  const current = new Uint8Array(t.engineCodes.size);
   for (let i = 0; i < t.size; i++) {
     if (!readable(t, f, i)) continue;
     const e = t.engineCode[i]!;
@@ -357,7 +354,7 @@ export function memoryFilterCounts(t: DiagramTable, access: MemoryAccess): { sam
   });
   const engines: { version: string; n: number; is_current: boolean }[] = [];
   perEngine.forEach((n, code) => {
-    if (n > 0) engines.push({ version: t.engines[code]!, n, is_current: current[code] === 1 });
+    if (n > 0) engines.push({ version: t.engineCodes.values[code]!, n, is_current: current[code] === 1 });
   });
   engines.sort((a, b) => (a.version < b.version ? 1 : a.version > b.version ? -1 : 0));
   return { samples, engines };

@@ -43,9 +43,10 @@ describe("the in-memory diagram table", () => {
     expect(t.size).toBe(2);
     expect(t.fitId).toEqual(["c", "b"]);
     expect(t.numbers.fieldOe).toEqual([3, 2]);
-    expect(t.sampleId).toEqual(["s3", "s1"]);
+    expect([t.sampleIdAt(0), t.sampleIdAt(1)]).toEqual(["s3", "s1"]);
     expect(t.visibilityCode).toEqual([0, 2]);
-    expect(t.labCodes.values[t.labCode[1]!]).toBe("l2");
+    expect(t.labIdAt(1)).toBe("l2");
+    expect(t.sampleCode).toHaveLength(2);
     // the moved row can be found, replaced and removed again
     t.upsert(row("c", { fieldOe: 30 }));
     expect(t.numbers.fieldOe).toEqual([30, 2]);

@@ -75,6 +75,9 @@ export interface TableRow extends Record<NumberColumn, number | string | null> {
 export const SERIES_AXES = ["H", "P", "stage", "gate"] as const;
 export type SeriesAxis = (typeof SERIES_AXES)[number];
 
+/** A held number as the diagram's points give it: NaN (NULL) is null. */
+export const numberOrNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
+
 /** A number as a row gives it: null is NaN, and JSON's "NaN" and "±Infinity" strings are read back. */
 function numberOf(v: number | string | null): number {
   return typeof v === "number" ? v : v === null ? Number.NaN : Number(v);
@@ -82,13 +85,10 @@ function numberOf(v: number | string | null): number {
 
 const VISIBILITY_CODE = { PUBLIC: 0, SHARED: 1, PRIVATE: 2 } as const;
 
-/** The code of a value in a list of the values met (few: engine versions, stored quantities). */
-function codeOf<T>(list: T[], value: T): number {
-  const i = list.indexOf(value);
-  return i >= 0 ? i : list.push(value) - 1;
-}
-
-/** Small integer codes of the values of a text column (labs, samples, materials): compared as numbers in a pass. */
+/**
+ * Small integer codes of the values of a text column (labs, samples, materials, engine versions,
+ * stored quantities): compared as numbers in a pass, and read back as text by code.
+ */
 export class Codes {
   private readonly codes = new Map<string, number>();
   /** the values by code */
@@ -125,25 +125,19 @@ export class DiagramTable {
   size = 0;
   readonly fitId: string[] = [];
   readonly curveId: string[] = [];
-  readonly sampleId: string[] = [];
-  readonly labId: string[] = [];
   readonly setupId: (string | null)[] = [];
   readonly uploadId: (string | null)[] = [];
-  readonly material: string[] = [];
-  readonly engineVersion: string[] = [];
   readonly reasonCode: (string | null)[] = [];
   readonly isCurrent: boolean[] = [];
   readonly inconclusive: boolean[] = [];
   readonly phase: TPhase[] = [];
   readonly overridePhase: (TPhase | null)[] = [];
-  readonly visibility: TableRow["visibility"][] = [];
   readonly pressureDirection: PressureDirection[] = [];
   readonly filteringGrade: (TGrade | null)[] = [];
-  readonly quantity: TStoredQuantity[] = [];
   readonly labelKey: number[] = [];
   readonly gradeKey: number[] = [];
   readonly uploadedMs: number[] = [];
-  /** small integer codes of some text columns, for the pass over every row (./reader.ts) */
+  /** text columns held as small integer codes, for the pass over every row (./reader.ts) */
   readonly engineCode: number[] = [];
   readonly quantityCode: number[] = [];
   /** PUBLIC 0, SHARED 1, PRIVATE 2 */
@@ -154,9 +148,8 @@ export class DiagramTable {
   readonly labCodes = new Codes();
   readonly sampleCodes = new Codes();
   readonly materialCodes = new Codes();
-  /** the engine versions and stored quantities met, by code */
-  readonly engines: string[] = [];
-  readonly quantities: TStoredQuantity[] = [];
+  readonly engineCodes = new Codes();
+  readonly quantityCodes = new Codes();
   /**
    * Per series axis, a code of each row's sample and series conditions (./boundaries.ts), or -1
    * until it is asked for after the row was written; and the codes given, by text.
@@ -190,30 +183,24 @@ export class DiagramTable {
     this.curveId[i] = row.curveId;
     // repeated texts are held once (a row's own copy from the driver is dropped)
     const text = this.texts;
-    this.sampleId[i] = text.of(row.sampleId);
-    this.labId[i] = text.of(row.labId);
     this.setupId[i] = row.setupId === null ? null : text.of(row.setupId);
     this.uploadId[i] = row.uploadId === null ? null : text.of(row.uploadId);
-    this.material[i] = text.of(row.material);
-    this.engineVersion[i] = text.of(row.engineVersion);
     this.reasonCode[i] = row.reasonCode === null ? null : text.of(row.reasonCode);
     this.isCurrent[i] = row.isCurrent;
     this.inconclusive[i] = row.inconclusive;
     this.phase[i] = text.of(row.phase);
     this.overridePhase[i] = row.overridePhase === null ? null : text.of(row.overridePhase);
-    this.visibility[i] = text.of(row.visibility);
     this.pressureDirection[i] = text.of(row.pressureDirection);
     this.filteringGrade[i] = row.filteringGrade === null ? null : text.of(row.filteringGrade);
-    this.quantity[i] = text.of(row.quantity);
     this.labelKey[i] = row.labelKey;
     this.gradeKey[i] = row.gradeKey;
     this.uploadedMs[i] = row.uploadedMs;
-    this.engineCode[i] = codeOf(this.engines, row.engineVersion);
-    this.quantityCode[i] = codeOf(this.quantities, row.quantity);
     this.visibilityCode[i] = VISIBILITY_CODE[row.visibility];
     this.labCode[i] = this.labCodes.of(row.labId);
     this.sampleCode[i] = this.sampleCodes.of(row.sampleId);
     this.materialCode[i] = this.materialCodes.of(row.material);
+    this.engineCode[i] = this.engineCodes.of(row.engineVersion);
+    this.quantityCode[i] = this.quantityCodes.of(row.quantity);
     for (const c of NUMBER_COLUMNS) this.numbers[c][i] = numberOf(row[c]);
     for (const axis of SERIES_AXES) this.seriesCode[axis][i] = -1;
   }
@@ -238,6 +225,19 @@ export class DiagramTable {
     for (const column of this.columns()) column.length = 0;
   }
 
+  sampleIdAt(i: number): string {
+    return this.sampleCodes.values[this.sampleCode[i]!]!;
+  }
+  labIdAt(i: number): string {
+    return this.labCodes.values[this.labCode[i]!]!;
+  }
+  engineAt(i: number): string {
+    return this.engineCodes.values[this.engineCode[i]!]!;
+  }
+  quantityAt(i: number): TStoredQuantity {
+    return this.quantityCodes.values[this.quantityCode[i]!] as TStoredQuantity;
+  }
+
   has(fitResultId: string): boolean {
     return this.slots.has(fitResultId);
   }
@@ -246,21 +246,15 @@ export class DiagramTable {
     return [
       this.fitId,
       this.curveId,
-      this.sampleId,
-      this.labId,
       this.setupId,
       this.uploadId,
-      this.material,
-      this.engineVersion,
       this.reasonCode,
       this.isCurrent,
       this.inconclusive,
       this.phase,
       this.overridePhase,
-      this.visibility,
       this.pressureDirection,
       this.filteringGrade,
-      this.quantity,
       this.labelKey,
       this.gradeKey,
       this.uploadedMs,
