@@ -25,14 +25,13 @@ function cellSql(value: string, c: AxisCells, params: SqlParams): string {
   return `LEAST(${c.n - 1}, GREATEST(0, floor((${v} - ${params.add(lo, "::float8")}) / ${params.add(span, "::float8")} * ${c.n})))::int`;
 }
 
-/** Counts of the rows the query matches, by label, axis validity and engine, with each group's extent. */
-export async function loadSummaryGroups(db: Db, scope: AccessScope, query: TDiagramQuery, rows: RowPlan | null): Promise<(GroupRow & { x0: number | null; x1: number | null; y0: number | null; y1: number | null })[]> {
+/** Counts of the rows the query matches, by label, grade, engine, axis validity and stored quantity. */
+export async function loadSummaryGroups(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<GroupRow[]> {
   const params = new SqlParams();
-  const value = (axis: "x" | "y") => (query[axis] === "sample" && rows ? "0::float8" : AXIS_SQL[query[axis]].value);
   // the inner query (kept apart by OFFSET 0) computes each axis expression once per row
-  const text = `SELECT lk, gk, engine, ${validSql(query, { x: "x", y: "y" })} AS valid, q, count(*)::int AS n, min(x) AS x0, max(x) AS x1, min(y) AS y0, max(y) AS y1
+  const text = `SELECT lk, gk, engine, ${validSql(query, { x: "x", y: "y" })} AS valid, q, count(*)::int AS n
 FROM (
-  SELECT p."labelKey" AS lk, p."gradeKey" AS gk, p."engineVersion" AS engine, p."quantity"::text AS q, ${value("x")} AS x, ${value("y")} AS y
+  SELECT p."labelKey" AS lk, p."gradeKey" AS gk, p."engineVersion" AS engine, p."quantity"::text AS q, ${AXIS_SQL[query.x].value} AS x, ${AXIS_SQL[query.y].value} AS y
   ${FROM_POINTS}
   WHERE ${filterSql(query, scope, params)}
   OFFSET 0
@@ -40,7 +39,6 @@ FROM (
 GROUP BY 1, 2, 3, 4, 5`;
   return sqlRows(db, text, params.values);
 }
-
 
 /**
  * One scan: the counts of the rows by label, axis validity and engine (as loadSummaryGroups), and,
@@ -50,10 +48,9 @@ async function loadCountsAndCells(
   db: Db,
   scope: AccessScope,
   query: TDiagramQuery,
-  axes: { x: AxisCells; y: AxisCells } | null,
+  axes: { x: AxisCells; y: AxisCells },
   rows: RowPlan | null,
 ): Promise<{ groups: GroupRow[]; cells: CellRow[] }> {
-  if (!axes) return { groups: await loadSummaryGroups(db, scope, query, null), cells: [] };
   const params = new SqlParams();
   const value = (axis: "x" | "y") => (query[axis] === "sample" && rows ? "r.row_index" : AXIS_SQL[query[axis]].value);
   const rowJoin = rows

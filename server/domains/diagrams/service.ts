@@ -65,11 +65,10 @@ function axisCells(query: TDiagramQuery, axis: "x" | "y", extent: [number, numbe
   return { lo: a, hi: b, n: grid, scale };
 }
 
-function summarize(query: TDiagramQuery, groups: readonly (GroupRow & { x0?: number | null; x1?: number | null; y0?: number | null; y1?: number | null })[]) {
+function summarize(query: TDiagramQuery, groups: readonly GroupRow[]): DiagramSummary {
   const summary: DiagramSummary = { total: 0, missing: 0, removedBySwitch: 0, phaseCounts: {}, artifactCount: 0, engineVersions: [], quantities: new Set() };
   const hidden = new Set<TPhaseKey>(query.hidePhases);
   const versions = new Set<string>();
-  let extent: { x: [number, number]; y: [number, number] } | null = null;
   for (const g of groups) {
     const key = phaseKeyOfRow(g);
     const ok = !query.wellFilteredOnly || isWellFiltered(g);
@@ -87,14 +86,9 @@ function summarize(query: TDiagramQuery, groups: readonly (GroupRow & { x0?: num
     if (isArtifactRow(g)) summary.artifactCount += g.n;
     versions.add(g.engine);
     summary.quantities.add(g.q);
-    if (g.x0 != null && g.x1 != null && g.y0 != null && g.y1 != null) {
-      extent = extent
-        ? { x: [Math.min(extent.x[0], g.x0), Math.max(extent.x[1], g.x1)], y: [Math.min(extent.y[0], g.y0), Math.max(extent.y[1], g.y1)] }
-        : { x: [g.x0, g.x1], y: [g.y0, g.y1] };
-    }
   }
   summary.engineVersions = [...versions].sort();
-  return { summary, extent };
+  return summary;
 }
 
 /** The condition on a sample row `s` that the scope may read it. */
@@ -153,7 +147,7 @@ async function loadSampleRanges(db: Db, scope: AccessScope, query: TDiagramQuery
 
 /** Counts of what the query matches (one scan). */
 export async function loadDiagramSummary(db: Db, scope: AccessScope, query: TDiagramQuery): Promise<DiagramSummary> {
-  return summarize(query, await loadSummaryGroups(db, scope, query, null)).summary;
+  return summarize(query, await loadSummaryGroups(db, scope, query));
 }
 
 // ───────────────────────────── points ─────────────────────────────
@@ -424,7 +418,7 @@ export async function buildDiagram(
   const reader = (source === "memory" ? await memoryReader(db, scope, query, options.synced) : null) ?? databaseReader(db, scope, query);
   if ((await reader.estimate()) <= SPECULATIVE_READ_FACTOR * query.maxPoints) {
     const view = await reader.pointsView({ orAggregated: true });
-    const { summary } = summarize(query, view.groups);
+    const summary = summarize(query, view.groups);
     if (!view.aggregated && summary.total <= query.maxPoints) return pointsDiagram(db, query, summary, view);
   }
   // The ranges of the axes over the readable samples (a small table) and the sample rows come
@@ -437,15 +431,15 @@ export async function buildDiagram(
   if (!ranges) {
     // nothing readable has a value on these axes
     const view = await reader.pointsView();
-    return pointsDiagram(db, query, summarize(query, view.groups).summary, view);
+    return pointsDiagram(db, query, summarize(query, view.groups), view);
   }
   const axes = { x: axisCells(query, "x", ranges.x, rows), y: axisCells(query, "y", ranges.y, rows) };
   const counted = await reader.countsAndCells(axes, rows);
-  const { summary } = summarize(query, counted.groups);
+  const summary = summarize(query, counted.groups);
   if (summary.total <= query.maxPoints) {
     // the planner's estimate was far too high (or rows were removed meanwhile): the view is drawable after all
     const view = await reader.pointsView();
-    return pointsDiagram(db, query, summarize(query, view.groups).summary, view);
+    return pointsDiagram(db, query, summarize(query, view.groups), view);
   }
   const aggregated = aggregatedView(query, counted.cells, axes, rows, names, summary.quantities);
   return {
