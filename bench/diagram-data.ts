@@ -13,6 +13,7 @@ import { AXES, type TAxisKey } from "../server/domains/diagrams/axes";
 import { DEFAULT_DIAGRAM_QUERY, type TDiagramQuery } from "../server/domains/diagrams/schemas";
 import { ensureDatabase, startEmbeddedPostgres } from "../server/platform/embedded-postgres";
 import { applyMigrations } from "../server/platform/migrate";
+import { mulberry32 } from "../server/testing/mulberry32";
 
 export const LABS = 20;
 export const SAMPLES = 2000;
@@ -21,14 +22,7 @@ export const MATERIALS = ["a-InO", "In/InOx composite", "a-MoGe", "NbSi", "TiN",
 
 /** Deterministic random numbers (mulberry32). */
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),

@@ -3,18 +3,10 @@
  * server/synthetic on purpose: the engine is tested against its own simple
  * generators here, and against the shared corpus in corpus-accuracy.test.ts).
  */
+import { mulberry32 } from "~/server/testing/mulberry32";
 
 /** mulberry32: small, fast, seeded PRNG in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** Standard normal deviates (Box–Muller). */
 export function gaussian(u: () => number): () => number {

@@ -1,5 +1,6 @@
 /** Test helpers: curve invariants, a seeded generator, text encoding. */
 import type { ParsedCurve, ParsedFile } from "../types";
+import { mulberry32 } from "~/server/testing/mulberry32";
 
 /** Every invariant a curve must satisfy; returns the violations (empty when fine). */
 export function curveViolations(c: ParsedCurve): string[] {
@@ -57,14 +58,7 @@ export function fileViolations(f: ParsedFile): string[] {
 
 /** Small deterministic generator (mulberry32) for reproducible test data. */
 export function seeded(seed: number): { next(): number; uniform(a: number, b: number): number; normal(): number } {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     uniform: (a, b) => a + (b - a) * next(),
