@@ -72,11 +72,10 @@ interface FreeHoppingStart {
 }
 
 /**
- * The exponent search and the linear parameters at its result, remembered (with the exponent
- * interval it was searched in) for the polished fit of the same window (see memo.ts).
+ * The exponent search and the linear parameters at its result, remembered (keyed by the window and
+ * the exponent interval it was searched in) for the polished fit of the same window (see memo.ts).
  */
-const freeStarts = new ArrayMemo<FreeHoppingStart>(3);
-const freeStartsRange = [NaN, NaN];
+const freeStarts = new ArrayMemo<FreeHoppingStart>(4);
 
 function freeHoppingStart(d: CurveData, pMin: number, pMax: number): FreeHoppingStart {
   const n = d.n;
@@ -100,13 +99,11 @@ export function fitFreeHopping(d: CurveData, options: FreeHoppingOptions = {}): 
   const pMin = options.pMin ?? 0.05;
   const pMax = options.pMax ?? 2;
   const n = d.n;
-  const inputs = [d.T, d.lnT, d.lnR];
-  let start = pMin === freeStartsRange[0] && pMax === freeStartsRange[1] ? freeStarts.get(inputs) : null;
+  const inputs = [d.T, d.lnT, d.lnR, Float64Array.of(pMin, pMax)];
+  let start = freeStarts.get(inputs);
   if (!start) {
     start = freeHoppingStart(d, pMin, pMax);
     freeStarts.set(inputs, start);
-    freeStartsRange[0] = pMin;
-    freeStartsRange[1] = pMax;
   }
   const search = start.search;
   let p0 = search.x;
