@@ -76,7 +76,7 @@ async function main(): Promise<void> {
       runs[i]!.push(performance.now() - t);
       if (round > 0) continue;
       modes[d.mode]++;
-      drawn += d.points.length;
+      drawn += d.points.count;
       matched += d.total;
       slowest.push({ ms: 0, query, actor: actor.kind === "anonymous" ? "anonymous" : actor.userId, total: d.total });
     }

@@ -13,6 +13,7 @@ import { useTRPC } from "~/components/trpc/client";
 import { errorInfo } from "~/components/ui/field";
 import { AXES, AXIS_KEYS, type TAxisKey } from "~/server/domains/diagrams/axes";
 import { diagramHref, serializeDiagramQuery } from "~/server/domains/diagrams/url";
+import { decodeDiagram } from "~/server/domains/diagrams/wire";
 import { MAX_COMPARED_SAMPLES } from "~/server/domains/compare/schemas";
 import { compareHref, parseCompareView, scatterQuery, type TCompareView } from "~/server/domains/compare/url";
 import { plural } from "~/components/ui/plural";
@@ -57,7 +58,7 @@ export function CompareClient() {
     enabled: hasSamples,
     placeholderData: keepPreviousData,
   });
-  const scatter = useQuery({ ...trpc.diagram.get.queryOptions(scatterQuery(view)), enabled: hasSamples, placeholderData: keepPreviousData });
+  const scatter = useQuery({ ...trpc.diagram.get.queryOptions(scatterQuery(view)), enabled: hasSamples, placeholderData: keepPreviousData, select: decodeDiagram });
 
   const labName = new Map((options.data?.labs ?? []).map((l) => [l.id, l.name]));
   const chosen = new Set(view.sampleIds);

@@ -10,6 +10,7 @@ import { useTRPC } from "~/components/trpc/client";
 import { errorInfo } from "~/components/ui/field";
 import type { TDiagramQuery, TPhaseKey } from "~/server/domains/diagrams/schemas";
 import { diagramHref, parseDiagramSearchParams, serializeDiagramQuery } from "~/server/domains/diagrams/url";
+import { decodeDiagram } from "~/server/domains/diagrams/wire";
 import { plural } from "~/components/ui/plural";
 
 export function DiagramClient({ isSignedIn }: { isSignedIn: boolean }) {
@@ -18,7 +19,7 @@ export function DiagramClient({ isSignedIn }: { isSignedIn: boolean }) {
   const searchParams = useSearchParams();
   const search = searchParams.toString();
   const query = useMemo(() => parseDiagramSearchParams(new URLSearchParams(search)), [search]);
-  const diagramQuery = useQuery({ ...trpc.diagram.get.queryOptions(query), placeholderData: keepPreviousData });
+  const diagramQuery = useQuery({ ...trpc.diagram.get.queryOptions(query), placeholderData: keepPreviousData, select: decodeDiagram });
   const optionsQuery = useQuery(trpc.diagram.getFilterOptions.queryOptions());
   const share = useMutation(trpc.permalink.create.mutationOptions());
 

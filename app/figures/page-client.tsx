@@ -6,10 +6,11 @@ import { CriticalFigure } from "~/components/isotherms/critical-figure";
 import { useTRPC } from "~/components/trpc/client";
 import { DIAGRAM_PRESETS } from "~/server/domains/diagrams/presets";
 import { ZDiagramQuery } from "~/server/domains/diagrams/schemas";
+import { decodeDiagram } from "~/server/domains/diagrams/wire";
 
 export function FiguresClient() {
   const trpc = useTRPC();
-  const results = useQueries({ queries: DIAGRAM_PRESETS.map((p) => trpc.diagram.get.queryOptions(ZDiagramQuery.parse(p.query))) });
+  const results = useQueries({ queries: DIAGRAM_PRESETS.map((p) => ({ ...trpc.diagram.get.queryOptions(ZDiagramQuery.parse(p.query)), select: decodeDiagram })) });
   const critical = useQuery(trpc.isotherm.listCritical.queryOptions());
   return (
     <div className="page">

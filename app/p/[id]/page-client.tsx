@@ -8,7 +8,7 @@ import { errorInfo } from "~/components/ui/field";
 import { GRADE_LABEL } from "~/components/ui/grade-badge";
 import { AXES } from "~/server/domains/diagrams/axes";
 import type { TDiagramQuery } from "~/server/domains/diagrams/schemas";
-import { ZPermalinkId } from "~/server/domains/permalinks/schemas";
+import { decodePermalink, ZPermalinkId } from "~/server/domains/permalinks/schemas";
 import { plural } from "~/components/ui/plural";
 
 function describeQuery(q: TDiagramQuery): string[] {
@@ -28,7 +28,7 @@ function describeQuery(q: TDiagramQuery): string[] {
 export function PermalinkClient({ id }: { id: string }) {
   const trpc = useTRPC();
   const isValidId = ZPermalinkId.safeParse(id).success;
-  const linkQuery = useQuery({ ...trpc.permalink.get.queryOptions({ id }), enabled: isValidId, retry: false });
+  const linkQuery = useQuery({ ...trpc.permalink.get.queryOptions({ id }), enabled: isValidId, retry: false, select: decodePermalink });
   if (!isValidId || linkQuery.error) {
     return (
       <div className="page-narrow">

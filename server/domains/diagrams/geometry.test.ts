@@ -193,6 +193,12 @@ describe("aggregation", () => {
     expect(d.bins.reduce((s, b) => s + b.count, 0)).toBe(150);
   });
 
+  it("keeps on each point why no label applies (the tooltip says it), and leaves it absent where a snapshot never had it", () => {
+    const d = diagramFromPoints(q(), [point({ x: 1, phase: "NONE", reasonCode: "metallic_no_transition" }), point({ x: 2, phase: "S", reasonCode: null })], provenance, { missing: 0, removedBySwitch: 0 });
+    expect(d.points.map((p) => p.reasonCode)).toEqual(["metallic_no_transition", null]);
+    expect("reasonCode" in diagramFromPoints(q(), [point({ x: 1, phase: "S" })], provenance, { missing: 0, removedBySwitch: 0 }).points[0]!).toBe(false);
+  });
+
   it("pads domains: by a factor on log axes, by half a step on ordinal ones", () => {
     expect(axisDomain([0, 1, 2], "linear", true)).toEqual([-0.5, 2.5]);
     const [lo, hi] = axisDomain([10, 1000, -5], "log", false)!;

@@ -305,6 +305,8 @@ function withKeys(p: TBasePoint, x: number, y: number, seriesKey: string, facetK
     autoPhase: p.autoPhase,
     isOverride: p.isOverride,
     inconclusive: p.inconclusive,
+    // absent from points frozen before engine 1.0
+    ...(p.reasonCode !== undefined ? { reasonCode: p.reasonCode } : {}),
     confidence: p.confidence,
     engineVersion: p.engineVersion,
     fieldOe: p.fieldOe,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZDiagramDto, ZDiagramQuery } from "~/server/domains/diagrams/schemas";
+import { decodeDiagram, encodePoints, ZDiagramWire } from "~/server/domains/diagrams/wire";
 
 /** Short random ids: 10 characters of [0-9A-Za-z]. */
 export const ZPermalinkId = z.string().regex(/^[0-9A-Za-z]{6,24}$/, "not a permalink id");
@@ -44,3 +45,16 @@ export const ZPermalinkDto = z.object({
   diagram: ZDiagramDto.nullable(),
 });
 export type TPermalinkDto = z.infer<typeof ZPermalinkDto>;
+
+/** A snapshot as the tRPC procedure sends it: its diagram's points as columns (../diagrams/wire.ts). */
+export const ZPermalinkWire = ZPermalinkDto.extend({ diagram: ZDiagramWire.nullable() });
+export type TPermalinkWire = z.infer<typeof ZPermalinkWire>;
+
+/** Checked against ZPermalinkWire: what goes out is only what it lists. */
+export function encodePermalink(dto: TPermalinkDto): TPermalinkWire {
+  return ZPermalinkWire.parse({ ...dto, diagram: dto.diagram && { ...dto.diagram, points: encodePoints(dto.diagram.points) } });
+}
+
+export function decodePermalink(wire: TPermalinkWire): TPermalinkDto {
+  return { ...wire, diagram: wire.diagram && decodeDiagram(wire.diagram) };
+}
