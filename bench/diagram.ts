@@ -32,6 +32,7 @@ import { setDiagramCache } from "../server/domains/diagrams/cache";
 import { createCaller } from "../server/trpc/root";
 import { labIds, median, prepareBenchDatabase, rng, sampleIds, SAMPLES, stats, variedQueries } from "./diagram-data";
 import { cliArgs } from "../scripts/lib/args";
+import { WEB_SERVER_NODE_FLAGS } from "../scripts/lib/launcher";
 
 const { num: arg, flag } = cliArgs(process.argv.slice(2));
 const QUERIES = arg("queries", 200);
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
  */
 async function loadMode(url: string): Promise<void> {
   const root = path.resolve(import.meta.dirname, "..");
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean), "--import", "tsx", path.join(root, "bench/diagram-server.ts")], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? WEB_SERVER_NODE_FLAGS), "--import", "tsx", path.join(root, "bench/diagram-server.ts")], {
     cwd: root,
     env: { ...process.env, BENCH_DB_URL: url, BENCH_PORT: "0", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],

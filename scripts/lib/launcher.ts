@@ -79,8 +79,15 @@ export function startWorkers(count: number, env: NodeJS.ProcessEnv): void {
 }
 
 /** The production web server (scripts/lib/web-server.ts): drains its requests on SIGTERM. */
+/**
+ * Node flags of the web server. Semi-spaces of 32 MB instead of 16: a diagram answer allocates
+ * megabytes of short-lived objects, and fewer scavenges gave 7–9 % more answers per second under
+ * bench:diagram:load (whose server runs with the same flags).
+ */
+export const WEB_SERVER_NODE_FLAGS = ["--max-semi-space-size=32"];
+
 export function startWebServer(env: NodeJS.ProcessEnv): ChildProcess {
-  return run(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/lib/web-server.ts")], { ...env, NODE_ENV: "production" }, "web server");
+  return run(process.execPath, [...WEB_SERVER_NODE_FLAGS, "--import", "tsx", path.join(ROOT, "scripts/lib/web-server.ts")], { ...env, NODE_ENV: "production" }, "web server");
 }
 
 let stopping = false;
