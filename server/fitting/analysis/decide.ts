@@ -10,8 +10,8 @@
  * Each branch is a probability from its evidence's log-odds; the label is the most probable leaf.
  * Then the honest exits: a re-entrant curve has no label; a transition the window does not
  * finish, a plateau a series resistance explains as well, a short window on the insulating side,
- * a flat curve, a fit that failed or weak evidence make the answer inconclusive, with the best
- * guess and a reason code.
+ * a flat curve, an insulating rise too weak for any hopping law, a fit that failed or weak
+ * evidence make the answer inconclusive, with the best guess and a reason code.
  */
 import type { Phase, ReasonCode } from "../types";
 import { fmt } from "./format";
@@ -100,6 +100,9 @@ export function decide(input: DecisionInput): Decision {
   } else if (insulating && ins?.unfinishedTurnover) {
     reasonCode = "weak_evidence";
     why = `w = −d ln R/d ln T falls toward the cold end but ends at ${fmt(ins.wLo, 2)}: the window stops before saturation (M2) or divergence can be told apart`;
+  } else if (insulating && ins?.noDivergence) {
+    reasonCode = "weak_evidence";
+    why = ins.noDivergence;
   } else if (!input.converged) {
     reasonCode = "fit_failed";
     why = "the fits the decision rests on did not converge";

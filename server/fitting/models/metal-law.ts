@@ -10,7 +10,7 @@ import { covarianceFromJtJ } from "../solvers/levenberg-marquardt";
 import { minimize1D } from "../solvers/minimize-1d";
 import type { ModelFit } from "../types";
 import { scratchF64 } from "../workspace";
-import { buildModelFit, type CurveData } from "./common";
+import { buildModelFit, informationCriteria, type CurveData } from "./common";
 import { binByLnT } from "./binning";
 import { lineRss } from "./linear-fit";
 
@@ -80,4 +80,63 @@ export function fitMetalLaw(d: CurveData, w: Float64Array): ModelFit {
     converged: Number.isFinite(rss),
     iterations: best.evaluations,
   });
+}
+
+/** Exponent range of the low-temperature term of the crossover law (electron–electron T², up to Bloch–Grüneisen T⁵). */
+const CROSS_N_MIN = 2;
+const CROSS_N_MAX = 5;
+/** Crossover temperatures tried, log-spaced across the window above CROSS_T1_MIN. */
+const CROSS_T1_STEPS = 10;
+/**
+ * The lowest crossover temperature a phonon term can have: T1 ≈ Θ_D/5, and Debye temperatures
+ * of metals are ≥ ~70 K (mercury, lead, indium: 70–110 K). A "crossover" below it is not phonons.
+ */
+const CROSS_T1_MIN = 10;
+
+export interface CrossoverMetalFit {
+  aicc: number;
+  n: number;
+  t1: number;
+}
+
+/**
+ * A metal whose phonon term crosses over from Tⁿ at low T to linear in T above T1 (the shape of
+ * Bloch–Grüneisen's law, Θ_D ≈ 5·T1): R = R0 + A·g(T), g = Tⁿ / (1 + (T/T1)^(n−1)). Over a window
+ * that spans the crossover, a single power law fits neither end, and an activated law can then
+ * look better than "the" metal law; this is the metal's better description there. n and T1 are
+ * searched on 48 bins of ln T (T1 on a log grid across the window above 10 K, n by a 1-D search), R0 and A
+ * solved in closed form on the full data; AICc with four parameters, on the same weights as the
+ * power law and Eq. 2. Null for a window too short (or too cold) to hold a crossover.
+ */
+export function fitCrossoverMetalLaw(d: CurveData, w: Float64Array): CrossoverMetalFit | null {
+  const n = d.n;
+  if (n < 12) return null;
+  const lnLo = Math.max(d.lnT[0]!, Math.log(CROSS_T1_MIN));
+  const lnHi = d.lnT[n - 1]!;
+  if (lnHi - lnLo < Math.log(3)) return null;
+  const bins = binByLnT(d.lnT, d.R, w, 0, n, 48);
+  const ub = scratchF64("metalx.ub", bins.n);
+  const coef = new Float64Array(2);
+  let best: { rss: number; n: number; lnT1: number } | null = null;
+  for (let k = 0; k < CROSS_T1_STEPS; k++) {
+    const lnT1 = lnLo + ((k + 0.5) / CROSS_T1_STEPS) * (lnHi - lnLo);
+    const objective = (e: number) => {
+      for (let b = 0; b < bins.n; b++) ub[b] = crossoverShape(bins.lnT[b]! - lnT1, e);
+      return lineRss(ub, bins.y, bins.w, 0, bins.n, coef);
+    };
+    const m = minimize1D(objective, CROSS_N_MIN, CROSS_N_MAX, 6, 1e-3);
+    if (!best || m.fx < best.rss) best = { rss: m.fx, n: m.x, lnT1 };
+  }
+  if (!best) return null;
+  const u = scratchF64("metalx.u", n);
+  for (let i = 0; i < n; i++) u[i] = crossoverShape(d.lnT[i]! - best.lnT1, best.n);
+  const rss = lineRss(u, d.R, w, 0, n, coef);
+  // a metal's phonon term grows with T
+  if (!(coef[1]! > 0) || !Number.isFinite(rss)) return null;
+  return { aicc: informationCriteria(rss, n, 4).aicc, n: best.n, t1: Math.exp(best.lnT1) };
+}
+
+/** g(T)/T1ⁿ = xⁿ/(1 + x^(n−1)) with x = T/T1, from ln x (scaled so that it is of order one near T1). */
+function crossoverShape(lnX: number, e: number): number {
+  return Math.exp(e * lnX) / (1 + Math.exp((e - 1) * lnX));
 }

@@ -25,6 +25,13 @@ import { clip, logistic } from "../math";
 const ACTIVATED_FRACTION = 0.15;
 /** w at the cold end below which the divergence has saturated (w → 0); above 1 it has not. */
 export const SATURATED_W = 0.5;
+/**
+ * The smallest hopping exponent (3D Mott, p = ¼). A hopping law R0·exp((T0/T)^p) has
+ * w = p·(T0/T)^p, so where w < p its exponential factor is below e: a window whose w stays below
+ * ¼ everywhere shows no activated or hopping divergence at all (a weakly localized film rising
+ * logarithmically, say), whichever law fits it best, and no insulating rise for M2 to saturate.
+ */
+const MIN_HOPPING_EXPONENT = 0.25;
 
 export interface InsOptions {
   pBoundary: number;
@@ -45,6 +52,8 @@ export interface InsResult {
   wLo: number;
   /** w falls significantly toward the cold end (by ≥ 20 %, ≥ 4σ) but has not reached 0 */
   unfinishedTurnover: boolean;
+  /** w stays below the smallest hopping exponent across the window: why no insulating label (M2, I1, I2) is supported, else null */
+  noDivergence: string | null;
 }
 
 /**
@@ -282,5 +291,10 @@ export function analyzeInsSide(
   secondary.push(...hop.secondary);
   Object.assign(quantities, hop.quantities);
   const unfinishedTurnover = sW >= 4 && 1 - q >= 0.2 && wLo - 2 * seLoOf() >= SATURATED_W && wLo < 3 * SATURATED_W && !coldRise;
-  return { pM2, pI1: hop.pI1, reason, i1Reason: hop.reason, secondary, fits, fi, arrhenius: arr, vrh: hop.vrh, quantities, wLo, unfinishedTurnover };
+  const seMax = kwMax >= 0 ? prof.slopeSE1[kwMax]! * sigmaRel : Infinity;
+  const noDivergence =
+    Number.isFinite(wMax) && wMax + 2 * seMax < MIN_HOPPING_EXPONENT
+      ? `w = −d ln R/d ln T stays at or below ${fmt(wMax, 2)} across the insulating window (R(${fmt(d.T[i0]!)} K)/R(${fmt(d.T[i1 - 1]!)} K) = ${fmt(d.R[i0]! / d.R[i1 - 1]!)}), below every hopping exponent (p ≥ ¼): the window holds no activated or hopping divergence, nor an insulating rise that then saturates, whichever law fits best`
+      : null;
+  return { pM2, pI1: hop.pI1, reason, i1Reason: hop.reason, secondary, fits, fi, arrhenius: arr, vrh: hop.vrh, quantities, wLo, unfinishedTurnover, noDivergence };
 }

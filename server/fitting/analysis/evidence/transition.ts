@@ -18,7 +18,7 @@
  */
 import type { CurveData } from "../../models/common";
 import { sliceCurve } from "../../models/common";
-import { fitMetalLaw } from "../../models/metal-law";
+import { fitCrossoverMetalLaw, fitMetalLaw, type CrossoverMetalFit } from "../../models/metal-law";
 import { fitFailedSuperconductor } from "../../models/saturation";
 import type { Estimate, ModelFit } from "../../types";
 import { fmt } from "../format";
@@ -54,6 +54,9 @@ export interface TransitionEvidence {
   /** upper edge of the cold readings for the zero test (see TcPoints.coldEdge) */
   coldEdge?: number;
 }
+
+/** d ln R/d ln T of a metal in its linear regime (R = R0 + A·T) is at most 1. */
+const METAL_LINEAR_SLOPE = 2;
 
 /** The onset: where dR/d ln T has fallen to this fraction of its peak over the normal-state background. */
 const ONSET_FRACTION = 0.02;
@@ -126,9 +129,12 @@ export function steepestOnReadings(d: CurveData, sm: Float64Array, sigmaRel: num
  */
 /**
  * A drop below a flat stretch: some stretch falls more steeply on cooling than a flat stretch
- * (|d ln R/d ln T| ≤ 0.1) above it. A metal is flat only at its residual resistance, at the cold
- * end; a film that is flat above and falls again below has a transition the sweep resolves with
- * a few readings only. Over a baseline of ≥ 5 % in T.
+ * (|d ln R/d ln T| ≤ 0.1) above it, and more steeply than a metal's linear regime (d ln R/d ln T
+ * ≤ 1 where R ∝ T above a residual). A monotonic metal is flat only at its residual resistance,
+ * at the cold end; a film that is flat above and falls steeply again below has a transition the
+ * sweep resolves with a few readings only. A metal can also be flat at the top of a hump (a
+ * charge-density wave, a magnetic transition) and then falls on as a metal, with d ln R/d ln T
+ * below 1: not a drop. Over a baseline of ≥ 5 % in T.
  */
 function dropBelowFlat(d: CurveData, sigmaRel: number): boolean {
   const n = d.n;
@@ -151,9 +157,16 @@ function dropBelowFlat(d: CurveData, sigmaRel: number): boolean {
   for (let i = n - 1; i >= 0; i--) flatAbove[i] = flatAbove[i + 1]! || (Number.isFinite(slope[i]!) && Math.abs(slope[i]!) <= flatSlope) ? 1 : 0;
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(slope[i]!) || end[i]! >= n) continue;
-    if (slope[i]! > flatSlope + 0.2 && flatAbove[end[i]!]) return true;
+    if (slope[i]! > Math.max(METAL_LINEAR_SLOPE, flatSlope + 0.2) && flatAbove[end[i]!]) return true;
   }
   return false;
+}
+
+/** The metal law that won the comparison, in words. */
+function metalLawText(metal: ModelFit, crossover: CrossoverMetalFit | null): string {
+  return crossover
+    ? `a Bloch–Grüneisen-like metal law (R0 + A·Tⁿ crossing over to linear in T near ${fmt(crossover.t1, 3)} K, n = ${fmt(crossover.n, 2)})`
+    : `the metal law R0 + A·Tⁿ (n = ${fmt(metal.params.n!, 2)})`;
 }
 
 /** Smallest finite s[k] for from ≤ k < to (Infinity when none). */
@@ -277,6 +290,8 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   const tSteep = Math.exp(centres[kSteep]!);
   const iTop = countAtOrBelow(d.T, flatAbove ? 2 * tOnset : 1.2 * tSteep);
   let metal: ModelFit | null = null;
+  // the metal's better description when its phonon term crosses over from Tⁿ to T inside the window
+  let crossover: CrossoverMetalFit | null = null;
   let dAicc = 0;
   // (a drop steeper than any metallic law, or read from zero readings, needs no comparison)
   if (iTop >= 8 && sPeak < 5 && !isCoarse) {
@@ -284,7 +299,10 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
     const w = weights.subarray(0, iTop);
     metal = fitMetalLaw(sub, w);
     const eq2 = fitFailedSuperconductor(sub, w, { polish: false });
-    if (Number.isFinite(metal.aicc) && Number.isFinite(eq2.aicc)) dAicc = metal.aicc - eq2.aicc;
+    const cross = fitCrossoverMetalLaw(sub, w);
+    if (cross && cross.aicc < metal.aicc) crossover = cross;
+    const metalAicc = crossover ? crossover.aicc : metal.aicc;
+    if (Number.isFinite(metalAicc) && Number.isFinite(eq2.aicc)) dAicc = metalAicc - eq2.aicc;
   }
   // a metal flattens towards its residual resistance and stays flat below it
   const belowResidual = dropBelowFlat(d, sigmaRel);
@@ -298,8 +316,8 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   const reason = isCoarse
     ? `superconducting drop between ${fmt(d.T[coarse!.nZero - 1]!, 3)} K and ${fmt(tOnset, 3)} K: ${coarse!.nZero} cold reading(s) within the noise of zero below a normal state of ${fmt(rNormal)} Ω (a metal never reaches zero)`
     : L >= 0
-      ? `superconducting-like drop below ${fmt(tOnset, 3)} K: d ln R/d ln T peaks at ${fmt(sPeak, 2)} at ${fmt(Math.exp(centres[kSteep]!), 3)} K${interior ? " with a flatter normal state above" : ""}${metal ? `; AICc ${dAicc >= 0 ? "prefers" : "disfavours"} the activated Eq. 2 over the metal law R0 + A·Tⁿ by ${fmt(Math.abs(dAicc), 2)}` : ""}`
-      : `R falls like an ordinary metal: d ln R/d ln T is at most ${fmt(sPeak, 2)}${interior ? "" : ", largest at the top of the window"}${metal ? `; the metal law R0 + A·Tⁿ (n = ${fmt(metal.params.n!, 2)}) beats the activated Eq. 2 by ΔAICc = ${fmt(-dAicc, 2)}` : ""}; no superconducting drop`;
+      ? `superconducting-like drop below ${fmt(tOnset, 3)} K: d ln R/d ln T peaks at ${fmt(sPeak, 2)} at ${fmt(Math.exp(centres[kSteep]!), 3)} K${interior ? " with a flatter normal state above" : ""}${metal ? `; AICc ${dAicc >= 0 ? "prefers" : "disfavours"} the activated Eq. 2 over ${crossover ? "the best metal law (a Tⁿ → T crossover)" : "the metal law R0 + A·Tⁿ"} by ${fmt(Math.abs(dAicc), 2)}` : ""}`
+      : `R falls like an ordinary metal: d ln R/d ln T is at most ${fmt(sPeak, 2)}${interior ? "" : ", largest at the top of the window"}${metal ? `; ${metalLawText(metal, crossover)} beats the activated Eq. 2 by ΔAICc = ${fmt(-dAicc, 2)}` : ""}; no superconducting drop`;
   const sCold = prof.slope[0]!;
   return { L, kSteep, sPeak, kOnset, iOnset, rNormal, tOnset, normalNoise, tc90, tc50, tc10, sCold, metal, reason, ...(normalState ? { normalState } : {}), ...(coldEdge !== undefined ? { coldEdge } : {}) };
 }

@@ -1,0 +1,79 @@
+/**
+ * Two kinds of film that are not on the SIT's map but look, to a careless rule, like one of its
+ * phases: a metal with a hump (a charge-density wave or a magnetic transition raises R below
+ * T*, then it falls on as a metal towards its residual: not a "failed superconductor"), and a
+ * weakly localized film whose R rises logarithmically on cooling by a few per cent (no activated
+ * or hopping divergence: not a conclusive insulator, and no saturation either). Generated here
+ * from the physics, with their own seeded parameters; the engine must never give either a
+ * conclusive SIT label (the hump metals still get one now and then: see their test).
+ */
+import { describe, expect, it } from "vitest";
+import { analyzeCurve } from "../analysis/analyze-curve";
+import { addNoise, gaussian, logGrid, logUniform, rng } from "./helpers";
+
+const CASES = 24;
+
+/** A metal R0 + A·T (Bloch–Grüneisen-like: T⁵ at low T) whose resistance steps up by a factor 1 + h below T*. */
+function humpMetal(seed: number): { T: Float64Array; R: Float64Array } {
+  const u = rng(seed);
+  const g = gaussian(u);
+  const r0 = logUniform(u, 0.5, 500);
+  const rrr = logUniform(u, 1.5, 20);
+  const theta = 100 + 300 * u();
+  const shape = (t: number) => {
+    const x = t / (theta / 5);
+    return (x ** 5 / (1 + x ** 4)) * (theta / 5);
+  };
+  const a = (r0 * (rrr - 1)) / shape(300);
+  const tStar = 60 + 150 * u();
+  const width = tStar * (0.01 + 0.05 * u());
+  const h = 0.05 + 0.35 * u();
+  const n = 150 + Math.floor(500 * u());
+  const tMin = 1.8 + 8 * u();
+  const T = new Float64Array(n).map((_, i) => 300 + ((tMin - 300) * i) / (n - 1)).reverse();
+  const clean = T.map((t) => (r0 + a * shape(t)) * (1 + h / (1 + Math.exp((t - tStar) / width))));
+  return { T, R: addNoise(clean, logUniform(u, 1e-5, 1e-3), 0, g) };
+}
+
+/** A weakly localized film: R = R0·(1 + a·ln(T_ref/T)), rising by a few per cent over the window. */
+function weaklyLocalized(seed: number): { T: Float64Array; R: Float64Array } {
+  const u = rng(seed);
+  const g = gaussian(u);
+  const r0 = logUniform(u, 100, 8000);
+  const a = logUniform(u, 0.003, 0.05);
+  const tMax = 10 + 40 * u();
+  const tMin = tMax / logUniform(u, 10, 150);
+  const T = logGrid(tMin, tMax, 80 + Math.floor(400 * u()));
+  const clean = T.map((t) => r0 * (1 + a * Math.log(tMax / t)));
+  return { T, R: addNoise(clean, logUniform(u, 1e-5, 5e-4), 0, g) };
+}
+
+describe("films that are not on the SIT's map", () => {
+  // Not yet held to the 95 % of the other families: where the hump sits just above a metallic fall
+  // that is steepest well inside the window, the fall still reads as a drop onto a plateau (M1) on
+  // about one curve in six (and a hump higher than R(300 K) as M2's maximum); engine 1.1.0 gave a
+  // conclusive label to two thirds of them.
+  it("a metal with a hump (CDW or magnetic transition) gets no conclusive SIT label on ≥ 75 %", () => {
+    const cases = 60;
+    let conclusive = 0;
+    for (let k = 0; k < cases; k++) {
+      const { T, R } = humpMetal(9100 + k);
+      const a = analyzeCurve({ T: Array.from(T), R: Array.from(R) });
+      if (!a.inconclusive && a.phase !== null) conclusive++;
+      if (a.phase === null) expect(a.reasonCode).not.toBeNull();
+    }
+    expect(conclusive / cases).toBeLessThanOrEqual(0.25);
+  });
+
+  it("a weakly localized film rising logarithmically is not a conclusive insulator (nor a saturation)", () => {
+    let said = 0;
+    for (let k = 0; k < CASES; k++) {
+      const { T, R } = weaklyLocalized(9200 + k);
+      const a = analyzeCurve({ T: Array.from(T), R: Array.from(R) });
+      expect({ k, conclusive: !a.inconclusive && a.phase !== null }).toEqual({ k, conclusive: false });
+      if (a.reasonCode === "weak_evidence" && a.reasons.some((r) => r.includes("below every hopping exponent"))) said++;
+    }
+    // the reason names what is missing (or the curve is too flat to have a direction)
+    expect(said).toBeGreaterThan(CASES / 2);
+  });
+});
