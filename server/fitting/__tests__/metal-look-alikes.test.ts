@@ -49,11 +49,11 @@ function weaklyLocalized(seed: number): { T: Float64Array; R: Float64Array } {
 }
 
 describe("films that are not on the SIT's map", () => {
-  // Not yet held to the 95 % of the other families: where the hump sits just above a metallic fall
-  // that is steepest well inside the window, the fall still reads as a drop onto a plateau (M1) on
-  // about one curve in six (and a hump higher than R(300 K) as M2's maximum); engine 1.1.0 gave a
-  // conclusive label to two thirds of them.
-  it("a metal with a hump (CDW or magnetic transition) gets no conclusive SIT label on ≥ 75 %", () => {
+  // Not yet held to the 95 % of the other families: a hump higher than R(300 K) followed by the
+  // metal's fall still reads as M2's maximum, and a fall that is steepest well inside the window
+  // now and then as a drop onto a plateau (M1): about one curve in twenty here, where engine
+  // 1.1.0 gave a conclusive label to two thirds of them.
+  it("a metal with a hump (CDW or magnetic transition) gets no conclusive SIT label on ≥ 90 %", () => {
     const cases = 60;
     let conclusive = 0;
     for (let k = 0; k < cases; k++) {
@@ -62,7 +62,7 @@ describe("films that are not on the SIT's map", () => {
       if (!a.inconclusive && a.phase !== null) conclusive++;
       if (a.phase === null) expect(a.reasonCode).not.toBeNull();
     }
-    expect(conclusive / cases).toBeLessThanOrEqual(0.25);
+    expect(conclusive / cases).toBeLessThanOrEqual(0.1);
   });
 
   it("a weakly localized film rising logarithmically is not a conclusive insulator (nor a saturation)", () => {

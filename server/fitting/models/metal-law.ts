@@ -85,7 +85,7 @@ export function fitMetalLaw(d: CurveData, w: Float64Array): ModelFit {
 /** Exponent range of the low-temperature term of the crossover law (electron–electron T², up to Bloch–Grüneisen T⁵). */
 const CROSS_N_MIN = 2;
 const CROSS_N_MAX = 5;
-/** Crossover temperatures tried, log-spaced across the window above CROSS_T1_MIN. */
+/** Crossover temperatures first tried (log-spaced across the window above CROSS_T1_MIN), then refined. */
 const CROSS_T1_STEPS = 10;
 /**
  * The lowest crossover temperature a phonon term can have: T1 ≈ Θ_D/5, and Debye temperatures
@@ -104,7 +104,8 @@ export interface CrossoverMetalFit {
  * Bloch–Grüneisen's law, Θ_D ≈ 5·T1): R = R0 + A·g(T), g = Tⁿ / (1 + (T/T1)^(n−1)). Over a window
  * that spans the crossover, a single power law fits neither end, and an activated law can then
  * look better than "the" metal law; this is the metal's better description there. n and T1 are
- * searched on 48 bins of ln T (T1 on a log grid across the window above 10 K, n by a 1-D search), R0 and A
+ * searched on 48 bins of ln T (ln T1 across the window above 10 K, and for each T1 the exponent n,
+ * by nested 1-D searches), R0 and A
  * solved in closed form on the full data; AICc with four parameters, on the same weights as the
  * power law and Eq. 2. Null for a window too short (or too cold) to hold a crossover.
  */
@@ -117,17 +118,21 @@ export function fitCrossoverMetalLaw(d: CurveData, w: Float64Array): CrossoverMe
   const bins = binByLnT(d.lnT, d.R, w, 0, n, 48);
   const ub = scratchF64("metalx.ub", bins.n);
   const coef = new Float64Array(2);
-  let best: { rss: number; n: number; lnT1: number } | null = null;
-  for (let k = 0; k < CROSS_T1_STEPS; k++) {
-    const lnT1 = lnLo + ((k + 0.5) / CROSS_T1_STEPS) * (lnHi - lnLo);
-    const objective = (e: number) => {
-      for (let b = 0; b < bins.n; b++) ub[b] = crossoverShape(bins.lnT[b]! - lnT1, e);
-      return lineRss(ub, bins.y, bins.w, 0, bins.n, coef);
-    };
-    const m = minimize1D(objective, CROSS_N_MIN, CROSS_N_MAX, 6, 1e-3);
-    if (!best || m.fx < best.rss) best = { rss: m.fx, n: m.x, lnT1 };
-  }
-  if (!best) return null;
+  // for a crossover temperature, the best exponent (a 1-D search), and over ln T1 the best of those
+  const bestExponent = (lnT1: number) =>
+    minimize1D(
+      (e) => {
+        for (let b = 0; b < bins.n; b++) ub[b] = crossoverShape(bins.lnT[b]! - lnT1, e);
+        return lineRss(ub, bins.y, bins.w, 0, bins.n, coef);
+      },
+      CROSS_N_MIN,
+      CROSS_N_MAX,
+      6,
+      1e-3,
+    );
+  const t1 = minimize1D((lnT1) => bestExponent(lnT1).fx, lnLo, lnHi, CROSS_T1_STEPS, 1e-3);
+  if (!Number.isFinite(t1.fx)) return null;
+  const best = { n: bestExponent(t1.x).x, lnT1: t1.x };
   const u = scratchF64("metalx.u", n);
   for (let i = 0; i < n; i++) u[i] = crossoverShape(d.lnT[i]! - best.lnT1, best.n);
   const rss = lineRss(u, d.R, w, 0, n, coef);
