@@ -8,7 +8,8 @@
  *                          └─ divergence ── p ≥ ½…1 boundary (p_I1): I1, else I2
  *
  * Each branch is a probability from its evidence's log-odds; the label is the most probable leaf.
- * Then the honest exits: a re-entrant curve has no label; a transition the window does not
+ * Then the honest exits: a re-entrant curve has no label, nor a metal falling below a maximum
+ * warmer than 40 K; a transition the window does not
  * finish, a plateau a series resistance explains as well, a short window on the insulating side,
  * a flat curve, an insulating rise too weak for any hopping law, a fit that failed or weak
  * evidence make the answer inconclusive, with the best guess and a reason code.
@@ -85,6 +86,10 @@ export function decide(input: DecisionInput): Decision {
     reasonCode = "reentrant";
     why = `${reentrance.reason}: neither a failed superconductor nor a failed insulator`;
     reasons.unshift(reentrance.reason);
+  } else if (insulating && ins?.metalBelowMaximum) {
+    leaf = "NONE";
+    reasonCode = "metallic_no_transition";
+    reasons.unshift(ins.metalBelowMaximum);
   } else if (dir.side === "flat") {
     reasonCode = "flat";
     why = `the curve is nearly flat (R(Tmin)/R(Tmax) = ${fmt(Math.exp(dir.net))}); direction undecided`;
