@@ -8,7 +8,8 @@
  * runs the TypeScript directly, with the same output.
  *
  * Input: one JSON object per line, {"id": …, "T": [K…], "R": [Ω…]} with
- * optional "H_Oe", "P_GPa" and "readout" ("signed", "magnitude" or "unknown");
+ * optional "H_Oe", "P_GPa", "readout" ("signed", "magnitude" or "unknown") and
+ * "fourProbe" (false for a two-probe measurement: contacts in series);
  * other fields are ignored. Output (stdout): one JSON line per input line, in
  * input order:
  *   {"id","phase","inconclusive","reasonCode","confidence","model","params","uncertainties","reasons","quantities"}
@@ -80,12 +81,14 @@ export function classifyLine(line: string): string {
     const t1 = stats.enabled ? performance.now() : 0;
     const readout = rec.readout === "signed" || rec.readout === "magnitude" || rec.readout === "unknown" ? rec.readout : undefined;
     if (rec.readout !== undefined && readout === undefined) return errorLine(id, 'invalid "readout" (expected "signed", "magnitude" or "unknown")');
+    if (rec.fourProbe !== undefined && typeof rec.fourProbe !== "boolean") return errorLine(id, 'invalid "fourProbe" (expected true or false)');
     const a = analyzeCurve({
       T: rec.T as number[],
       R: rec.R as number[],
       ...(readout ? { readout } : {}),
       ...(typeof rec.H_Oe === "number" ? { H_Oe: rec.H_Oe } : {}),
       ...(typeof rec.P_GPa === "number" ? { P_GPa: rec.P_GPa } : {}),
+      ...(typeof rec.fourProbe === "boolean" ? { fourProbe: rec.fourProbe } : {}),
     });
     const t2 = stats.enabled ? performance.now() : 0;
     const out = JSON.stringify({

@@ -85,6 +85,11 @@ export interface CurveInput {
   readout?: Readout;
   /** true when R is a sheet resistance per square (then compared with h/4e²) */
   isSheetResistance?: boolean;
+  /**
+   * false when the voltage was read across the current leads (two probes): the contacts' and
+   * leads' resistance is then in series with the film; undefined when not known
+   */
+  fourProbe?: boolean;
   context?: SeriesContext;
 }
 

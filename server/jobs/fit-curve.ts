@@ -62,6 +62,7 @@ export async function fitCurve(db: Db, curveId: string): Promise<FitOutcome> {
       r: true,
       fieldOe: true,
       pressureGPa: true,
+      setup: { select: { fourProbe: true } },
       fits: { where: { engineVersion: ENGINE_VERSION }, select: { id: true } },
     },
   });
@@ -79,6 +80,8 @@ export async function fitCurve(db: Db, curveId: string): Promise<FitOutcome> {
     P_GPa: curve.pressureGPa ?? undefined,
     readout: READOUT[curve.readout],
     isSheetResistance: curve.quantity === "SHEET_RESISTANCE",
+    // a setup says how the voltage was read; without one it is not known
+    ...(curve.setup ? { fourProbe: curve.setup.fourProbe } : {}),
     context,
   });
   const durationMs = performance.now() - started;

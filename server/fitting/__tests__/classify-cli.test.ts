@@ -31,6 +31,7 @@ describe("classifyLine", () => {
     expect(out.quantities.Tc90_K.value).toBeGreaterThan(1.5);
     expect(out.quantities.Tc90_K.value).toBeLessThan(1.75);
     expect(JSON.parse(classifyLine(JSON.stringify({ id: "m", T, R, readout: "volts" }))).reasons[0]).toMatch(/invalid "readout"/);
+    expect(JSON.parse(classifyLine(JSON.stringify({ id: "m", T, R, fourProbe: "no" }))).reasons[0]).toMatch(/invalid "fourProbe"/);
   });
   it("malformed JSON gives a null phase, the id when recoverable and the error", () => {
     const out = JSON.parse(classifyLine('{"id": "x17", "T": [1, 2,'));

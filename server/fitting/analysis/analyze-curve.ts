@@ -220,6 +220,11 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
     } else if (series.verdict === "field_dependent") {
       if (sc.flag?.code === "series_resistance") sc.flag = null;
       secondary.push(series.reason);
+    } else if (input.fourProbe === false && !sc.flag) {
+      sc.flag = {
+        code: "series_resistance",
+        text: `measured with two probes: the contacts and leads are in series with the film, and a plateau of ${fmt(sc.plateau.level)} Ω is what they would leave below a complete transition; one curve cannot tell it from a failed superconductor's ρ_QF (a field series, or four probes, can)`,
+      };
     }
   }
 
