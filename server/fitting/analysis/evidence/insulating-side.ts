@@ -13,15 +13,14 @@
  */
 import { sliceCurve, type CurveData } from "../../models/common";
 import { fitFixedHopping, fitFreeHopping, type FreeHoppingFit } from "../../models/hopping";
-import { fitCrossoverMetalLaw, fitMetalLaw } from "../../models/metal-law";
-import { fitFailedInsulator, fitFailedSuperconductor, type SaturationFit } from "../../models/saturation";
+import { fitFailedInsulator, type SaturationFit } from "../../models/saturation";
 import type { Estimate, ModelFit, QuantityKey } from "../../types";
 import { fmt, fmtPm } from "../format";
 import { est } from "../result";
 import type { GridProfile } from "../smoothing";
 import { hoppingExponentEvidence } from "./hopping-exponent";
+import { metalBelowMaximum } from "./metal-fall";
 import { clip, logistic } from "../math";
-import { scratchF64 } from "../../workspace";
 
 /** Fraction of the maximum of w below which the high-T side is no longer fitted by the insulating laws. */
 const ACTIVATED_FRACTION = 0.15;
@@ -58,31 +57,6 @@ export interface InsResult {
   noDivergence: string | null;
   /** a maximum warmer than 40 K followed by a metal's fall: why no SIT label applies, else null */
   metalBelowMaximum: string | null;
-}
-
-/** Above this temperature (K) a maximum followed by a metal's fall is not the SIT's (see sc-side.ts, METAL_TAIL_MIN_TC). */
-const METAL_BELOW_MAXIMUM_MIN_T = 40;
-
-/**
- * A maximum of R warmer than 40 K followed by a metal's fall (a charge-density wave's or a
- * manganite's metal–insulator transition): below 0.8 × the maximum's temperature R still falls
- * (by > 2 %) and a metal law (R0 + A·Tⁿ or its Bloch–Grüneisen-like crossover) beats Eq. 2's
- * drop onto a plateau by ΔAICc > 10. Why the curve is a metal below its maximum, or null.
- */
-function metalBelowMaximum(d: CurveData, tPeak: number, sigmaRel: number): string | null {
-  if (!(tPeak > METAL_BELOW_MAXIMUM_MIN_T)) return null;
-  let n = 0;
-  while (n < d.n && d.T[n]! <= 0.8 * tPeak) n++;
-  if (n < 12 || !(d.R[0]! > 0) || !(d.R[n - 1]! > 1.02 * d.R[0]!)) return null;
-  const sub = sliceCurve(d, 0, n);
-  const w = scratchF64("ins.metalW", n);
-  for (let i = 0; i < n; i++) w[i] = 1 / (sigmaRel * Math.max(d.R[i]!, 1e-300)) ** 2;
-  const eq2 = fitFailedSuperconductor(sub, w, { polish: true });
-  const power = fitMetalLaw(sub, w);
-  const cross = fitCrossoverMetalLaw(sub, w);
-  const metalAicc = Math.min(power.aicc, cross?.aicc ?? Infinity);
-  if (!eq2.converged || !Number.isFinite(eq2.aicc) || !(metalAicc < eq2.aicc - 10)) return null;
-  return `R passes through a maximum at ${fmt(tPeak, 3)} K and then falls as a metal towards its residual (below ${fmt(d.T[n - 1]!, 3)} K a metal law beats a drop onto a plateau by ΔAICc = ${fmt(eq2.aicc - metalAicc, 2)}): a metal–insulator, charge-density-wave or magnetic transition, not the SIT's failed insulator`;
 }
 
 /**

@@ -12,13 +12,13 @@
  *     extrapolates to a significant ρ_QF → M1.
  */
 import { sliceCurve, type CurveData } from "../../models/common";
-import { fitCrossoverMetalLaw, fitMetalLaw } from "../../models/metal-law";
 import { fitFailedSuperconductor, type SaturationFit } from "../../models/saturation";
 import { logisticFromTc } from "../../models/sc-transition";
 import type { CurveDiagnostics, Estimate, ModelFit, QuantityKey, Readout } from "../../types";
 import { scratchF64 } from "../../workspace";
 import { fmt, fmtPm } from "../format";
 import type { NoiseEstimate } from "../noise";
+import { fallOntoMetal } from "./metal-fall";
 import { findPlateau, type Plateau } from "./plateau";
 import type { Profile } from "./profile";
 import { crossingBelow } from "./tc-points";
@@ -26,15 +26,6 @@ import { transitionEvidence, type TransitionEvidence } from "./transition";
 import { zeroTest, type ZeroTest } from "./zero-test";
 import { clip } from "../math";
 import { argMax, countBelow, minOver } from "../scan";
-
-/** How much better (AICc) a metal law must describe the approach to a plateau than Eq. 2 to make the fall a metal's. */
-const METAL_TAIL_AICC = 10;
-/**
- * Above this Tc50 (K) a fall onto a metallic tail is read as a metal's: the films of the SIT go
- * superconducting below it (amorphous InO, TiN, NbN, MoGe, NbSi, Bi: < 20 K; MgB2 39 K); only the
- * cuprates go warmer, and they rarely end on a plateau.
- */
-const METAL_TAIL_MIN_TC = 40;
 
 export interface ScFlag {
   code: "incomplete_transition" | "series_resistance";
@@ -183,28 +174,8 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
     }
   }
   if (Lm1 >= 0 && fs && !fs.polished) fs = fitFs(true);
-  // a fall warmer than the films of the SIT ever go superconducting, onto a plateau approached as a
-  // metal approaches its residual (a power law in T) rather than by Eq. 2's activated tail: a
-  // metal–insulator or magnetic transition onto a metal (a manganite's), not a superconducting
-  // drop onto a plateau. (At a few kelvin a drop with a slow tail, logistic-like, is fitted about
-  // as well by a steep power law: one curve cannot make it a metal's there.)
-  let metalTail: string | null = null;
-  const tcDrop = tr.tc50?.value ?? tr.tOnset;
-  // (compared below half the fall's temperature, clear of the fall itself)
-  const iTail = countBelow(d.T, 0.5 * tcDrop);
-  // (a tail that does not fall, a flat plateau up to there, has nothing to compare)
-  const tailRise = iTail > 0 ? smooth[iTail - 1]! - (plateau?.level ?? 0) : 0;
-  if (plateau && Lm1 >= 0 && iTail >= 12 && tcDrop > METAL_TAIL_MIN_TC && tailRise > Math.max(0.02 * plateau.level, 10 * floor)) {
-    const tail = sliceCurve(d, 0, iTail);
-    const tw = w.subarray(0, iTail);
-    const eq2 = fitFailedSuperconductor(tail, tw, { polish: true });
-    const power = fitMetalLaw(tail, tw);
-    const cross = fitCrossoverMetalLaw(tail, tw);
-    const metalAicc = Math.min(power.aicc, cross?.aicc ?? Infinity);
-    if (eq2.converged && Number.isFinite(eq2.aicc) && metalAicc < eq2.aicc - METAL_TAIL_AICC) {
-      metalTail = `below the fall R approaches ${fmt(plateau.level)} Ω as a metal approaches its residual: below ${fmt(d.T[iTail - 1]!, 3)} K (where it still falls by ${fmt((100 * tailRise) / plateau.level, 2)} %) the metal law beats Eq. 2's activated approach by ΔAICc = ${fmt(eq2.aicc - metalAicc, 2)}; a metal–insulator or magnetic transition onto a metal, not a superconducting drop onto a plateau`;
-    }
-  }
+  // a plateau after a fall warmer than 40 K, approached as a metal: not a superconducting drop
+  const metalTail = plateau && Lm1 >= 0 ? fallOntoMetal(d, smooth, w, plateau.level, tr.tc50?.value ?? tr.tOnset, floor) : null;
   if (fs) fits.push(fs);
   if (tr.metal) fits.push(tr.metal);
   if (fs && fs.converged && Number.isFinite(fs.uncertainties.rhoQF_ohm!)) {
