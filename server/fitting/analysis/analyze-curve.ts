@@ -184,7 +184,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
   const candidates: ModelFit[] = [];
   const secondary: string[] = [];
   let converged = true;
-  const sc: ScSide | null = dir.side !== "ins" || dir.pSc > 0.02 ? analyzeScSide(d, profile, noise, readoutIn, diag) : null;
+  const sc: ScSide | null = dir.side !== "ins" || dir.pSc > 0.02 ? analyzeScSide(d, profile, noise, readoutIn, diag, input.P_GPa) : null;
   if (sc) {
     candidates.push(...sc.fits);
     copyQuantities(quantities, sc.quantities);
@@ -228,7 +228,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
     }
   }
 
-  const decision = decide({ dir, sc, ins, reentrance, shortWindow, windowRatio, minWindowRatio: opts.minWindowRatio, inconclusiveBelow: opts.inconclusiveBelow, converged });
+  const decision = decide({ dir, sc, ins, reentrance, shortWindow, windowRatio, minWindowRatio: opts.minWindowRatio, inconclusiveBelow: opts.inconclusiveBelow, converged, tMinK: d.T[0]! });
   const leaf = decision.leaf;
   const phase: Phase | null = leaf === "NONE" ? null : leaf;
   const reasonCode = isSeries && leaf === "NONE" ? "series_resistance" : decision.reasonCode;

@@ -17,6 +17,7 @@
 import type { Phase, ReasonCode } from "../types";
 import { fmt } from "./format";
 import type { Direction } from "./evidence/direction";
+import { SIT_TEMPERATURE_K } from "./evidence/metal-fall";
 import type { InsResult } from "./evidence/insulating-side";
 import type { Reentrance } from "./evidence/reentrance";
 import type { ScSide } from "./evidence/sc-side";
@@ -35,6 +36,8 @@ export interface DecisionInput {
   inconclusiveBelow: number;
   /** the side's decisive fits converged */
   converged: boolean;
+  /** the coldest temperature of the window (K) */
+  tMinK: number;
 }
 
 export interface Decision {
@@ -99,6 +102,9 @@ export function decide(input: DecisionInput): Decision {
   } else if ((leaf === "S" || leaf === "M1") && sc?.flag) {
     reasonCode = sc.flag.code;
     why = sc.flag.text;
+  } else if (leaf === "M2" && input.tMinK > SIT_TEMPERATURE_K) {
+    reasonCode = "short_window";
+    why = `the window ends at ${fmt(input.tMinK)} K: a levelling this warm is not the T → 0 saturation of a failed insulator, which the readings never reach`;
   } else if (insulating && input.shortWindow) {
     reasonCode = "short_window";
     why = `temperature window too short to separate the laws (Tmax/Tmin = ${fmt(input.windowRatio)} < ${input.minWindowRatio})`;

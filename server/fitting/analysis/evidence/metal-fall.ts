@@ -15,8 +15,13 @@ import { scratchF64 } from "../../workspace";
 import { fmt } from "../format";
 import { countBelow } from "../scan";
 
-/** Below this temperature (K) a fall, or a maximum, is left to the SIT's own reading. */
-const MIN_T = 40;
+/**
+ * The temperature scale of the SIT (K): its films go superconducting below it, and its T → 0
+ * phases (the plateaus of M1 and M2) show below a few kelvin. A fall or a maximum warmer than this
+ * is not the SIT's, and a window that never reaches it cannot show a T → 0 plateau.
+ */
+export const SIT_TEMPERATURE_K = 40;
+const MIN_T = SIT_TEMPERATURE_K;
 /** How much better (AICc) a metal law must describe the approach than Eq. 2 to make it a metal's. */
 const METAL_AICC = 10;
 /** The approach must still fall by this fraction of the residual (a flat plateau has nothing to compare). */
@@ -63,4 +68,24 @@ export function metalBelowMaximum(d: CurveData, tPeak: number, sigmaRel: number)
   const dAicc = metalOverEq2(d, w, n);
   if (dAicc === null || !(dAicc > METAL_AICC)) return null;
   return `R passes through a maximum at ${fmt(tPeak, 3)} K and then falls as a metal towards its residual (below ${fmt(d.T[n - 1]!, 3)} K a metal law beats a drop onto a plateau by ΔAICc = ${fmt(dAicc, 2)}): a metal–insulator, charge-density-wave or magnetic transition, not the SIT's failed insulator`;
+}
+
+/**
+ * The warmest superconducting transition known below 100 GPa (K): about 135 K at ambient pressure
+ * (the mercury cuprates), 165 K under ~30 GPa; only the hydrides go beyond, above ~100 GPa.
+ * Unknown pressure counts as below 100 GPa.
+ */
+const WARMEST_TC = 165;
+
+/**
+ * A fall warmer than any superconductor's transition at the curve's pressure, in a window that
+ * holds no reading below 40 K: there is no colder transition the fall could have been mistaken
+ * for (with colder readings, a metal's high-temperature fall can be read as "the drop" above a
+ * real transition at a few kelvin, and the other checks decide). Why the fall is not
+ * superconducting, or null.
+ */
+export function tooWarmForSuperconductivity(d: CurveData, tcDrop: number, pressureGPa: number | undefined): string | null {
+  if (pressureGPa !== undefined && pressureGPa >= 100) return null;
+  if (!(tcDrop > WARMEST_TC) || !(d.T[0]! > MIN_T)) return null;
+  return `R falls steeply near ${fmt(tcDrop, 3)} K, warmer than any superconductor's transition below 100 GPa (≤ ${WARMEST_TC} K), and the window (from ${fmt(d.T[0]!, 3)} K) never reaches the temperatures of the SIT: a metal–insulator or magnetic transition, not a superconducting drop`;
 }
