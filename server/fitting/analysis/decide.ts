@@ -10,7 +10,8 @@
  * Each branch is a probability from its evidence's log-odds; the label is the most probable leaf.
  * Then the honest exits: a re-entrant curve has no label, nor a metal falling below a maximum
  * warmer than 40 K; a transition the window does not
- * finish, a plateau a series resistance explains as well, a short window on the insulating side,
+ * finish, a plateau a series resistance explains as well, an anomalous metal read from a window
+ * that ends above 40 K, a short window on the insulating side,
  * a flat curve, an insulating rise too weak for any hopping law, a fit that failed or weak
  * evidence make the answer inconclusive, with the best guess and a reason code.
  */
@@ -102,9 +103,10 @@ export function decide(input: DecisionInput): Decision {
   } else if ((leaf === "S" || leaf === "M1") && sc?.flag) {
     reasonCode = sc.flag.code;
     why = sc.flag.text;
-  } else if (leaf === "M2" && input.tMinK > SIT_TEMPERATURE_K) {
+  } else if ((leaf === "M1" || leaf === "M2") && input.tMinK > SIT_TEMPERATURE_K) {
+    // the plateaus of both anomalous metals are T → 0 saturations, below a few kelvin
     reasonCode = "short_window";
-    why = `the window ends at ${fmt(input.tMinK)} K: a levelling this warm is not the T → 0 saturation of a failed insulator, which the readings never reach`;
+    why = `the window ends at ${fmt(input.tMinK, 3)} K: a levelling this warm is not the T → 0 ${leaf === "M1" ? "plateau of a failed superconductor" : "saturation of a failed insulator"}, which the readings never reach`;
   } else if (insulating && input.shortWindow) {
     reasonCode = "short_window";
     why = `temperature window too short to separate the laws (Tmax/Tmin = ${fmt(input.windowRatio)} < ${input.minWindowRatio})`;

@@ -141,6 +141,17 @@ export function fitCrossoverMetalLaw(d: CurveData, w: Float64Array): CrossoverMe
   return { aicc: informationCriteria(rss, n, 4).aicc, n: best.n, t1: Math.exp(best.lnT1) };
 }
 
+/**
+ * The ordinary-metal description an activated law is compared with: the power law R0 + A·Tⁿ, and
+ * the crossover law when it does better (else null); `aicc` is the better of the two.
+ */
+export function fitBestMetalLaw(d: CurveData, w: Float64Array): { power: ModelFit; crossover: CrossoverMetalFit | null; aicc: number } {
+  const power = fitMetalLaw(d, w);
+  const cross = fitCrossoverMetalLaw(d, w);
+  const crossover = cross && cross.aicc < power.aicc ? cross : null;
+  return { power, crossover, aicc: crossover ? crossover.aicc : power.aicc };
+}
+
 /** g(T)/T1ⁿ = xⁿ/(1 + x^(n−1)) with x = T/T1, from ln x (scaled so that it is of order one near T1). */
 function crossoverShape(lnX: number, e: number): number {
   return Math.exp(e * lnX) / (1 + Math.exp((e - 1) * lnX));

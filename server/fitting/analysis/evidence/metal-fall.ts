@@ -9,7 +9,7 @@
  * power law: one curve cannot make it a metal's there.)
  */
 import { sliceCurve, type CurveData } from "../../models/common";
-import { fitCrossoverMetalLaw, fitMetalLaw } from "../../models/metal-law";
+import { fitBestMetalLaw } from "../../models/metal-law";
 import { fitFailedSuperconductor } from "../../models/saturation";
 import { scratchF64 } from "../../workspace";
 import { fmt } from "../format";
@@ -33,8 +33,7 @@ function metalOverEq2(d: CurveData, w: Float64Array, n: number): number | null {
   const weights = w.subarray(0, n);
   const eq2 = fitFailedSuperconductor(sub, weights, { polish: true });
   if (!eq2.converged || !Number.isFinite(eq2.aicc)) return null;
-  const cross = fitCrossoverMetalLaw(sub, weights);
-  return eq2.aicc - Math.min(fitMetalLaw(sub, weights).aicc, cross?.aicc ?? Infinity);
+  return eq2.aicc - fitBestMetalLaw(sub, weights).aicc;
 }
 
 /**

@@ -18,7 +18,7 @@ import type { CurveDiagnostics, Estimate, ModelFit, QuantityKey, Readout } from 
 import { scratchF64 } from "../../workspace";
 import { fmt, fmtPm } from "../format";
 import type { NoiseEstimate } from "../noise";
-import { fallOntoMetal, SIT_TEMPERATURE_K, tooWarmForSuperconductivity } from "./metal-fall";
+import { fallOntoMetal, tooWarmForSuperconductivity } from "./metal-fall";
 import { findPlateau, type Plateau } from "./plateau";
 import type { Profile } from "./profile";
 import { crossingBelow } from "./tc-points";
@@ -28,7 +28,7 @@ import { clip } from "../math";
 import { argMax, countBelow, minOver } from "../scan";
 
 export interface ScFlag {
-  code: "incomplete_transition" | "series_resistance" | "short_window";
+  code: "incomplete_transition" | "series_resistance";
   text: string;
 }
 
@@ -180,14 +180,6 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
   const tcDrop = tr.tc50?.value ?? tr.tOnset;
   const metalTail =
     Lm1 >= 0 ? (fallOntoMetal(d, smooth, w, plateau ? plateau.level : bottom, tcDrop, floor) ?? tooWarmForSuperconductivity(d, tcDrop, pressureGPa)) : null;
-  // a failed superconductor's plateau is a T → 0 saturation, below a few kelvin: a levelling seen
-  // only in a window that ends above 40 K is not evidence of one
-  if (Lm1 >= 0 && !metalTail && !flag && d.T[0]! > SIT_TEMPERATURE_K) {
-    flag = {
-      code: "short_window",
-      text: `the window ends at ${fmt(d.T[0]!, 3)} K: a levelling this warm is not the T → 0 plateau of a failed superconductor, which the readings never reach`,
-    };
-  }
   if (fs) fits.push(fs);
   if (tr.metal) fits.push(tr.metal);
   if (fs && fs.converged && Number.isFinite(fs.uncertainties.rhoQF_ohm!)) {

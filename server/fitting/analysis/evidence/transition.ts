@@ -18,7 +18,7 @@
  */
 import type { CurveData } from "../../models/common";
 import { sliceCurve } from "../../models/common";
-import { fitCrossoverMetalLaw, fitMetalLaw, type CrossoverMetalFit } from "../../models/metal-law";
+import { fitBestMetalLaw, type CrossoverMetalFit } from "../../models/metal-law";
 import { fitFailedSuperconductor } from "../../models/saturation";
 import type { Estimate, ModelFit } from "../../types";
 import { fmt } from "../format";
@@ -55,8 +55,11 @@ export interface TransitionEvidence {
   coldEdge?: number;
 }
 
-/** d ln R/d ln T of a metal in its linear regime (R = R0 + A·T) is at most 1. */
-const METAL_LINEAR_SLOPE = 2;
+/**
+ * How steeply a metal falls below the top of a hump: d ln R/d ln T is at most 1 in its linear
+ * regime (R = R0 + A·T) and reaches ~2 where its phonon term crosses over towards Tⁿ.
+ */
+const METAL_FALL_SLOPE = 2;
 
 /** The onset: where dR/d ln T has fallen to this fraction of its peak over the normal-state background. */
 const ONSET_FRACTION = 0.02;
@@ -129,12 +132,12 @@ export function steepestOnReadings(d: CurveData, sm: Float64Array, sigmaRel: num
  */
 /**
  * A drop below a flat stretch: some stretch falls more steeply on cooling than a flat stretch
- * (|d ln R/d ln T| ≤ 0.1) above it, and more steeply than a metal's linear regime (d ln R/d ln T
- * ≤ 1 where R ∝ T above a residual). A monotonic metal is flat only at its residual resistance,
- * at the cold end; a film that is flat above and falls steeply again below has a transition the
- * sweep resolves with a few readings only. A metal can also be flat at the top of a hump (a
- * charge-density wave, a magnetic transition) and then falls on as a metal, with d ln R/d ln T
- * below 1: not a drop. Over a baseline of ≥ 5 % in T.
+ * (|d ln R/d ln T| ≤ 0.1) above it, and more steeply than a metal falls (METAL_FALL_SLOPE). A
+ * monotonic metal is flat only at its residual resistance, at the cold end; a film that is flat
+ * above and falls steeply again below has a transition the sweep resolves with a few readings
+ * only. A metal can also be flat at the top of a hump (a charge-density wave, a magnetic
+ * transition) and then falls on as a metal, with d ln R/d ln T up to ~2: not a drop. Over a
+ * baseline of ≥ 5 % in T.
  */
 function dropBelowFlat(d: CurveData, sigmaRel: number): boolean {
   const n = d.n;
@@ -157,7 +160,7 @@ function dropBelowFlat(d: CurveData, sigmaRel: number): boolean {
   for (let i = n - 1; i >= 0; i--) flatAbove[i] = flatAbove[i + 1]! || (Number.isFinite(slope[i]!) && Math.abs(slope[i]!) <= flatSlope) ? 1 : 0;
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(slope[i]!) || end[i]! >= n) continue;
-    if (slope[i]! > Math.max(METAL_LINEAR_SLOPE, flatSlope + 0.2) && flatAbove[end[i]!]) return true;
+    if (slope[i]! > Math.max(METAL_FALL_SLOPE, flatSlope + 0.2) && flatAbove[end[i]!]) return true;
   }
   return false;
 }
@@ -297,12 +300,11 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   if (iTop >= 8 && sPeak < 5 && !isCoarse) {
     const sub = sliceCurve(d, 0, iTop);
     const w = weights.subarray(0, iTop);
-    metal = fitMetalLaw(sub, w);
+    const best = fitBestMetalLaw(sub, w);
+    metal = best.power;
+    crossover = best.crossover;
     const eq2 = fitFailedSuperconductor(sub, w, { polish: false });
-    const cross = fitCrossoverMetalLaw(sub, w);
-    if (cross && cross.aicc < metal.aicc) crossover = cross;
-    const metalAicc = crossover ? crossover.aicc : metal.aicc;
-    if (Number.isFinite(metalAicc) && Number.isFinite(eq2.aicc)) dAicc = metalAicc - eq2.aicc;
+    if (Number.isFinite(best.aicc) && Number.isFinite(eq2.aicc)) dAicc = best.aicc - eq2.aicc;
   }
   // a metal flattens towards its residual resistance and stays flat below it
   const belowResidual = dropBelowFlat(d, sigmaRel);
