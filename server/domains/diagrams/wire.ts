@@ -176,9 +176,14 @@ export function decodePoints(c: TPointColumns): TDiagramPoint[] {
   return points;
 }
 
+/** A diagram with its points as columns, not yet checked (for an encoder that checks what holds it). */
+export function withPointColumns(dto: TDiagramDto): Omit<TDiagramDto, "points"> & { points: TPointColumns } {
+  return { ...dto, points: encodePoints(dto.points) };
+}
+
 /** A diagram with its points as columns, checked against ZDiagramWire (what goes out is only what it lists). */
 export function encodeDiagram(dto: TDiagramDto): TDiagramWire {
-  return ZDiagramWire.parse({ ...dto, points: encodePoints(dto.points) });
+  return ZDiagramWire.parse(withPointColumns(dto));
 }
 
 export function decodeDiagram(wire: TDiagramWire): TDiagramDto {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZDiagramDto, ZDiagramQuery } from "~/server/domains/diagrams/schemas";
-import { decodeDiagram, encodePoints, ZDiagramWire } from "~/server/domains/diagrams/wire";
+import { decodeDiagram, withPointColumns, ZDiagramWire } from "~/server/domains/diagrams/wire";
 
 /** Short random ids: 10 characters of [0-9A-Za-z]. */
 export const ZPermalinkId = z.string().regex(/^[0-9A-Za-z]{6,24}$/, "not a permalink id");
@@ -52,7 +52,7 @@ export type TPermalinkWire = z.infer<typeof ZPermalinkWire>;
 
 /** Checked against ZPermalinkWire: what goes out is only what it lists. */
 export function encodePermalink(dto: TPermalinkDto): TPermalinkWire {
-  return ZPermalinkWire.parse({ ...dto, diagram: dto.diagram && { ...dto.diagram, points: encodePoints(dto.diagram.points) } });
+  return ZPermalinkWire.parse({ ...dto, diagram: dto.diagram && withPointColumns(dto.diagram) });
 }
 
 export function decodePermalink(wire: TPermalinkWire): TPermalinkDto {
