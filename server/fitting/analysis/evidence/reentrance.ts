@@ -5,7 +5,9 @@
  * and a significant rise below it (≥ 10 % and ≥ 5σ). A gentle fall (d ln R/d ln T < 2 everywhere
  * on the readings) under an activated divergence more than 3× above it is a semiconductor. A shallow dip (< 30 %) under a cold rise
  * that dwarfs it (more than twice the level above) is a feature above an insulating upturn,
- * left to the insulating analysis.
+ * left to the insulating analysis. When the coldest readings are zero resistance by the zero test
+ * (a signed zero, or a floor of |noise| read as a magnitude), the curve does not rise again: the
+ * scatter of a floor of |noise| can make one cold bin's mean twice another's.
  */
 import type { CurveData } from "../../models/common";
 import { fmt } from "../format";
@@ -17,11 +19,15 @@ export interface Reentrance {
   reason: string;
 }
 
-/** @param floor absolute noise floor of R (Ω) */
-export function reentranceEvidence(d: CurveData, p: Profile, floor: number): Reentrance {
+/**
+ * @param floor absolute noise floor of R (Ω)
+ * @param coldZero whether the zero test reads the coldest readings firmly as zero resistance (odds
+ * above e² against a finite level: a veto of the other evidence needs firm evidence)
+ */
+export function reentranceEvidence(d: CurveData, p: Profile, floor: number, coldZero: boolean): Reentrance {
   const { G, levR, centres, sigmaRel } = p;
   const none = { isReentrant: false, reason: "" };
-  if (G < 5) return none;
+  if (G < 5 || coldZero) return none;
   let kMin = 0;
   for (let k = 1; k < G; k++) if (levR.level[k]! < levR.level[kMin]!) kMin = k;
   if (kMin < 2 || kMin > G - 2) return none;
