@@ -113,6 +113,9 @@ export function decide(input: DecisionInput): Decision {
   } else if (insulating && ins?.unfinishedTurnover) {
     reasonCode = "weak_evidence";
     why = `w = −d ln R/d ln T falls toward the cold end but ends at ${fmt(ins.wLo, 2)}: the window stops before saturation (M2) or divergence can be told apart`;
+  } else if (leaf === "M2" && ins?.unresolvedSaturation) {
+    reasonCode = "weak_evidence";
+    why = ins.unresolvedSaturation;
   } else if (insulating && ins?.noDivergence) {
     reasonCode = "weak_evidence";
     why = ins.noDivergence;

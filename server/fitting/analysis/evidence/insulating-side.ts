@@ -21,6 +21,7 @@ import type { GridProfile } from "../smoothing";
 import { hoppingExponentEvidence } from "./hopping-exponent";
 import { metalBelowMaximum } from "./metal-fall";
 import { clip, logistic } from "../math";
+import { neighbourLineSigma } from "../noise";
 
 /** Fraction of the maximum of w below which the high-T side is no longer fitted by the insulating laws. */
 const ACTIVATED_FRACTION = 0.15;
@@ -33,6 +34,22 @@ export const SATURATED_W = 0.5;
  * logarithmically, say), whichever law fits it best, and no insulating rise for M2 to saturate.
  */
 const MIN_HOPPING_EXPONENT = 0.25;
+/**
+ * The cold end's own scatter of ln R replaces the curve's relative noise in the standard error of
+ * w there when it is more than this many times larger (a thermometer's scatter on a steep rise
+ * gives δR/R = w·δT/T; a line digitised from a figure scatters most where it is steepest).
+ */
+const NOISIER_COLD_END = 2;
+
+/**
+ * The relative scatter of the readings (from i0, the insulating window's cold end) under the coldest cell of the profile with a slope (`kw0`),
+ * about their neighbours' line, when it exceeds NOISIER_COLD_END × σ_rel; else σ_rel.
+ */
+function coldEndSigma(d: CurveData, i0: number, prof: GridProfile, kw0: number, sigmaRel: number): number {
+  const m = Math.min(d.n, i0 + Math.max(8, prof.count[kw0]!));
+  const local = neighbourLineSigma(d.lnT, d.lnR, i0, m);
+  return Number.isFinite(local) && local > NOISIER_COLD_END * sigmaRel ? local : sigmaRel;
+}
 
 export interface InsOptions {
   pBoundary: number;
@@ -53,6 +70,11 @@ export interface InsResult {
   wLo: number;
   /** w falls significantly toward the cold end (by ≥ 20 %, ≥ 4σ) but has not reached 0 */
   unfinishedTurnover: boolean;
+  /**
+   * a saturation read from a cold end whose w is too uncertain to be near 0 (w + 2σ ≥ 3 ×
+   * SATURATED_W): why M2 is only a best guess, else null
+   */
+  unresolvedSaturation: string | null;
   /** w stays below the smallest hopping exponent across the window: why no insulating label (M2, I1, I2) is supported, else null */
   noDivergence: string | null;
   /** a maximum warmer than 40 K followed by a metal's fall: why no SIT label applies, else null */
@@ -217,10 +239,11 @@ export function analyzeInsSide(
   let q = 1;
   let wLo = NaN;
   let wMax = NaN;
+  const sigmaCold = kw0 >= 0 ? coldEndSigma(d, i0, prof, kw0, sigmaRel) : sigmaRel;
   if (kw0 >= 0 && kwMax >= 0) {
     wLo = -prof.slope[kw0]!;
     wMax = -prof.slope[kwMax]!;
-    const se0 = prof.slopeSE1[kw0]! * sigmaRel;
+    const se0 = prof.slopeSE1[kw0]! * sigmaCold;
     const seM = prof.slopeSE1[kwMax]! * sigmaRel;
     sW = (wMax - wLo) / Math.hypot(se0, seM);
     q = wMax > 0 ? wLo / wMax : 1;
@@ -235,9 +258,9 @@ export function analyzeInsSide(
   // best hopping law)
   let Lw = 0;
   let resolve = 0;
-  const seLoOf = () => (kw0 >= 0 ? prof.slopeSE1[kw0]! * sigmaRel : 0);
+  const seLoOf = () => (kw0 >= 0 ? prof.slopeSE1[kw0]! * sigmaCold : 0);
   if (Number.isFinite(sW)) {
-    const seLo = kw0 >= 0 ? prof.slopeSE1[kw0]! * sigmaRel : 0;
+    const seLo = seLoOf();
     // significance of the fall of w and its size (hopping w only grows on
     // cooling; slow drifts of the baseline can fake a few-% turnover)
     // how well a 25 % turnover of w would be resolved at the low end
@@ -300,5 +323,11 @@ export function analyzeInsSide(
       ? `w = −d ln R/d ln T stays at or below ${fmt(wMax, 2)} across the insulating window (R(${fmt(d.T[i0]!)} K)/R(${fmt(d.T[i1 - 1]!)} K) = ${fmt(d.R[i0]! / d.R[i1 - 1]!)}), below every hopping exponent (p ≥ ¼): the window holds no activated or hopping divergence, nor an insulating rise that then saturates, whichever law fits best`
       : null;
   const metal = hump ? metalBelowMaximum(d, Math.exp(centres[kPeak]!), sigmaRel) : null;
-  return { pM2, pI1: hop.pI1, reason, i1Reason: hop.reason, secondary, fits, fi, arrhenius: arr, vrh: hop.vrh, quantities, wLo, unfinishedTurnover, noDivergence, metalBelowMaximum: metal };
+  // M2 needs w → 0 shown, not only allowed: a cold end too scattered to bound w near 0
+  const seLo = seLoOf();
+  const unresolvedSaturation =
+    pM2 >= 0.5 && !hump && Number.isFinite(wLo) && wLo + 2 * seLo >= 3 * SATURATED_W
+      ? `w = −d ln R/d ln T at the cold end is ${fmtPm(wLo, seLo)}${sigmaCold > sigmaRel ? ` (the coldest readings scatter ${fmt(sigmaCold / sigmaRel, 2)}× more than the rest)` : ""}: too uncertain to show that it reaches 0 (saturation) rather than staying large (divergence)`
+      : null;
+  return { pM2, pI1: hop.pI1, reason, i1Reason: hop.reason, secondary, fits, fi, arrhenius: arr, vrh: hop.vrh, quantities, wLo, unfinishedTurnover, unresolvedSaturation, noDivergence, metalBelowMaximum: metal };
 }
