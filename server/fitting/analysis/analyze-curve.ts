@@ -25,6 +25,7 @@ import { directionEvidence } from "./evidence/direction";
 import { analyzeInsSide, type InsResult } from "./evidence/insulating-side";
 import { buildProfile } from "./evidence/profile";
 import { reentranceEvidence } from "./evidence/reentrance";
+import { coldDropEvidence } from "./evidence/cold-drop";
 import { analyzeScSide, type ScSide } from "./evidence/sc-side";
 import { fmt } from "./format";
 import { estimateNoise, flagOutliers } from "./noise";
@@ -148,6 +149,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
   const floor0 = Number.isFinite(noise.floor) ? noise.floor : 0;
   const flags = flagOutliers(d0.R, noise.relative, floor0, opts.outlierSigma, d0.lnT, d0.lnR);
   reviewZeroReadings(d0, flags, floor0);
+  const coldDrop = coldDropEvidence(d0.T, d0.R, flags);
   const nOut = countFlags(flags);
   let d: CurveData = d0;
   if (nOut > 0 && nOut <= d0.n / 4) {
@@ -228,7 +230,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
     }
   }
 
-  const decision = decide({ dir, sc, ins, reentrance, shortWindow, windowRatio, minWindowRatio: opts.minWindowRatio, inconclusiveBelow: opts.inconclusiveBelow, converged, tMinK: d.T[0]! });
+  const decision = decide({ dir, sc, ins, reentrance, shortWindow, windowRatio, minWindowRatio: opts.minWindowRatio, inconclusiveBelow: opts.inconclusiveBelow, converged, tMinK: d.T[0]!, coldDrop });
   const leaf = decision.leaf;
   const phase: Phase | null = leaf === "NONE" ? null : leaf;
   const reasonCode = isSeries && leaf === "NONE" ? "series_resistance" : decision.reasonCode;
@@ -236,11 +238,16 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
     if (sc && input.isSheetResistance) secondary.push(quantumResistanceNote(sc.tr.rNormal));
     if (sc && input.isSheetResistance) put("RoverRQ", est(sc.tr.rNormal / R_Q_PAIRS, null));
   } else {
-    // no transition: no Tc
+    // no transition: no Tc, and no Eq. 2 tail (ρ_QF, ρ0, E_aS) of a drop that is not there
     delete quantities.Tc90_K;
     delete quantities.Tc50_K;
     delete quantities.Tc10_K;
     delete quantities.TcOnset_K;
+    delete quantities.rhoQF_ohm;
+    delete quantities.rho0_ohm;
+    delete quantities.EaS_K;
+    const tcLine = sc?.tcReason ? secondary.indexOf(sc.tcReason) : -1;
+    if (tcLine >= 0) secondary.splice(tcLine, 1);
   }
   if (wl && (phase === "M2" || phase === "I2" || phase === "I1")) secondary.push(weakLocalizationNote(wl.params.A_S!));
   const chosen: Partial<Record<Leaf, ModelFit | null>> = {

@@ -39,6 +39,8 @@ export interface DecisionInput {
   converged: boolean;
   /** the coldest temperature of the window (K) */
   tMinK: number;
+  /** a cold reading far below the rest, set aside as an outlier (evidence/cold-drop.ts), else null */
+  coldDrop?: string | null;
 }
 
 export interface Decision {
@@ -90,6 +92,10 @@ export function decide(input: DecisionInput): Decision {
     reasonCode = "reentrant";
     why = `${reentrance.reason}: neither a failed superconductor nor a failed insulator`;
     reasons.unshift(reentrance.reason);
+  } else if (input.coldDrop && leaf !== "S" && leaf !== "M1") {
+    // the rest of the curve says metal or insulator, its coldest reading may say otherwise
+    reasonCode = "incomplete_transition";
+    why = input.coldDrop;
   } else if (insulating && ins?.metalBelowMaximum) {
     leaf = "NONE";
     reasonCode = "metallic_no_transition";

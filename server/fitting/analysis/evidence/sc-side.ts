@@ -40,6 +40,8 @@ export interface ScSide {
   dropReason: string;
   reason: string;
   secondary: string[];
+  /** the Tc90 line of `secondary` (said only of a superconductor or a failed one), else null */
+  tcReason: string | null;
   fits: ModelFit[];
   fs: SaturationFit | null;
   transition: ModelFit | null;
@@ -193,11 +195,11 @@ export function analyzeScSide(d: CurveData, p: Profile, noise: NoiseEstimate, re
     if (!eq2Sound(fs)) quantities.rhoQF_ohm = { value: plateau.level, uncertainty: plateau.se };
   }
   if (tr.normalState) secondary.push(tr.normalState.note);
-  if (tr.tc90)
-    secondary.push(
-      tr.normalState
-        ? `Tc (90 % of the normal state under the transition) = ${fmtPm(tr.tc90.value, tr.tc90.uncertainty, "K")}`
-        : `Tc (90 % of R_n = ${fmt(rN)} Ω, the normal state just above the drop) = ${fmtPm(tr.tc90.value, tr.tc90.uncertainty, "K")}`,
-    );
-  return { Ldrop: metalTail ? Math.min(tr.L, -4) : tr.L, Lm1, dropReason: metalTail ?? tr.reason, reason, secondary, fits, fs, transition, metal: tr.metal, quantities, flag, readout: zero.readout, tr, plateau, zero };
+  const tcReason = tr.tc90
+    ? tr.normalState
+      ? `Tc (90 % of the normal state under the transition) = ${fmtPm(tr.tc90.value, tr.tc90.uncertainty, "K")}`
+      : `Tc (90 % of R_n = ${fmt(rN)} Ω, the normal state just above the drop) = ${fmtPm(tr.tc90.value, tr.tc90.uncertainty, "K")}`
+    : null;
+  if (tcReason) secondary.push(tcReason);
+  return { Ldrop: metalTail ? Math.min(tr.L, -4) : tr.L, Lm1, dropReason: metalTail ?? tr.reason, reason, secondary, tcReason, fits, fs, transition, metal: tr.metal, quantities, flag, readout: zero.readout, tr, plateau, zero };
 }
