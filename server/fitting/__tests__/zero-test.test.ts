@@ -20,6 +20,12 @@ describe("zero test on a coarse cold end", () => {
     expect(z.L).toBeLessThan(0);
     expect(z.reason).toMatch(/zero resistance/);
   });
+  it("readings well below zero are zero resistance read with an offset, and say so", () => {
+    const R = [-2.31, -2.29, -2.3, -2.32, -2.28, -2.3, -2.31];
+    const z = zeroTest(lnT([1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6]), R, { readout: "signed", normalNoise: 0.01, rNormal: 100 });
+    expect(z.L).toBeLessThan(0);
+    expect(z.reason).toMatch(/standard errors below zero: zero resistance read with an instrument offset of -2.3 % of R_n/);
+  });
   it("a single negative cold reading sets the noise scale: readings of that size are zero", () => {
     const z = zeroTest(lnT([2.0, 2.2]), [-0.004, 0.006], { readout: "signed", normalNoise: 1e-4, rNormal: 50 });
     expect(z.L).toBeLessThan(0);

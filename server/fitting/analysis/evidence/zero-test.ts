@@ -108,7 +108,9 @@ export function zeroTest(lnT: ArrayLike<number>, R: ArrayLike<number>, scales: Z
   const lSigned = clip(1.2 * (z - 5), -9, 8);
   if (readout === "signed") {
     const reason =
-      lSigned < 0
+      z < -5
+        ? `the ${n} coldest readings average ${fmtPm(mean, se, "Ω")} (${negatives} negative), ${fmt(-z, 2)} standard errors below zero: zero resistance read with an instrument offset of ${pct(mean)} (a resistance is never negative)`
+        : lSigned < 0
         ? `the ${n} coldest readings average ${fmtPm(mean, se, "Ω")} (${negatives} negative): zero within ${fmt(Math.abs(z), 2)} standard errors, a signed readout of zero resistance`
         : `the ${n} coldest readings average ${fmtPm(mean, se, "Ω")} = ${pct(mean)}, ${fmt(z, 2)} standard errors above zero (mean/SD ${fmt(ratio, 2)})`;
     return { L: lSigned, level: mean, uncertainty: se, readout, n, reason };
