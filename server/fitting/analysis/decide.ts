@@ -116,12 +116,18 @@ export function decide(input: DecisionInput): Decision {
   } else if (insulating && input.shortWindow) {
     reasonCode = "short_window";
     why = `temperature window too short to separate the laws (Tmax/Tmin = ${fmt(input.windowRatio)} < ${input.minWindowRatio})`;
+  } else if (insulating && ins?.sparseWindow) {
+    reasonCode = "too_few_points";
+    why = ins.sparseWindow;
   } else if (insulating && ins?.unfinishedTurnover) {
     reasonCode = "weak_evidence";
     why = `w = −d ln R/d ln T falls toward the cold end but ends at ${fmt(ins.wLo, 2)}: the window stops before saturation (M2) or divergence can be told apart`;
   } else if (leaf === "M2" && ins?.unresolvedSaturation) {
     reasonCode = "weak_evidence";
     why = ins.unresolvedSaturation;
+  } else if ((leaf === "I1" || leaf === "I2") && ins?.belowHopping) {
+    reasonCode = "weak_evidence";
+    why = ins.belowHopping;
   } else if (insulating && ins?.noDivergence) {
     reasonCode = "weak_evidence";
     why = ins.noDivergence;

@@ -27,8 +27,19 @@ export interface HoppingInput {
   mott: ModelFit;
 }
 
+/**
+ * The smallest hopping exponent (3D Mott, p = ¼). A hopping law R0·exp((T0/T)^p) has
+ * w = p·(T0/T)^p, so where w < p its exponential factor is below e: a window whose w stays below
+ * ¼ everywhere shows no activated or hopping divergence at all (a weakly localized film rising
+ * logarithmically, say), whichever law fits it best, and no insulating rise for M2 to saturate.
+ * A free exponent well below it is no hopping law either: R rises more slowly than any.
+ */
+export const MIN_HOPPING_EXPONENT = 0.25;
+
 export interface HoppingEvidence {
   pI1: number;
+  /** the free exponent lies below every hopping law's (p + 2σ < ¼): why I1/I2 is only a best guess, else null */
+  belowHopping: string | null;
   reason: string;
   secondary: string[];
   vrh: ModelFit;
@@ -84,5 +95,9 @@ export function hoppingExponentEvidence(input: HoppingInput): HoppingEvidence {
       : `${pText} (< ${opts.pBoundary} → variable-range hopping, ${vrh.model === "es_vrh" ? "Efros–Shklovskii p = 1/2" : "Mott p = 1/3"}, T0 = ${fmtPm(vrh.params.T0_K!, vrh.uncertainties.T0_K, "K")})`;
   secondary.push(`AICc ${arrVsVrh >= 0 ? "prefers Arrhenius over VRH" : "prefers VRH over Arrhenius"} by ${fmt(Math.abs(arrVsVrh), 2)}`);
   if (Number.isFinite(pZ)) secondary.push(`Zabrodskii slope of ln w vs ln T gives p ≈ ${fmt(pZ, 2)}`);
-  return { pI1, reason, secondary, vrh, quantities };
+  const belowHopping =
+    Number.isFinite(pHat) && Number.isFinite(uP) && pHat + 2 * uP < MIN_HOPPING_EXPONENT
+      ? `the free hopping exponent p = ${fmtPm(pHat, uP)} lies below every hopping law's (¼ for Mott in 3D up to 1 for Arrhenius): R rises more slowly than any hopping law, as it does towards a saturation (M2), and an insulator cannot be told from a failed one`
+      : null;
+  return { pI1, belowHopping, reason, secondary, vrh, quantities };
 }

@@ -18,7 +18,7 @@ import type { Estimate, ModelFit, QuantityKey } from "../../types";
 import { fmt, fmtPm } from "../format";
 import { est } from "../result";
 import type { GridProfile } from "../smoothing";
-import { hoppingExponentEvidence } from "./hopping-exponent";
+import { hoppingExponentEvidence, MIN_HOPPING_EXPONENT } from "./hopping-exponent";
 import { metalBelowMaximum } from "./metal-fall";
 import { clip, logistic } from "../math";
 import { neighbourLineSigma } from "../noise";
@@ -28,18 +28,42 @@ const ACTIVATED_FRACTION = 0.15;
 /** w at the cold end below which the divergence has saturated (w → 0); above 1 it has not. */
 export const SATURATED_W = 0.5;
 /**
- * The smallest hopping exponent (3D Mott, p = ¼). A hopping law R0·exp((T0/T)^p) has
- * w = p·(T0/T)^p, so where w < p its exponential factor is below e: a window whose w stays below
- * ¼ everywhere shows no activated or hopping divergence at all (a weakly localized film rising
- * logarithmically, say), whichever law fits it best, and no insulating rise for M2 to saturate.
- */
-const MIN_HOPPING_EXPONENT = 0.25;
-/**
  * The cold end's own scatter of ln R replaces the curve's relative noise in the standard error of
  * w there when it is more than this many times larger (a thermometer's scatter on a steep rise
  * gives δR/R = w·δT/T; a line digitised from a figure scatters most where it is steepest).
  */
 const NOISIER_COLD_END = 2;
+/**
+ * Readings an insulating window needs for the shape of w: the profile's local lines hold at least
+ * 8 readings each, and a turnover of w (a rise, then a fall towards 0) needs three independent
+ * estimates of it: 24 readings. Below it the shape says nothing (a window of fewer than 16 has a
+ * single line's slope, repeated), AICc alone guesses, and the answer is inconclusive
+ * (`too_few_points`).
+ */
+const SPARSE_WINDOW = 24;
+
+/**
+ * A lower bound (2σ) of w = −d ln R/d ln T on the three coldest readings of the window [i0, i1)
+ * (a straight line in ln R vs ln T), with `sigma` the relative noise; NaN with fewer readings.
+ */
+function coldestW(d: CurveData, i0: number, i1: number, sigma: number): number {
+  if (i1 - i0 < 3) return NaN;
+  let sx = 0;
+  let sy = 0;
+  for (let i = i0; i < i0 + 3; i++) {
+    sx += d.lnT[i]!;
+    sy += d.lnR[i]!;
+  }
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = i0; i < i0 + 3; i++) {
+    const dx = d.lnT[i]! - sx / 3;
+    sxx += dx * dx;
+    sxy += dx * (d.lnR[i]! - sy / 3);
+  }
+  if (!(sxx > 0)) return NaN;
+  return -sxy / sxx - 2 * sigma * Math.sqrt(1 / sxx);
+}
 
 /**
  * The relative scatter of the readings (from i0, the insulating window's cold end) under the coldest cell of the profile with a slope (`kw0`),
@@ -75,6 +99,10 @@ export interface InsResult {
    * SATURATED_W): why M2 is only a best guess, else null
    */
   unresolvedSaturation: string | null;
+  /** the insulating window holds too few readings for the shape of w: why M2/I1/I2 is only a best guess, else null */
+  sparseWindow: string | null;
+  /** the free hopping exponent lies below every hopping law's: why I1/I2 is only a best guess, else null */
+  belowHopping: string | null;
   /** w stays below the smallest hopping exponent across the window: why no insulating label (M2, I1, I2) is supported, else null */
   noDivergence: string | null;
   /** a maximum warmer than 40 K followed by a metal's fall: why no SIT label applies, else null */
@@ -259,7 +287,8 @@ export function analyzeInsSide(
   let Lw = 0;
   let resolve = 0;
   const seLoOf = () => (kw0 >= 0 ? prof.slopeSE1[kw0]! * sigmaCold : 0);
-  if (Number.isFinite(sW)) {
+  const sparse = i1 - i0 < SPARSE_WINDOW;
+  if (Number.isFinite(sW) && !sparse) {
     const seLo = seLoOf();
     // significance of the fall of w and its size (hopping w only grows on
     // cooling; slow drifts of the baseline can fake a few-% turnover)
@@ -274,7 +303,12 @@ export function analyzeInsSide(
     // is then inconclusive, decide.ts); above, it is not one
     if (wLo - 2 * seLo > 3 * SATURATED_W) Lw = Math.min(Lw, clip(6 * (3 * SATURATED_W - (wLo - 2 * seLo)), -12, -2));
   }
-  const unsaturated = Number.isFinite(wLo) && wLo - 2 * seLoOf() > 3 * SATURATED_W;
+  // a sparse window's w at the cold end from its three coldest readings alone: when even its
+  // lower bound is large, R still diverges there (the shape of w is then resolved enough)
+  const wColdLow = sparse ? coldestW(d, i0, i1, sigmaCold) : NaN;
+  const sparseDivergence = sparse && wColdLow > 3 * SATURATED_W;
+  if (sparseDivergence) Lw = clip(6 * (3 * SATURATED_W - wColdLow), -12, -2);
+  const unsaturated = sparse ? sparseDivergence : Number.isFinite(wLo) && wLo - 2 * seLoOf() > 3 * SATURATED_W;
   // AICc is the second opinion: it can tip a borderline case, not override
   // the shape of w (both Eq. 1 and the hopping laws are idealisations) —
   // unless w is too noisy to show the shape
@@ -296,7 +330,11 @@ export function analyzeInsSide(
     if (c) quantities.EaI_K = c;
   }
   let reason: string;
-  const wText = Number.isFinite(wLo)
+  const wText = sparseDivergence
+    ? `w = −d ln R/d ln T on the three coldest readings is at least ${fmt(wColdLow, 2)} (2σ; ${i1 - i0} readings in the insulating window, too few for its profile)`
+    : sparse
+    ? `w = −d ln R/d ln T not resolved (${i1 - i0} readings in the insulating window, fewer than ${SPARSE_WINDOW}: fewer than three independent estimates of it)`
+    : Number.isFinite(wLo)
     ? `w = −d ln R/d ln T ${wLo < wMax ? "falls" : "rises"} from ${fmt(wMax, 2)} at ${fmt(tOnset, 2)} K to ${fmt(wLo, 2)} at ${fmt(Math.exp(centres[kw0]!), 2)} K`
     : "w(T) undetermined";
   const aiccText = Number.isFinite(dAicc)
@@ -305,12 +343,15 @@ export function analyzeInsSide(
   if (pM2 >= 0.5) {
     quantities.saturationOnset_K = { value: tOnset, uncertainty: null };
     if (hump) reason = `R passes through a maximum at ${fmt(Math.exp(centres[kPeak]!), 2)} K and decreases by ${fmt(100 * fall, 2)} % on further cooling (saturation)`;
-    else reason = `${wText} (saturation, ${fmt(sW, 2)}σ); ${aiccText}`;
+    else reason = sparse ? `${wText}; ${aiccText}` : `${wText} (saturation, ${fmt(sW, 2)}σ); ${aiccText}`;
     secondary.push(`σ_QF = ${fmtPm(sigQF, uSigQF, "S")} (${fmt(zQF, 2)}σ), E_aI = ${fmtPm(fi.params.EaI_K ?? NaN, fi.uncertainties.EaI_K, "K")}`);
     if (hump) secondary.push(aiccText);
   } else {
-    const stillLarge = Number.isFinite(wLo) && wLo >= SATURATED_W && wLo < wMax;
-    reason = `no saturation: ${wText}${sW > 0 ? ` (${fmt(sW, 2)}σ)` : ""}${stillLarge ? `, but w stays large at the cold end (${fmt(wLo, 2)}, ≫ 0): R still diverges` : ""}; ${aiccText}`;
+    if (sparseDivergence) reason = `no saturation: ${wText}, so w stays large at the cold end (≫ 0): R still diverges; ${aiccText}`;
+    else {
+      const stillLarge = !sparse && Number.isFinite(wLo) && wLo >= SATURATED_W && wLo < wMax;
+      reason = sparse ? `${wText}; ${aiccText}` : `no saturation: ${wText}${sW > 0 ? ` (${fmt(sW, 2)}σ)` : ""}${stillLarge ? `, but w stays large at the cold end (${fmt(wLo, 2)}, ≫ 0): R still diverges` : ""}; ${aiccText}`;
+    }
   }
 
   const hop = hoppingExponentEvidence({ centres, prof, sigmaRel, opts, xTop, free, arr, es, mott });
@@ -329,5 +370,5 @@ export function analyzeInsSide(
     pM2 >= 0.5 && !hump && Number.isFinite(wLo) && wLo + 2 * seLo >= 3 * SATURATED_W
       ? `w = −d ln R/d ln T at the cold end is ${fmtPm(wLo, seLo)}${sigmaCold > sigmaRel ? ` (the coldest readings scatter ${fmt(sigmaCold / sigmaRel, 2)}× more than the rest)` : ""}: too uncertain to show that it reaches 0 (saturation) rather than staying large (divergence)`
       : null;
-  return { pM2, pI1: hop.pI1, reason, i1Reason: hop.reason, secondary, fits, fi, arrhenius: arr, vrh: hop.vrh, quantities, wLo, unfinishedTurnover, unresolvedSaturation, noDivergence, metalBelowMaximum: metal };
+  return { pM2, pI1: hop.pI1, reason, i1Reason: hop.reason, secondary, fits, fi, arrhenius: arr, vrh: hop.vrh, quantities, wLo, unfinishedTurnover, unresolvedSaturation, belowHopping: hop.belowHopping, sparseWindow: sparse && !sparseDivergence ? `only ${i1 - i0} readings in the insulating window (fewer than ${SPARSE_WINDOW}): the shape of w = −d ln R/d ln T, saturation or divergence, is not resolved; the label is AICc's guess` : null, noDivergence, metalBelowMaximum: metal };
 }
