@@ -208,7 +208,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
       if (dir.side === "ins") secondary.push(...ins.secondary);
     } else if (dir.side === "ins") converged = false;
   }
-  const reentrance = reentranceEvidence(d, profile, Math.max(floor0, 0), !!sc && sc.zero.L < -2);
+  const reentrance = reentranceEvidence(d, profile, Math.max(floor0, 0), sc ? sc.zero.L : NaN);
 
   // 5. context: the series of this film, the quantum of resistance, weak localization
   let isSeries = false;

@@ -40,7 +40,7 @@ export interface DecisionInput {
   /** the coldest temperature of the window (K) */
   tMinK: number;
   /** a cold reading far below the rest, set aside as an outlier (evidence/cold-drop.ts), else null */
-  coldDrop?: string | null;
+  coldDrop: string | null;
 }
 
 export interface Decision {

@@ -1,10 +1,10 @@
 /**
  * A drop at the cold end that the outlier screen set aside: the coldest readings (at most three,
  * each colder than every reading kept) are flagged, and one lies below half the level of the
- * readings just above them. A low reading with kept readings colder than it is a glitch. A single reading cannot
- * tell a glitch from a transition that begins at the window's edge (zero resistance read with an
- * instrument offset is negative, and so not "within the noise of zero"), so the curve above it is
- * no evidence that the film stays a metal or an insulator.
+ * readings just above them. (A low reading with kept readings colder than it is a glitch.) A
+ * single reading cannot tell a glitch from a transition that begins at the window's edge (zero
+ * resistance read with an instrument offset is negative, and so not "within the noise of
+ * zero"), so the curve above it is no evidence that the film stays a metal or an insulator.
  */
 import { fmt } from "../format";
 

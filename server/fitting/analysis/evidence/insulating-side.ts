@@ -18,6 +18,7 @@ import type { Estimate, ModelFit, QuantityKey } from "../../types";
 import { fmt, fmtPm } from "../format";
 import { est } from "../result";
 import type { GridProfile } from "../smoothing";
+import { fitLine } from "../../models/linear-fit";
 import { hoppingExponentEvidence, MIN_HOPPING_EXPONENT } from "./hopping-exponent";
 import { metalBelowMaximum } from "./metal-fall";
 import { clip, logistic } from "../math";
@@ -48,26 +49,14 @@ const SPARSE_WINDOW = 24;
  */
 function coldestW(d: CurveData, i0: number, i1: number, sigma: number): number {
   if (i1 - i0 < 3) return NaN;
-  let sx = 0;
-  let sy = 0;
-  for (let i = i0; i < i0 + 3; i++) {
-    sx += d.lnT[i]!;
-    sy += d.lnR[i]!;
-  }
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = i0; i < i0 + 3; i++) {
-    const dx = d.lnT[i]! - sx / 3;
-    sxx += dx * dx;
-    sxy += dx * (d.lnR[i]! - sy / 3);
-  }
-  if (!(sxx > 0)) return NaN;
-  return -sxy / sxx - 2 * sigma * Math.sqrt(1 / sxx);
+  const line = fitLine(d.lnT, d.lnR, null, i0, i0 + 3, true);
+  return line.ok ? -line.b - 2 * sigma * Math.sqrt(line.varB) : NaN;
 }
 
 /**
- * The relative scatter of the readings (from i0, the insulating window's cold end) under the coldest cell of the profile with a slope (`kw0`),
- * about their neighbours' line, when it exceeds NOISIER_COLD_END × σ_rel; else σ_rel.
+ * The relative scatter of the readings under the coldest cell of the profile with a slope
+ * (`kw0`), from i0 (the insulating window's cold end), about their neighbours' line, when it
+ * exceeds NOISIER_COLD_END × σ_rel; else σ_rel.
  */
 function coldEndSigma(d: CurveData, i0: number, prof: GridProfile, kw0: number, sigmaRel: number): number {
   const m = Math.min(d.n, i0 + Math.max(8, prof.count[kw0]!));
@@ -268,12 +257,13 @@ export function analyzeInsSide(
   let wLo = NaN;
   let wMax = NaN;
   const sigmaCold = kw0 >= 0 ? coldEndSigma(d, i0, prof, kw0, sigmaRel) : sigmaRel;
+  // the standard error of w at the cold end
+  const seLo = kw0 >= 0 ? prof.slopeSE1[kw0]! * sigmaCold : 0;
   if (kw0 >= 0 && kwMax >= 0) {
     wLo = -prof.slope[kw0]!;
     wMax = -prof.slope[kwMax]!;
-    const se0 = prof.slopeSE1[kw0]! * sigmaCold;
     const seM = prof.slopeSE1[kwMax]! * sigmaRel;
-    sW = (wMax - wLo) / Math.hypot(se0, seM);
+    sW = (wMax - wLo) / Math.hypot(seLo, seM);
     q = wMax > 0 ? wLo / wMax : 1;
   }
   const hopAicc = Math.min(arr.aicc, es.aicc, mott.aicc, free.converged ? free.aicc : Infinity);
@@ -286,10 +276,8 @@ export function analyzeInsSide(
   // best hopping law)
   let Lw = 0;
   let resolve = 0;
-  const seLoOf = () => (kw0 >= 0 ? prof.slopeSE1[kw0]! * sigmaCold : 0);
   const sparse = i1 - i0 < SPARSE_WINDOW;
   if (Number.isFinite(sW) && !sparse) {
-    const seLo = seLoOf();
     // significance of the fall of w and its size (hopping w only grows on
     // cooling; slow drifts of the baseline can fake a few-% turnover)
     // how well a 25 % turnover of w would be resolved at the low end
@@ -308,7 +296,7 @@ export function analyzeInsSide(
   const wColdLow = sparse ? coldestW(d, i0, i1, sigmaCold) : NaN;
   const sparseDivergence = sparse && wColdLow > 3 * SATURATED_W;
   if (sparseDivergence) Lw = clip(6 * (3 * SATURATED_W - wColdLow), -12, -2);
-  const unsaturated = sparse ? sparseDivergence : Number.isFinite(wLo) && wLo - 2 * seLoOf() > 3 * SATURATED_W;
+  const unsaturated = sparse ? sparseDivergence : Number.isFinite(wLo) && wLo - 2 * seLo > 3 * SATURATED_W;
   // AICc is the second opinion: it can tip a borderline case, not override
   // the shape of w (both Eq. 1 and the hopping laws are idealisations) —
   // unless w is too noisy to show the shape
@@ -346,18 +334,19 @@ export function analyzeInsSide(
     else reason = sparse ? `${wText}; ${aiccText}` : `${wText} (saturation, ${fmt(sW, 2)}σ); ${aiccText}`;
     secondary.push(`σ_QF = ${fmtPm(sigQF, uSigQF, "S")} (${fmt(zQF, 2)}σ), E_aI = ${fmtPm(fi.params.EaI_K ?? NaN, fi.uncertainties.EaI_K, "K")}`);
     if (hump) secondary.push(aiccText);
+  } else if (sparseDivergence) {
+    reason = `no saturation: ${wText}, so w stays large at the cold end (≫ 0): R still diverges; ${aiccText}`;
+  } else if (sparse) {
+    reason = `${wText}; ${aiccText}`;
   } else {
-    if (sparseDivergence) reason = `no saturation: ${wText}, so w stays large at the cold end (≫ 0): R still diverges; ${aiccText}`;
-    else {
-      const stillLarge = !sparse && Number.isFinite(wLo) && wLo >= SATURATED_W && wLo < wMax;
-      reason = sparse ? `${wText}; ${aiccText}` : `no saturation: ${wText}${sW > 0 ? ` (${fmt(sW, 2)}σ)` : ""}${stillLarge ? `, but w stays large at the cold end (${fmt(wLo, 2)}, ≫ 0): R still diverges` : ""}; ${aiccText}`;
-    }
+    const stillLarge = Number.isFinite(wLo) && wLo >= SATURATED_W && wLo < wMax;
+    reason = `no saturation: ${wText}${sW > 0 ? ` (${fmt(sW, 2)}σ)` : ""}${stillLarge ? `, but w stays large at the cold end (${fmt(wLo, 2)}, ≫ 0): R still diverges` : ""}; ${aiccText}`;
   }
 
   const hop = hoppingExponentEvidence({ centres, prof, sigmaRel, opts, xTop, free, arr, es, mott });
   secondary.push(...hop.secondary);
   Object.assign(quantities, hop.quantities);
-  const unfinishedTurnover = sW >= 4 && 1 - q >= 0.2 && wLo - 2 * seLoOf() >= SATURATED_W && wLo < 3 * SATURATED_W && !coldRise;
+  const unfinishedTurnover = sW >= 4 && 1 - q >= 0.2 && wLo - 2 * seLo >= SATURATED_W && wLo < 3 * SATURATED_W && !coldRise;
   const seMax = kwMax >= 0 ? prof.slopeSE1[kwMax]! * sigmaRel : Infinity;
   const noDivergence =
     Number.isFinite(wMax) && wMax + 2 * seMax < MIN_HOPPING_EXPONENT
@@ -365,10 +354,13 @@ export function analyzeInsSide(
       : null;
   const metal = hump ? metalBelowMaximum(d, Math.exp(centres[kPeak]!), sigmaRel) : null;
   // M2 needs w → 0 shown, not only allowed: a cold end too scattered to bound w near 0
-  const seLo = seLoOf();
   const unresolvedSaturation =
     pM2 >= 0.5 && !hump && Number.isFinite(wLo) && wLo + 2 * seLo >= 3 * SATURATED_W
       ? `w = −d ln R/d ln T at the cold end is ${fmtPm(wLo, seLo)}${sigmaCold > sigmaRel ? ` (the coldest readings scatter ${fmt(sigmaCold / sigmaRel, 2)}× more than the rest)` : ""}: too uncertain to show that it reaches 0 (saturation) rather than staying large (divergence)`
       : null;
-  return { pM2, pI1: hop.pI1, reason, i1Reason: hop.reason, secondary, fits, fi, arrhenius: arr, vrh: hop.vrh, quantities, wLo, unfinishedTurnover, unresolvedSaturation, belowHopping: hop.belowHopping, sparseWindow: sparse && !sparseDivergence ? `only ${i1 - i0} readings in the insulating window (fewer than ${SPARSE_WINDOW}): the shape of w = −d ln R/d ln T, saturation or divergence, is not resolved; the label is AICc's guess` : null, noDivergence, metalBelowMaximum: metal };
+  const sparseWindow =
+    sparse && !sparseDivergence
+      ? `only ${i1 - i0} readings in the insulating window (fewer than ${SPARSE_WINDOW}): the shape of w = −d ln R/d ln T, saturation or divergence, is not resolved; the label is AICc's guess`
+      : null;
+  return { pM2, pI1: hop.pI1, reason, i1Reason: hop.reason, secondary, fits, fi, arrhenius: arr, vrh: hop.vrh, quantities, wLo, unfinishedTurnover, unresolvedSaturation, belowHopping: hop.belowHopping, sparseWindow, noDivergence, metalBelowMaximum: metal };
 }

@@ -20,14 +20,19 @@ export interface Reentrance {
 }
 
 /**
- * @param floor absolute noise floor of R (Ω)
- * @param coldZero whether the zero test reads the coldest readings firmly as zero resistance (odds
- * above e² against a finite level: a veto of the other evidence needs firm evidence)
+ * The zero test's log-odds of a finite level below which the coldest readings are firmly zero
+ * resistance (odds above e² for zero: a veto of the other evidence needs firm evidence).
  */
-export function reentranceEvidence(d: CurveData, p: Profile, floor: number, coldZero: boolean): Reentrance {
+const FIRM_ZERO_L = -2;
+
+/**
+ * @param floor absolute noise floor of R (Ω)
+ * @param coldZeroL the zero test's log-odds of a finite level at the coldest readings (NaN when not run)
+ */
+export function reentranceEvidence(d: CurveData, p: Profile, floor: number, coldZeroL: number): Reentrance {
   const { G, levR, centres, sigmaRel } = p;
   const none = { isReentrant: false, reason: "" };
-  if (G < 5 || coldZero) return none;
+  if (G < 5 || coldZeroL < FIRM_ZERO_L) return none;
   let kMin = 0;
   for (let k = 1; k < G; k++) if (levR.level[k]! < levR.level[kMin]!) kMin = k;
   if (kMin < 2 || kMin > G - 2) return none;
