@@ -51,6 +51,7 @@ export type ReasonCode =
   | "fit_failed"
   | "flat"
   | "weak_evidence"
+  | "instrument_limit"
   | "invalid_input";
 
 export const REASON_CODES: readonly ReasonCode[] = [
@@ -65,6 +66,7 @@ export const REASON_CODES: readonly ReasonCode[] = [
   "fit_failed",
   "flat",
   "weak_evidence",
+  "instrument_limit",
   "invalid_input",
 ];
 

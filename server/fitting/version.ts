@@ -3,4 +3,4 @@
  * can change (models, defaults, thresholds, solver tolerances): every stored
  * fit records it, so re-fits after an engine change stay traceable.
  */
-export const ENGINE_VERSION = "1.2.1";
+export const ENGINE_VERSION = "1.2.2";

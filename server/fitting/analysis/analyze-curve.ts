@@ -26,6 +26,7 @@ import { analyzeInsSide, type InsResult } from "./evidence/insulating-side";
 import { buildProfile } from "./evidence/profile";
 import { reentranceEvidence } from "./evidence/reentrance";
 import { coldDropEvidence } from "./evidence/cold-drop";
+import { pinnedColdEnd } from "./evidence/pinned";
 import { analyzeScSide, type ScSide } from "./evidence/sc-side";
 import { fmt } from "./format";
 import { estimateNoise, flagOutliers } from "./noise";
@@ -105,6 +106,20 @@ function reviewZeroReadings(d: CurveData, flags: Uint8Array, floor: number): voi
 
 // The loops of the analysis live in small functions of their own, not in analyze (see scan.ts).
 
+/** The readings without those that repeat the pinned value (evidence/pinned.ts). */
+function withoutPinned(T: Float64Array, R: Float64Array, value: number): { T: Float64Array; R: Float64Array } {
+  let m = 0;
+  for (let i = 0; i < R.length; i++) if (R[i] !== value) m++;
+  const Tk = scratchF64("an.unpinnedT", m);
+  const Rk = scratchF64("an.unpinnedR", m);
+  for (let i = 0, j = 0; i < R.length; i++) {
+    if (R[i] === value) continue;
+    Tk[j] = T[i]!;
+    Rk[j++] = R[i]!;
+  }
+  return { T: Tk, R: Rk };
+}
+
 /** Number of flagged readings. */
 function countFlags(flags: Uint8Array): number {
   let k = 0;
@@ -142,9 +157,16 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
   const channel = channelEvidence(prep.R);
   if (channel.code) return early(null, channel.code, channel.reason, 0.95, false);
   if (prep.T.length < 3) return early(crudeGuess(prep.R), "too_few_points", `too few valid points (${prep.T.length}) to analyse the curve`, 0.2, true);
+  // readings pinned at an instrument limit are set aside before any estimate sees them
+  const pinned = pinnedColdEnd(prep.T, prep.R);
+  const kept = pinned ? withoutPinned(prep.T, prep.R, pinned.value) : prep;
+  if (pinned) {
+    diag.warnings.push(`${pinned.k} readings of exactly ${fmt(pinned.value)} Ω at the cold end set aside: an instrument limit, not the film`);
+    if (kept.T.length < opts.minPoints) return early(crudeGuess(kept.R), "instrument_limit", pinned.reason, 0.2, true);
+  }
 
   // 2. noise and outliers (robust estimates, not re-estimated after the exclusion)
-  const d0 = makeCurveData(prep.T, prep.R, "an.d0");
+  const d0 = makeCurveData(kept.T, kept.R, "an.d0");
   const noise = estimateNoise(d0.lnT, d0.R, d0.lnR);
   const floor0 = Number.isFinite(noise.floor) ? noise.floor : 0;
   const flags = flagOutliers(d0.R, noise.relative, floor0, opts.outlierSigma, d0.lnT, d0.lnR);
@@ -230,7 +252,7 @@ function analyze(input: Partial<CurveInput>, opts: Resolved, readoutIn: Readout)
     }
   }
 
-  const decision = decide({ dir, sc, ins, reentrance, shortWindow, windowRatio, minWindowRatio: opts.minWindowRatio, inconclusiveBelow: opts.inconclusiveBelow, converged, tMinK: d.T[0]!, coldDrop });
+  const decision = decide({ dir, sc, ins, reentrance, shortWindow, windowRatio, minWindowRatio: opts.minWindowRatio, inconclusiveBelow: opts.inconclusiveBelow, converged, tMinK: d.T[0]!, coldDrop, pinned: pinned?.reason ?? null });
   const leaf = decision.leaf;
   const phase: Phase | null = leaf === "NONE" ? null : leaf;
   const reasonCode = isSeries && leaf === "NONE" ? "series_resistance" : decision.reasonCode;

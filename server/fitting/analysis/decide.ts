@@ -8,7 +8,8 @@
  *                          └─ divergence ── p ≥ ½…1 boundary (p_I1): I1, else I2
  *
  * Each branch is a probability from its evidence's log-odds; the label is the most probable leaf.
- * Then the honest exits: a re-entrant curve has no label, nor a metal falling below a maximum
+ * Then the honest exits: readings pinned at an instrument limit leave only a best guess; a
+ * re-entrant curve has no label, nor a metal falling below a maximum
  * warmer than 40 K; a transition the window does not
  * finish, a plateau a series resistance explains as well, an anomalous metal read from a window
  * that ends above 40 K, a short window on the insulating side,
@@ -41,6 +42,8 @@ export interface DecisionInput {
   tMinK: number;
   /** a cold reading far below the rest, set aside as an outlier (evidence/cold-drop.ts), else null */
   coldDrop: string | null;
+  /** the coldest readings repeat one exact value, set aside as an instrument limit (evidence/pinned.ts), else null */
+  pinned: string | null;
 }
 
 export interface Decision {
@@ -87,7 +90,11 @@ export function decide(input: DecisionInput): Decision {
   let reasonCode: ReasonCode | null = null;
   let why: string | null = null;
   const insulating = leaf === "M2" || leaf === "I1" || leaf === "I2";
-  if (reentrance.isReentrant) {
+  if (input.pinned) {
+    // whatever the rest says, the coldest readings are the instrument's: a best guess at most
+    reasonCode = "instrument_limit";
+    why = input.pinned;
+  } else if (reentrance.isReentrant) {
     leaf = "NONE";
     reasonCode = "reentrant";
     why = `${reentrance.reason}: neither a failed superconductor nor a failed insulator`;
