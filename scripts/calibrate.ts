@@ -1,10 +1,12 @@
 /**
  * Fits the engine's confidence calibration and rewrites server/fitting/analysis/calibration-table.ts.
  *
- *   npm run -s calibrate [-- --seed 7 --count 4000 --per-family 300 --dry-run]
+ *   npm run -s calibrate [-- --seed 7 --count 4000 --per-family 300 --sparse 1000 --dry-run]
  *
- * The calibration corpus is the project's own: the labelled SIT corpus (server/synthetic/corpus.ts)
- * and the measurement families (server/synthetic/measurement.ts). For each kind of answer
+ * The calibration corpus is the project's own: the labelled SIT corpus (server/synthetic/corpus.ts),
+ * other curves of it recorded at 8–24 setpoints (`--sparse` of them, seed + 1: coarse sweeps,
+ * whose answers the engine gives as a guess) and the measurement families
+ * (server/synthetic/measurement.ts). For each kind of answer
  * (conclusive, inconclusive best guess, no label) the raw probability of the decision tree is
  * mapped to the observed frequency of right answers by isotonic regression (pool-adjacent
  * violators). Inconclusive and no-label answers of one reason code that occur at least
@@ -17,13 +19,15 @@ import { analyzeCurve, type CurveAnalysis } from "../server/fitting";
 import { calibrationKey } from "../server/fitting/analysis/calibration";
 import type { CalibrationKind } from "../server/fitting/analysis/calibration-table";
 import { generateCorpus } from "../server/synthetic/corpus";
-import { measuredCorpus } from "../server/synthetic/measurement";
+import { atSetpoints, measuredCorpus } from "../server/synthetic/measurement";
+import { createRng } from "../server/synthetic/rng";
 import { cliArgs } from "./lib/args";
 
 const args = cliArgs(process.argv.slice(2));
 const seed = args.num("seed", 7);
 const count = args.num("count", 4000);
 const perFamily = args.num("per-family", 300);
+const sparse = args.num("sparse", 1000);
 
 type Sample = { raw: number; right: boolean };
 const samples: Record<CalibrationKind, Sample[]> = { conclusive: [], inconclusive: [], none: [] };
@@ -52,6 +56,11 @@ function record(family: string, a: CurveAnalysis, right: boolean) {
 for (const c of generateCorpus({ seed, count, hardFraction: 0.3 })) {
   const a = analyzeCurve({ T: c.T, R: c.R }, { rawConfidence: true, allCandidates: false });
   record(`SIT ${c.phase} ${c.difficulty}`, a, a.phase === c.phase);
+}
+const setpointRng = createRng(seed + 1);
+for (const c of generateCorpus({ seed: seed + 1, count: sparse, hardFraction: 0.3 })) {
+  const a = analyzeCurve(atSetpoints(c.T, c.R, setpointRng.int(8, 24)), { rawConfidence: true, allCandidates: false });
+  record(`setpoints ${c.phase}`, a, a.phase === c.phase);
 }
 for (const c of measuredCorpus(seed, perFamily)) {
   const a = analyzeCurve({ T: c.T, R: c.R, ...(c.readout ? { readout: c.readout } : {}) }, { rawConfidence: true, allCandidates: false });
@@ -114,7 +123,7 @@ if (!args.flag("dry-run")) {
     .join("\n");
   writeFileSync(
     new URL("../server/fitting/analysis/calibration-table.ts", import.meta.url),
-    `/** Written by \`npm run -s calibrate\` (seed ${seed}, ${count} SIT curves, ${perFamily} per measurement family); do not edit by hand. */\n` +
+    `/** Written by \`npm run -s calibrate\` (seed ${seed}, ${count} SIT curves, ${sparse} at 8–24 setpoints, ${perFamily} per measurement family); do not edit by hand. */\n` +
       `export type CalibrationKind = "conclusive" | "inconclusive" | "none";\n\n` +
       `/** knots [raw, calibrated], ascending in raw: one map per kind, and per kind:label or kind:reasonCode where there were ${MIN_DETAIL} answers or more */\n` +
       `export const CALIBRATION_TABLE: Record<string, readonly (readonly [number, number])[]> = {\n${body}\n};\n`,

@@ -208,3 +208,13 @@ export function* measuredCorpus(seed: number, perFamily: number): Generator<TMea
   const F = MEASUREMENT_FAMILIES.length;
   for (let i = 0; i < perFamily * F; i++) yield measuredCurve(seed, i);
 }
+
+/**
+ * A curve recorded at `k` setpoints instead of a sweep: `k` of its readings, spread evenly over
+ * its index (a dilution-refrigerator run stepped through a few temperatures, or a table in a paper).
+ */
+export function atSetpoints(T: ArrayLike<number>, R: ArrayLike<number>, k: number): { T: number[]; R: number[] } {
+  const m = Math.min(k, T.length);
+  const idx = Array.from({ length: m }, (_, i) => Math.round((i * (T.length - 1)) / Math.max(m - 1, 1)));
+  return { T: idx.map((i) => T[i]!), R: idx.map((i) => R[i]!) };
+}

@@ -6,7 +6,7 @@
  * standard deviation σ the deviation has variance σ²(1 + a² + b²) with a, b the
  * interpolation weights. The median of the normalised |deviations|·1.4826 is a
  * robust σ (insensitive to outliers and to the smooth trend when the sampling
- * is dense).
+ * is dense; in a sweep of fewer than COARSE_READINGS readings, the lower quartile's).
  *   relative: σ of ln R over the upper half of the resistances
  *   floor:    σ of R in ohm over the 20 % of points with the smallest |R| —
  *             the instrument noise floor when the curve reaches R = 0 (lock-in
@@ -16,6 +16,23 @@ import { medianInPlace, selectInPlace } from "../../numeric/select";
 import { scratchF64, scratchU8 } from "../workspace";
 
 
+
+/**
+ * A curve of fewer readings than this is a coarse sweep (setpoints): the curvature of the trend
+ * between neighbours far apart in T inflates up to half of the residuals (at a transition, at a
+ * knee), and their median measures the curve's shape, not its noise. The lower quartile is used
+ * there. (24: three independent local lines of eight readings, as in the insulating window.)
+ */
+export const COARSE_READINGS = 24;
+/** |N(0, 1)| has its lower quartile at 0.3186 and its median at 0.6745 */
+const QUARTILE_SCALE = 1 / 0.3186;
+
+/** Robust σ of k ≥ 3 normalised |residuals| (reorders buf): 1.4826·median, or the lower quartile's σ when `coarse`. */
+function residualSigma(buf: Float64Array, k: number, coarse: boolean): number {
+  if (k < 3) return NaN;
+  if (!coarse) return 1.4826 * medianInPlace(buf, k);
+  return QUARTILE_SCALE * selectInPlace(buf, k, (k - 1) >> 2);
+}
 
 export interface NoiseEstimate {
   /** σ of ln R (≈ relative σ of R) */
@@ -49,7 +66,8 @@ export function estimateNoise(lnT: Float64Array, R: Float64Array, lnR?: Float64A
     const d = L[i]! - a * L[i - 1]! - b * L[i + 1]!;
     buf[k++] = Math.abs(d) / Math.sqrt(1 + a * a + b * b);
   }
-  const relative = k >= 3 ? 1.4826 * medianInPlace(buf, k) : NaN;
+  const coarse = n < COARSE_READINGS;
+  const relative = residualSigma(buf, k, coarse);
 
   // floor: start from the 5 interior points of smallest |R|, then take every
   // point within a few σ of their level (the zero-resistance stretch of a
@@ -79,6 +97,10 @@ export function estimateNoise(lnT: Float64Array, R: Float64Array, lnR?: Float64A
     buf[k++] = dAbs[i]!;
     lv[kl++] = R[i]!;
   }
+  // (the coarse estimate of these few, kept for a curve too coarse to widen them)
+  const first = scratchF64("noise.first", Math.max(k, 1));
+  first.set(buf.subarray(0, k));
+  const firstK = k;
   let floor = k >= 3 ? 1.4826 * medianInPlace(buf, k) : NaN;
   if (Number.isFinite(floor)) {
     const level = medianInPlace(lv, kl);
@@ -88,7 +110,10 @@ export function estimateNoise(lnT: Float64Array, R: Float64Array, lnR?: Float64A
       if (Math.abs(R[i]! - level) > band || !(dAbs[i]! >= 0)) continue;
       buf[k++] = dAbs[i]!;
     }
+    // a flat stretch: the median of its residuals; too few of them in a coarse sweep, the lower
+    // quartile of the first five, some of which lie on the transition above it
     if (k >= 5) floor = 1.4826 * medianInPlace(buf, k);
+    else if (coarse) floor = residualSigma(first, firstK, true);
   }
   return { relative, floor };
 }
@@ -159,7 +184,7 @@ export function flagOutliers(
     const sigma = Math.sqrt(fl * fl + (rel * m) ** 2);
     const e = Math.abs(R[i]! - m);
     if (e > k * sigma && e > 1e-9 * Math.abs(m)) {
-      flags[i] = 1;
+      if (!(lnT && lnR && edgeOfStep(lnT, lnR, i, 0.5 * k * rel, rel * R[i]! >= fl))) flags[i] = 1;
       continue;
     }
     // on a steep stretch a running median follows a spike that stays within
@@ -179,6 +204,27 @@ export function flagOutliers(
     }
   }
   return flags;
+}
+
+/**
+ * Is reading i the edge of a step rather than a spike? A spike lies off the trend on both sides;
+ * the last reading above a sharp drop (or the first below it), in a sweep that resolves the drop
+ * with no reading inside it, lies on the trend of the readings on its own side: within `tol` (in
+ * ln R) of the line through its next two neighbours there, extrapolated by at most twice their
+ * spacing. The running median of five straddles the step and sees a spike. Judged in ln R only
+ * where the relative noise dominates (`relativeDominates`).
+ */
+function edgeOfStep(lnT: Float64Array, lnR: Float64Array, i: number, tol: number, relativeDominates: boolean): boolean {
+  if (!relativeDominates || !Number.isFinite(lnR[i]!)) return false;
+  for (const side of [1, -1]) {
+    const j1 = i + side;
+    const j2 = i + 2 * side;
+    if (j2 < 0 || j2 >= lnR.length || !Number.isFinite(lnR[j1]!) || !Number.isFinite(lnR[j2]!)) continue;
+    const r = (lnT[i]! - lnT[j1]!) / (lnT[j1]! - lnT[j2]!);
+    if (!(r > 0 && r <= 2)) continue;
+    if (Math.abs(lnR[i]! - (lnR[j1]! + (lnR[j1]! - lnR[j2]!) * r)) <= tol) return true;
+  }
+  return false;
 }
 
 const tsSlopes = new Float64Array(15);

@@ -5,7 +5,9 @@
  *   noise (readings scatter from one to the next as much as overall) around zero, or a positive
  *   floor of |noise| (mean/SD ≈ 1.3–1.9) from a magnitude readout: a channel that is not connected. A film that is superconducting across the whole window looks the same;
  *   without a normal state in the window no phase can be read either way.
- * - not_longitudinal: most readings are negative, or the negative readings are a signal rather
+ * - not_longitudinal: most readings are negative (unless they are noise around zero below a
+ *   normal state twenty times larger: a superconductor read at a few setpoints, most of them at
+ *   zero), or the negative readings are a signal rather
  *   than noise (their mean magnitude is many times their own scatter and a sizeable fraction of
  *   the positive readings): a Hall or offset voltage. A superconductor's negative readings are
  *   noise around zero, comparable to their scatter.
@@ -71,21 +73,29 @@ export function channelEvidence(R: Float64Array): ChannelEvidence {
       negatives,
     };
   }
-  if (negatives > n / 2) {
+  if (negatives === 0) return { code: null, reason: "", negatives };
+  const neg = new Float64Array(negatives);
+  let k = 0;
+  let maxPos = 0;
+  let maxNeg = 0;
+  for (let i = 0; i < n; i++) {
+    if (R[i]! < 0) {
+      neg[k++] = R[i]!;
+      maxNeg = Math.max(maxNeg, -R[i]!);
+    } else maxPos = Math.max(maxPos, R[i]!);
+  }
+  let negMean = 0;
+  for (let i = 0; i < k; i++) negMean += neg[i]!;
+  negMean /= k;
+  const negScatter = k >= 3 ? neighbourLineSigma(Array.from({ length: k }, (_, i) => i), neg) : NaN;
+  // the negative readings are noise around zero (their mean within 5× their own scatter) below a
+  // normal state far above them: a superconductor swept at a few setpoints, most of them in its
+  // zero-resistance state
+  const zeroBelowNormal = k >= 3 && Math.abs(negMean) <= 5 * negScatter && maxPos > 20 * maxNeg;
+  if (negatives > n / 2 && !zeroBelowNormal) {
     return { code: "not_longitudinal", reason: `${negatives} of ${n} readings are negative (median below zero): a Hall or offset signal, not a longitudinal resistance`, negatives };
   }
   if (negatives >= 3) {
-    const neg = new Float64Array(negatives);
-    let k = 0;
-    let maxPos = 0;
-    for (let i = 0; i < n; i++) {
-      if (R[i]! < 0) neg[k++] = R[i]!;
-      else maxPos = Math.max(maxPos, R[i]!);
-    }
-    let negMean = 0;
-    for (let i = 0; i < k; i++) negMean += neg[i]!;
-    negMean /= k;
-    const negScatter = neighbourLineSigma(Array.from({ length: k }, (_, i) => i), neg);
     const isSignal = Math.abs(negMean) > 5 * (Number.isFinite(negScatter) && negScatter > 0 ? negScatter : Infinity) && Math.abs(negMean) > 0.1 * maxPos;
     if (isSignal) {
       return {

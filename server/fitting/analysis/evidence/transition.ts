@@ -22,10 +22,11 @@ import { fitBestMetalLaw, type CrossoverMetalFit } from "../../models/metal-law"
 import { fitFailedSuperconductor } from "../../models/saturation";
 import type { Estimate, ModelFit } from "../../types";
 import { fmt } from "../format";
-import { neighbourLineSigma } from "../noise";
+import { COARSE_READINGS, neighbourLineSigma } from "../noise";
 import type { Profile } from "./profile";
 import { clip } from "../math";
 import { argMaxFinite, argMaxIn, countAtOrBelow, firstAbove, maxOver, minOver, walkUpTo } from "../scan";
+import { SIT_TEMPERATURE_K } from "./metal-fall";
 import { crossingBelow, tcPoints, type NormalStateNote } from "./tc-points";
 import { scratchF64, scratchI32, scratchU8 } from "../../workspace";
 
@@ -68,17 +69,39 @@ const ONSET_FRACTION = 0.02;
  * The drop read from the readings themselves, for sweeps too coarse for the profile (a PPMS sweep
  * 300 → 2 K with 2–5 readings below Tc): a stretch of cold readings within the noise of zero
  * below a finite reading. Walking up from there, the onset is where the reading-to-reading slope
- * d ln R/d ln T falls below 5 (steeper than that, no metallic law goes).
+ * d ln R/d ln T falls below 5 (steeper than that, no metallic law goes). With `signedZero`, the
+ * stretch must hold two readings or more, one of them ≤ 0.
  */
-export function coarseDrop(d: CurveData, noise: number): { nZero: number; iOnset: number; rNormal: number } | null {
+export function coarseDrop(d: CurveData, noise: number, signedZero = false): { nZero: number; iOnset: number; rNormal: number } | null {
   const n = d.n;
   const band = 5 * noise;
   let nZero = 0;
-  while (nZero < n && Math.abs(d.R[nZero]!) <= band) nZero++;
+  let nonPositive = 0;
+  while (nZero < n && Math.abs(d.R[nZero]!) <= band) if (d.R[nZero++]! <= 0) nonPositive++;
   if (nZero === 0 || nZero >= n - 2 || d.R[nZero]! < 20 * band) return null;
+  if (signedZero && (nZero < 2 || nonPositive === 0)) return null;
   let i = nZero;
   while (i + 1 < n && Math.log(d.R[i + 1]! / d.R[i]!) / Math.log(d.T[i + 1]! / d.T[i]!) > 5) i++;
   return { nZero, iOnset: i, rNormal: d.R[i]! };
+}
+
+/**
+ * The scatter (RMS) of the longest run of coldest readings, two or more with one ≤ 0, below a
+ * reading a hundred times larger (twenty times the band of five RMS): the noise of a zero
+ * resistance read at a few setpoints, which no estimate over the whole curve gives. NaN when
+ * there is no such run.
+ */
+function zeroRunNoise(d: CurveData): number {
+  let best = NaN;
+  let ss = 0;
+  let nonPositive = 0;
+  for (let k = 1; k < d.n - 2; k++) {
+    ss += d.R[k - 1]! ** 2;
+    if (d.R[k - 1]! <= 0) nonPositive++;
+    const rms = Math.sqrt(ss / k);
+    if (k >= 2 && nonPositive > 0 && d.R[k]! >= 100 * rms) best = rms;
+  }
+  return best;
 }
 
 /**
@@ -161,6 +184,32 @@ function dropBelowFlat(d: CurveData, sigmaRel: number): boolean {
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(slope[i]!) || end[i]! >= n) continue;
     if (slope[i]! > Math.max(METAL_FALL_SLOPE, flatSlope + 0.2) && flatAbove[end[i]!]) return true;
+  }
+  return false;
+}
+
+/**
+ * A fall larger than any metal makes at these temperatures. A metal's resistance is a residual
+ * plus f(T) that grows with T at least linearly (Tⁿ, n ≥ 1, crossing over to T: f(T)/T never
+ * decreases), so what it loses below a temperature T1, at most f(T1), it gains at least
+ * (T3/T1 − 1) times over between T1 and any warmer T3. A film that falls by more than half below
+ * T1 while gaining much less above it (or rising on cooling there: a weakly insulating normal
+ * state) has a superconducting drop, however few readings resolve it: a sweep with a factor of 5
+ * in T between two readings can show a drop by 4× with d ln R/d ln T below 1. Readings below 40 K
+ * (SIT_TEMPERATURE_K): warmer falls are the metal–insulator and magnetic transitions of
+ * metal-fall.ts. Half the gain a metal needs, and ten times the noise, are the margins.
+ */
+function fallTooLargeForMetal(d: CurveData, sigmaRel: number, floor: number): boolean {
+  const n = d.n;
+  let lowest = Infinity;
+  for (let i = 0; i < n && d.T[i]! <= SIT_TEMPERATURE_K; i++) {
+    const r1 = d.R[i]!;
+    const fall = r1 - Math.max(lowest, 0);
+    lowest = Math.min(lowest, r1);
+    if (!(fall > 0.5 * r1) || fall < 10 * Math.hypot(floor, sigmaRel * r1)) continue;
+    for (let j = i + 1; j < n && d.T[j]! <= 10 * d.T[i]!; j++) {
+      if (d.R[j]! - r1 < 0.5 * (d.T[j]! / d.T[i]! - 1) * fall) return true;
+    }
   }
   return false;
 }
@@ -252,7 +301,11 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
     kOnset = walkDownTo(centres, kOnset, tOnset);
   }
   // a drop too sharp for the profile: read it from the readings
-  const coarse = coarseDrop(d, sigmaRel * rNormal);
+  // (in a sweep of a few setpoints, against the scatter of the coldest readings too, when they
+  // scatter around zero with a signed readout's readings ≤ 0, which no metal's residual gives:
+  // the relative noise of a broad transition's normal state can exceed the first reading above
+  // zero)
+  const coarse = coarseDrop(d, sigmaRel * rNormal) ?? (d.n < COARSE_READINGS ? coarseDrop(d, zeroRunNoise(d), true) : null);
   const isCoarse = !!coarse && (sPeak < 5 || tOnset > 1.5 * d.T[coarse.iOnset]!);
   if (coarse && isCoarse) {
     iOnset = coarse.iOnset;
@@ -269,7 +322,11 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
   // light smoothing for the Tc points (a wide one rounds the top of a sharp transition)
   const smooth = isCoarse ? d.R : p.lightSmoothR();
   const iNormalTop = Math.min(n - 1, walkUpTo(d.T, iOnset + 1, 2 * tOnset));
-  const { tc90, tc50, tc10, normalState, coldEdge } = tcPoints(d, { smooth, heavy: smoothed, raw: isCoarse, iOnset, rNormal, weights, floor, sigmaRel, kSmooth });
+  const tc = tcPoints(d, { smooth, heavy: smoothed, raw: isCoarse, iOnset, rNormal, weights, floor, sigmaRel, kSmooth });
+  const { tc90, tc50, tc10, normalState } = tc;
+  // a drop read from its zero readings: those are the cold readings the zero test weighs (Tc10 of
+  // a few readings can lie above a reading of the transition's foot)
+  const coldEdge = coarse && isCoarse ? 0.5 * (d.T[coarse.nZero - 1]! + d.T[coarse.nZero]!) : tc.coldEdge;
 
   // s peaks inside the window, with a flatter normal state above
   // (a metal's s also peaks inside the window where the phonon term takes over, but its normal
@@ -307,7 +364,7 @@ export function transitionEvidence(d: CurveData, p: Profile, weights: Float64Arr
     if (Number.isFinite(best.aicc) && Number.isFinite(eq2.aicc)) dAicc = best.aicc - eq2.aicc;
   }
   // a metal flattens towards its residual resistance and stays flat below it
-  const belowResidual = dropBelowFlat(d, sigmaRel);
+  const belowResidual = dropBelowFlat(d, sigmaRel) || fallTooLargeForMetal(d, sigmaRel, floor);
   const shape = isCoarse
     ? 8
     : // without a flatter normal state above, the comparison of two idealised laws cannot make a
