@@ -97,10 +97,9 @@ export function estimateNoise(lnT: Float64Array, R: Float64Array, lnR?: Float64A
     buf[k++] = dAbs[i]!;
     lv[kl++] = R[i]!;
   }
-  // (the coarse estimate of these few, kept for a curve too coarse to widen them)
-  const first = scratchF64("noise.first", Math.max(k, 1));
-  first.set(buf.subarray(0, k));
-  const firstK = k;
+  // (the coarse estimate of these few, for a curve too coarse to widen them; the order statistics
+  // only reorder buf, so its median below is unchanged)
+  const coarseFirst = coarse ? residualSigma(buf, k, true) : NaN;
   let floor = k >= 3 ? 1.4826 * medianInPlace(buf, k) : NaN;
   if (Number.isFinite(floor)) {
     const level = medianInPlace(lv, kl);
@@ -113,7 +112,7 @@ export function estimateNoise(lnT: Float64Array, R: Float64Array, lnR?: Float64A
     // a flat stretch: the median of its residuals; too few of them in a coarse sweep, the lower
     // quartile of the first five, some of which lie on the transition above it
     if (k >= 5) floor = 1.4826 * medianInPlace(buf, k);
-    else if (coarse) floor = residualSigma(first, firstK, true);
+    else if (coarse) floor = coarseFirst;
   }
   return { relative, floor };
 }

@@ -22,8 +22,6 @@ export interface Pinned {
   value: number;
   /** how many readings repeat it */
   k: number;
-  /** the warmest of them (K) */
-  tTop: number;
   /** "ceiling": no reading exceeds it; "floor": no reading lies below it */
   limit: "ceiling" | "floor" | "level";
   reason: string;
@@ -64,7 +62,6 @@ export function pinnedColdEnd(T: ArrayLike<number>, R: ArrayLike<number>): Pinne
   return {
     value: v,
     k,
-    tTop: T[last]!,
     limit,
     reason: `the ${k} coldest readings (up to ${fmt(T[last]!, 3)} K) repeat one value exactly, ${fmt(v)} Ω, without the scatter every other reading has: ${what}`,
   };
